@@ -1,0 +1,3 @@
+from connact_cli.cli import main
+
+main()

@@ -1,0 +1,215 @@
+"""The command line: parses options, calls the library, prints. No domain logic lives here.
+
+Exit codes: 0 success; 1 validation found problems; 2 bad input or usage; 3 internal error;
+130 interrupted (Ctrl-C).
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from connact_cli import __version__
+from connact_cli.errors import EXIT_INVALID, EXIT_USAGE, ConnactError, UsageError
+
+EXIT_INTERNAL = 3
+EXIT_INTERRUPTED = 130
+
+app = typer.Typer(
+    name="connact",
+    help="Design a migrant-integration programme from the ISF checklists and a library of proven practices.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+)
+checklists_app = typer.Typer(help="Browse the ISF checklists.", no_args_is_help=True)
+practices_app = typer.Typer(help="Browse and search the practice library.", no_args_is_help=True)
+app.add_typer(checklists_app, name="checklists")
+app.add_typer(practices_app, name="practices")
+
+
+class _State:
+    lang = "en"
+    debug = False
+
+
+state = _State()
+
+LibraryOption = Annotated[
+    Optional[list[Path]],
+    typer.Option("--library", help="An extra folder of practice files (repeatable).", show_default=False),
+]
+
+
+def _version(value: bool) -> None:
+    if value:
+        print(f"connact {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def root(
+    version: Annotated[
+        bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version and exit.")
+    ] = False,
+    lang: Annotated[
+        str, typer.Option("--lang", envvar="CONNACT_LANG", help="Language of texts; falls back to English.")
+    ] = "en",
+    debug: Annotated[bool, typer.Option("--debug", help="Show a traceback when something fails.")] = False,
+) -> None:
+    state.lang = lang
+    state.debug = debug
+
+
+def _console():
+    from rich.console import Console
+
+    return Console()
+
+
+def _library(extra: list[Path] | None = None):
+    from connact_cli.library import load_library
+
+    return load_library(extra or [])
+
+
+@checklists_app.command("list")
+def checklists_list() -> None:
+    """List the checklists with their pillars and question counts."""
+    from connact_cli import views
+
+    _console().print(views.checklists_table(_library(), state.lang))
+
+
+@checklists_app.command("show")
+def checklists_show(checklist_id: Annotated[str, typer.Argument(metavar="ID", help="A checklist id.")]) -> None:
+    """Show a checklist's pillars and questions, with help texts and skip logic."""
+    from connact_cli import views
+
+    library = _library()
+    checklist = library.checklist(checklist_id)
+    if checklist is None:
+        known = ", ".join(c.id for c in library.checklists)
+        raise UsageError(f"no checklist '{checklist_id}'; use one of: {known}")
+    _console().print(views.checklist_detail(checklist, state.lang))
+
+
+@practices_app.command("list")
+def practices_list(
+    theme: Annotated[Optional[str], typer.Option(help="health, employment, training or social_cohesion.")] = None,
+    country: Annotated[Optional[str], typer.Option(help="ISO country code, e.g. IE.")] = None,
+    target_group: Annotated[Optional[str], typer.Option(help="e.g. refugees, single_mothers.")] = None,
+    kind: Annotated[Optional[str], typer.Option(help="practice or eu_action.")] = None,
+    library: LibraryOption = None,
+) -> None:
+    """List practices and EU actions, optionally filtered."""
+    from connact_cli import views
+    from connact_cli.catalogue import filter_entries
+    from connact_cli.vocabulary import TargetGroup, Theme
+
+    _check_choice("--theme", theme, [t.value for t in Theme])
+    _check_choice("--target-group", target_group, [g.value for g in TargetGroup])
+    _check_choice("--kind", kind, ["practice", "eu_action"])
+    loaded = _library(library)
+    entries = filter_entries(loaded.entries(), theme=theme, country=country, target_group=target_group, kind=kind)
+    if not entries:
+        _console().print("No practice matches those filters.")
+        return
+    _console().print(views.practices_table(entries, state.lang, f"{len(entries)} practices and actions"))
+
+
+@practices_app.command("show")
+def practices_show(
+    practice_id: Annotated[str, typer.Argument(metavar="ID", help="A practice or EU action id.")],
+    library: LibraryOption = None,
+) -> None:
+    """Show one practice with its figures, roles, success factors and source."""
+    from connact_cli import views
+    from connact_cli.library import _suggest
+
+    loaded = _library(library)
+    entry = loaded.entry(practice_id)
+    if entry is None:
+        hint = _suggest(practice_id, [e.id for e in loaded.entries()])
+        raise UsageError(f"no practice '{practice_id}'{hint}; see 'connact practices list'")
+    _console().print(views.practice_detail(entry, loaded, state.lang))
+
+
+@practices_app.command("search")
+def practices_search(
+    text: Annotated[str, typer.Argument(help="Words that must all appear, e.g. 'cultural mediator'.")],
+    library: LibraryOption = None,
+) -> None:
+    """Find practices whose texts contain every word given."""
+    from connact_cli import views
+    from connact_cli.catalogue import search_entries
+
+    entries = search_entries(_library(library).entries(), text)
+    if not entries:
+        _console().print(f"No practice mentions '{text}'.")
+        return
+    _console().print(views.practices_table(entries, state.lang, f"{len(entries)} found for '{text}'"))
+
+
+@app.command()
+def validate(
+    paths: Annotated[
+        Optional[list[Path]], typer.Argument(help="Files or folders; the bundled data when none is given.")
+    ] = None,
+) -> None:
+    """Check data files (checklists, practices, lessons, gap tags) and report every problem."""
+    from connact_cli.library import bundled_data_dir, validate_paths
+
+    targets = paths or [bundled_data_dir()]
+    missing = [str(path) for path in targets if not path.exists()]
+    if missing:
+        raise UsageError(f"no such file or folder: {', '.join(missing)}; check the path")
+    count, problems = validate_paths(targets)
+    for problem in problems:
+        print(problem)
+    if problems:
+        print(f"{len(problems)} problem{'s' if len(problems) != 1 else ''} in {_names(targets)}", file=sys.stderr)
+        raise typer.Exit(EXIT_INVALID)
+    print(f"OK: {count} files valid in {_names(targets)}")
+
+
+def _names(paths: list[Path]) -> str:
+    return ", ".join(str(p) for p in paths)
+
+
+def _check_choice(option: str, value: str | None, allowed: list[str]) -> None:
+    if value is not None and value not in allowed:
+        raise UsageError(f"{option} '{value}' is not known; use one of: {', '.join(allowed)}")
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Entry point: one line and a documented exit code for every failure, a traceback only with --debug."""
+    args = sys.argv[1:] if argv is None else argv
+    debug = "--debug" in args or os.environ.get("CONNACT_DEBUG") == "1"
+    try:
+        app(args=args, prog_name="connact")
+    except ConnactError as error:
+        if debug:
+            raise
+        print(f"Error: {error}", file=sys.stderr)
+        sys.exit(error.exit_code)
+    except KeyboardInterrupt:
+        print("\nInterrupted.", file=sys.stderr)
+        sys.exit(EXIT_INTERRUPTED)
+    except Exception as error:  # a bug: say so in one line, keep the details for --debug
+        if debug:
+            raise
+        print(
+            f"Error: connact failed unexpectedly ({type(error).__name__}: {error}). "
+            "Run again with --debug for details and report it.",
+            file=sys.stderr,
+        )
+        sys.exit(EXIT_INTERNAL)
+
+
+__all__ = ["app", "main", "EXIT_USAGE"]

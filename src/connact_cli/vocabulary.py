@@ -1,0 +1,135 @@
+"""The fixed vocabulary shared by checklists, practices, answers files and plans.
+
+Stored values are these language-neutral ids; only labels are translated.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+
+class Theme(StrEnum):
+    HEALTH = "health"
+    EMPLOYMENT = "employment"
+    TRAINING = "training"
+    SOCIAL_COHESION = "social_cohesion"
+
+
+class TargetGroup(StrEnum):
+    ASYLUM_SEEKERS = "asylum_seekers"
+    REFUGEES = "refugees"
+    TEMPORARY_PROTECTION = "temporary_protection"
+    THIRD_COUNTRY_NATIONALS = "third_country_nationals"
+    FAMILY_MIGRANTS = "family_migrants"
+    VICTIMS_OF_TRAFFICKING = "victims_of_trafficking"
+    WOMEN = "women"
+    SINGLE_MOTHERS = "single_mothers"
+    CHILDREN_AND_YOUTH = "children_and_youth"
+    OLDER_PEOPLE = "older_people"
+    HOST_COMMUNITY = "host_community"
+
+
+class OrganisationType(StrEnum):
+    NGO = "ngo"
+    LOCAL_AUTHORITY = "local_authority"
+    NATIONAL_AUTHORITY = "national_authority"
+    PUBLIC_SERVICE = "public_service"
+    MIGRANT_LED = "migrant_led"
+    EDUCATION_PROVIDER = "education_provider"
+    EMPLOYER = "employer"
+    OTHER = "other"
+
+
+class Principle(StrEnum):
+    """The four conceptual principles of the INTEgreat Integration Strategy Framework."""
+
+    INTEGRATION = "integration"
+    STAKEHOLDER_PARTNERSHIP = "stakeholder_partnership"
+    PARTICIPATION = "participation"
+    INNOVATION = "innovation"
+
+
+class QuestionKind(StrEnum):
+    SCALE = "scale"  # yes / partly / no / unsure
+    SINGLE = "single"
+    MULTIPLE = "multiple"
+    NUMBER = "number"
+    TEXT = "text"
+
+
+class ScaleAnswer(StrEnum):
+    YES = "yes"
+    PARTLY = "partly"
+    NO = "no"
+    UNSURE = "unsure"
+
+
+class Level(StrEnum):
+    """How far a practice reaches."""
+
+    LOCAL = "local"
+    REGIONAL = "regional"
+    NATIONAL = "national"
+    TRANSNATIONAL = "transnational"
+    EU = "eu"
+
+
+class ActivityType(StrEnum):
+    EMPLOYMENT_SUPPORT = "employment_support"
+    LANGUAGE_COURSE = "language_course"
+    INFORMATION_SESSIONS = "information_sessions"
+    FORUM = "forum"
+    WORKING_GROUP = "working_group"
+    TRAINING_OF_TRAINERS = "training_of_trainers"
+    CULTURAL_ACTIVITIES = "cultural_activities"
+    VOLUNTEERING = "volunteering"
+    MENTORING = "mentoring"
+    MEDIATION = "mediation"
+    ADULT_EDUCATION = "adult_education"
+    RESEARCH_AND_EXCHANGE = "research_and_exchange"
+    NETWORK = "network"
+    FUNDING = "funding"
+    POLICY_DIALOGUE = "policy_dialogue"
+    CAPACITY_BUILDING = "capacity_building"
+
+
+class DeliveryFormat(StrEnum):
+    GROUP_SESSIONS = "group_sessions"
+    WORKSHOPS = "workshops"
+    ONE_TO_ONE = "one_to_one"
+    MEETINGS = "meetings"
+    COMMUNITY_EVENTS = "community_events"
+    STUDY_VISITS = "study_visits"
+    CONFERENCE = "conference"
+    INTERVIEWS = "interviews"
+    ONLINE = "online"
+    FUNDING_CALLS = "funding_calls"
+
+
+class ActionStatus(StrEnum):
+    """Status of an EU Action Plan action, as the Commission reports it."""
+
+    CONTINUOUS = "continuous"
+    COMPLETE = "complete"
+    PENDING = "pending"
+
+
+class ActionType(StrEnum):
+    PARTNERSHIP = "partnership"
+
+
+CROSS_CUTTING = "cross_cutting"
+
+# ISO 3166-1 alpha-2 officially assigned codes.
+COUNTRIES = frozenset(
+    """
+    AD AE AF AG AI AL AM AO AQ AR AS AT AU AW AX AZ BA BB BD BE BF BG BH BI BJ BL BM BN BO BQ BR BS
+    BT BV BW BY BZ CA CC CD CF CG CH CI CK CL CM CN CO CR CU CV CW CX CY CZ DE DJ DK DM DO DZ EC EE
+    EG EH ER ES ET FI FJ FK FM FO FR GA GB GD GE GF GG GH GI GL GM GN GP GQ GR GS GT GU GW GY HK HM
+    HN HR HT HU ID IE IL IM IN IO IQ IR IS IT JE JM JO JP KE KG KH KI KM KN KP KR KW KY KZ LA LB LC
+    LI LK LR LS LT LU LV LY MA MC MD ME MF MG MH MK ML MM MN MO MP MQ MR MS MT MU MV MW MX MY MZ NA
+    NC NE NF NG NI NL NO NP NR NU NZ OM PA PE PF PG PH PK PL PM PN PR PS PT PW PY QA RE RO RS RU RW
+    SA SB SC SD SE SG SH SI SJ SK SL SM SN SO SR SS ST SV SX SY SZ TC TD TF TG TH TJ TK TL TM TN TO
+    TR TT TV TW TZ UA UG UM US UY UZ VA VC VE VG VI VN VU WF WS YE YT ZA ZM ZW
+    """.split()
+)

@@ -1,0 +1,150 @@
+"""Safe YAML reading that remembers where every value stands, so errors can name a line.
+
+Only the safe loader is used. Duplicate keys, very deep nesting, alias bombs ("billion laughs")
+and oversized files are refused with an InputFileError instead of being half-accepted.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+try:
+    from yaml import CSafeLoader as _Loader
+except ImportError:  # PyYAML built without libyaml
+    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+
+from connact_cli.errors import InputFileError
+
+MAX_FILE_BYTES = 2 * 1024 * 1024
+MAX_DEPTH = 40
+MAX_NODES = 200_000
+
+Location = tuple[str | int, ...]
+
+
+class YamlDocument:
+    """Parsed data plus the line (1-based) of each mapping key and list item."""
+
+    def __init__(self, path: Path, data: Any, lines: dict[Location, int]):
+        self.path = path
+        self.data = data
+        self.lines = lines
+
+    def line_of(self, location: Location) -> int | None:
+        """The line of `location`, or of its nearest parent that has one."""
+        loc = tuple(location)
+        while loc:
+            if loc in self.lines:
+                return self.lines[loc]
+            loc = loc[:-1]
+        return self.lines.get((), None)
+
+
+class _Builder:
+    def __init__(self, path: Path):
+        self.path = path
+        self.lines: dict[Location, int] = {}
+        self.nodes = 0
+        self.scalars = yaml.constructor.SafeConstructor()
+
+    def _scalar(self, node: yaml.Node) -> Any:
+        try:
+            return self.scalars.construct_object(node)
+        except yaml.constructor.ConstructorError:
+            raise InputFileError(self.path, f"is not valid YAML: the tag '{node.tag}' is not allowed",
+                                 node.start_mark.line + 1) from None
+        except ValueError:  # a scalar that looks like a date or number but is not one
+            return node.value
+
+    def build(self, node: yaml.Node, location: Location) -> Any:
+        self.nodes += 1
+        if self.nodes > MAX_NODES:
+            raise InputFileError(
+                self.path, f"the file expands to more than {MAX_NODES:,} values (too many aliases?); simplify it"
+            )
+        if len(location) > MAX_DEPTH:
+            raise InputFileError(self.path, f"nesting deeper than {MAX_DEPTH} levels; flatten the file",
+                                 node.start_mark.line + 1)
+        if isinstance(node, yaml.MappingNode):
+            result: dict[Any, Any] = {}
+            for key_node, value_node in node.value:
+                key = self._scalar(key_node) if isinstance(key_node, yaml.ScalarNode) else None
+                if not isinstance(key, (str, int)) or isinstance(key, bool):
+                    raise InputFileError(self.path, "a key must be a plain word", key_node.start_mark.line + 1)
+                if key == "<<":
+                    raise InputFileError(self.path, "merge keys ('<<') are not supported; write the keys out",
+                                         key_node.start_mark.line + 1)
+                if key in result:
+                    first = self.lines.get((*location, key))
+                    raise InputFileError(
+                        self.path,
+                        f"key '{key}' appears twice (first on line {first}); keep one",
+                        key_node.start_mark.line + 1,
+                    )
+                self.lines[(*location, key)] = key_node.start_mark.line + 1
+                result[key] = self.build(value_node, (*location, key))
+            return result
+        if isinstance(node, yaml.SequenceNode):
+            items = []
+            for index, item in enumerate(node.value):
+                self.lines[(*location, index)] = item.start_mark.line + 1
+                items.append(self.build(item, (*location, index)))
+            return items
+        value = self._scalar(node)
+        if not isinstance(value, (str, int, float, bool, type(None))):
+            value = node.value  # dates and other tags stay text; the models decide
+        return value
+
+
+def read_text(path: Path) -> str:
+    """Read a user's file as UTF-8, with a clear error for every way that can fail."""
+    if not path.exists():
+        raise InputFileError(path, "no such file; check the path")
+    if path.is_dir():
+        raise InputFileError(path, "is a folder, not a file; name a .yaml file inside it")
+    try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise InputFileError(path, f"file is {size:,} bytes, more than the {MAX_FILE_BYTES:,} allowed")
+        raw = path.read_bytes()
+    except OSError as error:
+        raise InputFileError(path, f"cannot be read ({error.strerror}); check its permissions") from None
+    if raw.startswith(b"\xef\xbb\xbf"):
+        raw = raw[3:]
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = raw[: error.start].count(b"\n") + 1
+        raise InputFileError(path, "is not UTF-8 text; save it as UTF-8", line) from None
+
+
+def load(path: Path) -> YamlDocument:
+    """Parse one YAML document from `path`, keeping the line of every key and list item."""
+    text = read_text(path)
+    if not text.strip():
+        raise InputFileError(path, "is empty; it needs at least a 'kind:' line")
+    try:
+        node = yaml.compose(text, Loader=_Loader)
+    except yaml.composer.ComposerError as error:
+        line = error.problem_mark.line + 1 if error.problem_mark else None
+        raise InputFileError(path, f"holds more than one YAML document or a bad alias: {error.problem}", line) from None
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        problem = getattr(error, "problem", None) or "invalid YAML"
+        raise InputFileError(path, f"is not valid YAML: {problem}", mark.line + 1 if mark else None) from None
+    except RecursionError:
+        raise InputFileError(path, f"nesting deeper than {MAX_DEPTH} levels; flatten the file") from None
+    if node is None:
+        raise InputFileError(path, "holds no data; it needs at least a 'kind:' line")
+    builder = _Builder(path)
+    data = builder.build(node, ())
+    builder.lines[()] = node.start_mark.line + 1
+    return YamlDocument(path, data, builder.lines)
+
+
+def dump(data: Any) -> str:
+    """YAML text for data connact writes (answers files): block style, keys in the given order."""
+    return yaml.safe_dump(data, sort_keys=False, allow_unicode=True, default_flow_style=False, width=100)

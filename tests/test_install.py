@@ -1,0 +1,49 @@
+"""The installed package carries its data and runs from any directory."""
+
+import subprocess
+import sys
+from pathlib import Path
+
+import connact_cli
+from connact_cli import __version__
+from connact_cli.library import bundled_data_dir
+
+REPO = Path(__file__).resolve().parents[1]
+
+
+def test_data_is_found_inside_the_package():
+    data = bundled_data_dir()
+    assert data.is_dir()
+    assert data.parent == Path(connact_cli.__file__).parent
+    assert (data / "gaps.yaml").is_file()
+    assert sorted(p.name for p in (data / "checklists").iterdir())
+
+
+def _connact(*args, cwd):
+    return subprocess.run([sys.executable, "-m", "connact_cli", *args], cwd=cwd, capture_output=True,
+                          text=True, timeout=60)
+
+
+def test_runs_from_another_directory(tmp_path):
+    result = _connact("practices", "show", "integreat-migrant-forum-ie", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert "over 100 migrant participants" in result.stdout
+
+
+def test_version():
+    result = _connact("--version", cwd=REPO)
+    assert result.stdout.strip() == f"connact {__version__}"
+    assert __version__ != "0+unknown"
+
+
+def test_help_lists_commands():
+    result = _connact("--help", cwd=REPO)
+    assert result.returncode == 0
+    for command in ("checklists", "practices", "validate"):
+        assert command in result.stdout
+
+
+def test_usage_error_exit_two():
+    result = _connact("practices", "list", "--no-such-option", cwd=REPO)
+    assert result.returncode == 2
+    assert "No such option" in result.stderr

@@ -1,0 +1,149 @@
+"""`connact validate`: the bundled data passes; every class of fault is named with file, line and field."""
+
+from pathlib import Path
+
+import pytest
+
+from helpers import PRACTICE, copy_bundled_data, run, write
+
+
+def test_bundled_data_is_valid(capsys):
+    result = run(capsys, "validate")
+    assert result.code == 0, result.out
+    assert result.out.startswith("OK: ")
+
+
+def test_missing_path_is_usage_error(capsys, tmp_path):
+    result = run(capsys, "validate", str(tmp_path / "nowhere"))
+    assert result.code == 2
+    assert "no such file or folder" in result.err
+    assert "Traceback" not in result.err
+
+
+def _problems(capsys, *paths: Path) -> list[str]:
+    result = run(capsys, "validate", *map(str, paths))
+    assert result.code == 1, result.out
+    assert "Traceback" not in result.out + result.err
+    return result.out.splitlines()
+
+
+def _edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"{old!r} not in {path}"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def _line_of(path: Path, needle: str) -> int:
+    return next(i for i, line in enumerate(path.read_text().splitlines(), 1) if needle in line)
+
+
+def test_broken_copy_names_file_line_field_for_each_fault(capsys, tmp_path):
+    data = copy_bundled_data(tmp_path)
+    hub = data / "practices" / "integreat-employment-hub-ie.yaml"
+    forum = data / "practices" / "integreat-migrant-forum-ie.yaml"
+    lesson = data / "lessons" / "lesson-trust.yaml"
+    _edit(hub, "countries: [IE]", "countries: [IRL]")
+    _edit(forum, "  - migrant_voice", "  - migrant_voices")
+    _edit(lesson, "kind: lesson", "kind: lesson\nwhy: typo key")
+
+    lines = _problems(capsys, data)
+    assert len(lines) == 3
+    assert f"{hub}:{_line_of(hub, 'countries:')} [countries[0]]: 'IRL' is not an ISO 3166-1" in lines[0] or any(
+        f"{hub}:{_line_of(hub, 'countries:')} [countries[0]]" in line and "ISO 3166-1" in line for line in lines
+    )
+    assert any(
+        line.startswith(f"{forum}:{_line_of(forum, 'migrant_voices')} [gap_tags[0]]")
+        and "unknown gap tag 'migrant_voices' (did you mean 'migrant_voice'?)" in line
+        for line in lines
+    ), lines
+    assert any(f"{lesson}:2 [why]: unknown key 'why'" in line for line in lines), lines
+
+
+def test_missing_field_and_bad_enum(capsys, tmp_path):
+    path = write(tmp_path / "p.yaml", PRACTICE.replace("level: local\n", "").replace("[employment]", "[housing]"))
+    lines = _problems(capsys, path)
+    assert any("[level]: this required field is missing" in line for line in lines), lines
+    assert any("[themes[0]]: 'housing' is not allowed; use one of" in line for line in lines), lines
+
+
+def test_unknown_key_suggests_closest(capsys, tmp_path):
+    path = write(tmp_path / "p.yaml", PRACTICE.replace("summary:", "sumary:"))
+    lines = _problems(capsys, path)
+    assert any("[sumary]: unknown key 'sumary' (did you mean 'summary'?)" in line for line in lines), lines
+
+
+def test_duplicate_ids_within_given_files(capsys, tmp_path):
+    write(tmp_path / "lib" / "a.yaml", PRACTICE)
+    write(tmp_path / "lib" / "b.yaml", PRACTICE)
+    lines = _problems(capsys, tmp_path / "lib")
+    assert any("b.yaml:2 [id]: id 'test-practice' is already used in a.yaml" in line for line in lines), lines
+
+
+def test_duplicate_of_bundled_id(capsys, tmp_path):
+    path = write(tmp_path / "p.yaml", PRACTICE.replace("id: test-practice", "id: integreat-employment-hub-ie"))
+    lines = _problems(capsys, path)
+    assert any("id 'integreat-employment-hub-ie' is already used" in line for line in lines), lines
+
+
+def test_unknown_lesson_and_kind(capsys, tmp_path):
+    a = write(tmp_path / "a.yaml", PRACTICE + "lessons: [lesson-trusst]\n")
+    b = write(tmp_path / "b.yaml", "kind: recipe\nid: x\n")
+    lines = _problems(capsys, a, b)
+    assert any("unknown lesson 'lesson-trusst' (did you mean 'lesson-trust'?)" in line for line in lines), lines
+    assert any(line.startswith(f"{b}") and "kind 'recipe' is unknown" in line for line in lines), lines
+
+
+CHECKLIST = """
+kind: checklist
+id: test-list
+title: Test checklist
+description: For the tests.
+themes: [health]
+source: {document: Test}
+pillars:
+  - id: only
+    title: Only pillar
+    questions:
+      - id: test.only.first
+        text: First?
+        help: Why first.
+        gap_tags: [trust]
+        relevant_if: {question: test.only.second, equals: "yes"}
+      - id: test.only.second
+        text: Second?
+        help: Why second.
+        gap_tags: [trust]
+        relevant_if: {question: test.only.nothing, equals: "yes"}
+      - id: test.only.third
+        text: Third?
+        help: Why third.
+        gap_tags: [trust]
+        relevant_if: {question: test.only.first, equals: "maybe"}
+"""
+
+
+def test_skip_logic_cross_references(capsys, tmp_path):
+    path = write(tmp_path / "c.yaml", CHECKLIST)
+    lines = _problems(capsys, path)
+    assert any(":15 [pillars[0].questions[0].relevant_if.question]: 'test.only.second' comes later" in line
+               for line in lines), lines
+    assert any(":20 [pillars[0].questions[1].relevant_if.question]: unknown question 'test.only.nothing'" in line
+               for line in lines), lines
+    assert any("'maybe' is not an answer of 'test.only.first'" in line for line in lines), lines
+
+
+def test_unreadable_files_are_problems_not_crashes(capsys, tmp_path):
+    (tmp_path / "lib").mkdir()
+    (tmp_path / "lib" / "latin.yaml").write_bytes(b"kind: practice\ntitle: caf\xe9\n")
+    (tmp_path / "lib" / "dup.yaml").write_text("kind: practice\nkind: lesson\n", encoding="utf-8")
+    lines = _problems(capsys, tmp_path / "lib")
+    assert any("latin.yaml:2: is not UTF-8" in line for line in lines), lines
+    assert any("dup.yaml:2: key 'kind' appears twice (first on line 1)" in line for line in lines), lines
+
+
+@pytest.mark.parametrize("extra", ["", "\nlessons: [lesson-trust]\n"])
+def test_valid_extension_library(capsys, tmp_path, extra):
+    path = write(tmp_path / "p.yaml", PRACTICE + extra)
+    result = run(capsys, "validate", str(path))
+    assert result.code == 0, result.out
+    assert "OK: 1 files valid" in result.out

@@ -1,0 +1,79 @@
+"""Reading YAML: lines are remembered, and unsafe or malformed files are refused clearly."""
+
+import pytest
+
+from connact_cli import yamlio
+from connact_cli.errors import InputFileError
+
+from helpers import write
+
+
+def test_lines_of_keys_and_items(tmp_path):
+    doc = yamlio.load(write(tmp_path / "a.yaml", """
+        kind: practice
+        themes:
+          - health
+          - employment
+    """))
+    assert doc.data == {"kind": "practice", "themes": ["health", "employment"]}
+    assert doc.line_of(("kind",)) == 1
+    assert doc.line_of(("themes", 1)) == 4
+    assert doc.line_of(("themes", 1, "deeper")) == 4
+
+
+@pytest.mark.parametrize(
+    "text, message",
+    [
+        ("a: 1\na: 2\n", "appears twice"),
+        ("", "is empty"),
+        ("# only a comment\n", "holds no data"),
+        ("a: [1, 2\n", "not valid YAML"),
+        ("a: 1\n---\nb: 2\n", "more than one YAML document"),
+        ("a: !!python/object:os.system ls\n", "not valid YAML"),
+    ],
+)
+def test_refused_with_message(tmp_path, text, message):
+    path = tmp_path / "bad.yaml"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(InputFileError, match=message) as caught:
+        yamlio.load(path)
+    assert str(path) in str(caught.value)
+
+
+def test_billion_laughs_fails_fast(tmp_path):
+    lines = ['a0: &a0 ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]']
+    for i in range(1, 10):
+        refs = ", ".join([f"*a{i - 1}"] * 10)
+        lines.append(f"a{i}: &a{i} [{refs}]")
+    path = tmp_path / "bomb.yaml"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    with pytest.raises(InputFileError, match="aliases"):
+        yamlio.load(path)
+
+
+def test_not_utf8_names_line(tmp_path):
+    path = tmp_path / "latin1.yaml"
+    path.write_bytes("a: ok\nb: caf\xe9\n".encode("latin-1"))
+    with pytest.raises(InputFileError, match="not UTF-8") as caught:
+        yamlio.load(path)
+    assert caught.value.problem.line == 2
+
+
+def test_bom_is_accepted(tmp_path):
+    path = tmp_path / "bom.yaml"
+    path.write_bytes(b"\xef\xbb\xbfkind: practice\n")
+    assert yamlio.load(path).data == {"kind": "practice"}
+
+
+def test_folder_and_missing_file(tmp_path):
+    with pytest.raises(InputFileError, match="is a folder"):
+        yamlio.load(tmp_path)
+    with pytest.raises(InputFileError, match="no such file"):
+        yamlio.load(tmp_path / "nope.yaml")
+
+
+def test_deep_nesting_refused(tmp_path):
+    path = tmp_path / "deep.yaml"
+    path.write_text("a: " + "[" * 100 + "]" * 100 + "\n", encoding="utf-8")
+    with pytest.raises(InputFileError, match="nesting deeper"):
+        yamlio.load(path)
