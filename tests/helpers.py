@@ -57,3 +57,32 @@ target_groups: [refugees]
 activity_type: employment_support
 gap_tags: [employer_links]
 """
+
+EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
+
+PROFILE = """
+connact: 1
+language: en
+profile:
+  organisation: Test Org
+  organisation_type: ngo
+  country: MT
+  target_groups: [refugees]
+  themes: [employment]
+  duration_months: 12
+  start_month: "2027-01"
+"""
+
+
+def answers_file(tmp_path: Path, answers: dict | None = None, notes: dict | None = None, profile: dict | None = None,
+                 name: str = "answers.yaml") -> Path:
+    """An answers file built from PROFILE with the given answers, notes and profile changes."""
+    import yaml
+
+    data = yaml.safe_load(PROFILE)
+    data["profile"].update(profile or {})
+    data["answers"] = answers or {}
+    data["notes"] = notes or {}
+    path = tmp_path / name
+    path.write_text(yaml.safe_dump(data, sort_keys=False), encoding="utf-8")
+    return path

@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 import sys
 from pathlib import Path
+from enum import Enum
 from typing import Annotated, Optional
 
 import typer
@@ -156,13 +157,36 @@ def practices_search(
     _console().print(views.practices_table(entries, state.lang, f"{len(entries)} found for '{text}'"))
 
 
+class Format(str, Enum):
+    md = "md"
+    json = "json"
+
+
+@app.command()
+def plan(
+    answers: Annotated[Optional[Path], typer.Option("--answers", "-a", help="Answers file to replay or pre-fill.")] = None,
+    no_input: Annotated[bool, typer.Option("--no-input", help="Ask nothing: build the plan from --answers.")] = False,
+    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Plan file [default: ./<organisation>-plan.md].")] = None,
+    format: Annotated[Format, typer.Option("--format", "-f", help="md (a document) or json (the same plan as data).")] = Format.md,
+    top: Annotated[int, typer.Option("--top", min=1, max=50, help="How many practices to recommend.")] = 5,
+    force: Annotated[bool, typer.Option("--force", help="Replace existing files without asking.")] = False,
+    library: LibraryOption = None,
+) -> None:
+    """Answer the ISF checklist (or replay an answers file) and write a tailored programme plan."""
+    from connact_cli import planning
+
+    request = planning.Request(answers=answers, no_input=no_input, output=output, format=format.value, top=top,
+                               force=force, library=library or [], language=state.lang)
+    planning.run(request, _console())
+
+
 @app.command()
 def validate(
     paths: Annotated[
         Optional[list[Path]], typer.Argument(help="Files or folders; the bundled data when none is given.")
     ] = None,
 ) -> None:
-    """Check data files (checklists, practices, lessons, gap tags) and report every problem."""
+    """Check data files (checklists, practices, lessons, gap tags) or answers files; report every problem."""
     from connact_cli.library import bundled_data_dir, validate_paths
 
     targets = paths or [bundled_data_dir()]

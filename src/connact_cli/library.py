@@ -22,6 +22,7 @@ from connact_cli.models import (
     Checklist,
     Document,
     FrameworkAction,
+    FundingProgramme,
     GapTag,
     GapVocabulary,
     LibraryEntry,
@@ -58,6 +59,7 @@ class Library:
     actions: list[FrameworkAction] = field(default_factory=list)
     lessons: list[Lesson] = field(default_factory=list)
     gaps: list[GapTag] = field(default_factory=list)
+    funding: list[FundingProgramme] = field(default_factory=list)
 
     def entries(self) -> list[LibraryEntry]:
         return [*self.practices, *self.actions]
@@ -110,7 +112,7 @@ def _allowed_keys(error: dict[str, Any], data: Any) -> list[str]:
     from connact_cli import models
 
     by_kind = {"checklist": models.Checklist, "practice": models.Practice, "eu_action": models.FrameworkAction,
-               "lesson": models.Lesson, "gaps": models.GapVocabulary}
+               "lesson": models.Lesson, "gaps": models.GapVocabulary, "funding": models.FundingProgramme}
     model = by_kind.get(kind)
     for part in loc[1:-1]:
         if model is None:
@@ -173,6 +175,7 @@ class Reading:
     loaded: list[Loaded] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     invalid_ids: set[str] = field(default_factory=set)
+    answers: list[yamlio.YamlDocument] = field(default_factory=list)  # answers files, checked separately
 
 
 def read_documents(paths: Iterable[Path]) -> Reading:
@@ -186,6 +189,9 @@ def read_documents(paths: Iterable[Path]) -> Reading:
                 source = yamlio.load(path)
             except InputFileError as error:
                 reading.problems.append(error.problem)
+                continue
+            if isinstance(source.data, dict) and "connact" in source.data:
+                reading.answers.append(source)
                 continue
             document, found = parse(source)
             reading.problems.extend(found)
@@ -252,7 +258,7 @@ def cross_check(loaded: list[Loaded], context: Sequence[Loaded] = (), invalid_id
                 if lesson not in lessons:
                     problems.append(item.problem(("lessons", index), f"unknown lesson '{lesson}'"
                                                                      f"{_suggest(lesson, lessons)}"))
-        if isinstance(model, Lesson):
+        if isinstance(model, (Lesson, FundingProgramme)):
             for index, example in enumerate(model.examples):
                 if example not in entries:
                     problems.append(item.problem(("examples", index), f"unknown practice '{example}'"
@@ -308,10 +314,13 @@ def _assemble(loaded: Iterable[Loaded]) -> Library:
             library.lessons.append(model)
         elif isinstance(model, GapVocabulary):
             library.gaps.extend(model.gaps)
+        elif isinstance(model, FundingProgramme):
+            library.funding.append(model)
     library.checklists.sort(key=lambda c: (c.cross_cutting, _CHECKLIST_ORDER.get(c.id, 99), c.id))
     library.practices.sort(key=lambda p: p.id)
     library.actions.sort(key=lambda a: a.number)
     library.lessons.sort(key=lambda lesson: lesson.id)
+    library.funding.sort(key=lambda programme: programme.id)
     return library
 
 
@@ -340,4 +349,20 @@ def validate_paths(paths: Sequence[Path]) -> tuple[int, list[Problem]]:
     standalone = any(isinstance(item.model, GapVocabulary) for item in reading.loaded)
     context = [] if standalone else read_documents([bundled_data_dir()]).loaded
     problems = reading.problems + cross_check(reading.loaded, context=context, invalid_ids=reading.invalid_ids)
-    return len(reading.loaded), sorted(set(problems))
+    if reading.answers:
+        problems += _check_answers_files(reading.answers)
+    return len(reading.loaded) + len(reading.answers), sorted(set(problems))
+
+
+def _check_answers_files(sources: list[yamlio.YamlDocument]) -> list[Problem]:
+    """Answers files are checked against the bundled checklists."""
+    from connact_cli import answers
+
+    library = load_library()
+    problems: list[Problem] = []
+    for source in sources:
+        try:
+            answers.parse(source, library)
+        except DataError as error:
+            problems.extend(error.problems)
+    return problems

@@ -125,6 +125,9 @@ class GapTag(Model):
     theme: Theme | Literal["cross_cutting"]
     label: LocalText
     description: LocalText
+    objective: LocalText  # the gap turned into an objective for a plan
+    indicator: LocalText  # how a programme can see progress on it (a measure, never a target figure)
+    stakeholders: list[LocalText] = Field(min_length=1)  # who to bring into a local working group for it
 
 
 class GapVocabulary(Model):
@@ -288,6 +291,13 @@ class FrameworkAction(LibraryEntry):
     action_type: ActionType | None = None  # None: the source states no type
 
 
+class RiskNote(Model):
+    """A risk the source reports, with what the source says helped."""
+
+    risk: LocalText
+    mitigation: LocalText
+
+
 class Lesson(Model):
     """A cross-cutting lesson learned, turned into design principles for a plan."""
 
@@ -296,6 +306,7 @@ class Lesson(Model):
     title: LocalText
     summary: LocalText
     guidance: list[LocalText] = Field(min_length=1)
+    risks: list[RiskNote] = []
     examples: list[Id] = []
     gap_tags: list[Id] = Field(min_length=1)
     target_groups: list[TargetGroup] = []
@@ -303,9 +314,22 @@ class Lesson(Model):
     source: Source
 
 
+class FundingProgramme(Model):
+    """An EU funding programme that the seed projects used, and what kind of work it carried there."""
+
+    kind: Literal["funding"]
+    id: Id
+    name: LocalText
+    summary: LocalText
+    themes: list[Theme] = Field(min_length=1)
+    activity_types: list[ActivityType] = []
+    examples: list[Id] = []
+    source: Source
+
+
 Document = Annotated[
-    Checklist | Practice | FrameworkAction | Lesson | GapVocabulary,
+    Checklist | Practice | FrameworkAction | Lesson | GapVocabulary | FundingProgramme,
     Field(discriminator="kind"),
 ]
-DOCUMENT_KINDS = ("checklist", "practice", "eu_action", "lesson", "gaps")
+DOCUMENT_KINDS = ("checklist", "practice", "eu_action", "lesson", "gaps", "funding")
 GAP_THEMES = [*Theme, CROSS_CUTTING]

@@ -1,0 +1,61 @@
+"""Writing files safely: never over an existing file without permission, never half-written."""
+
+from __future__ import annotations
+
+import os
+import re
+import tempfile
+import unicodedata
+from pathlib import Path
+
+from connact_cli.errors import ConnactError
+
+
+class OutputError(ConnactError):
+    """A file cannot be written where the user asked: exists, missing folder, read-only, disk full."""
+
+
+def slug(name: str) -> str:
+    """A file-name-safe version of an organisation name."""
+    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+    text = re.sub(r"[^a-z0-9]+", "-", ascii_name.lower()).strip("-")
+    return text[:60].rstrip("-") or "organisation"
+
+
+def answers_path_for(plan_path: Path) -> Path:
+    """`out.md` -> `out.answers.yaml`, beside the plan."""
+    return plan_path.with_name(plan_path.stem + ".answers.yaml")
+
+
+def check_writable(path: Path, force: bool) -> None:
+    """Fail early, before any work, when `path` cannot or may not be written."""
+    if path.is_dir():
+        raise OutputError(f"{path} is a folder; give a file name, e.g. {path / 'plan.md'}")
+    if path.exists() and not force:
+        raise OutputError(f"{path} already exists; choose another name with -o, or pass --force to replace it")
+    if not path.parent.is_dir():
+        raise OutputError(f"folder {path.parent} does not exist; create it or choose another -o")
+
+
+def write_atomic(path: Path, text: str) -> Path:
+    """Write `text` to a temporary file beside `path`, then rename it into place."""
+    path = path.resolve()
+    if not path.parent.is_dir():
+        raise OutputError(f"folder {path.parent} does not exist; create it or choose another -o")
+    try:
+        fd, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    except OSError as error:
+        raise OutputError(f"cannot write in {path.parent} ({error.strerror}); choose another folder with -o") from None
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
+            handle.write(text)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(temp, path)
+    except OSError as error:
+        Path(temp).unlink(missing_ok=True)
+        raise OutputError(f"could not write {path} ({error.strerror}); the previous file, if any, is untouched") from None
+    except BaseException:
+        Path(temp).unlink(missing_ok=True)
+        raise
+    return path

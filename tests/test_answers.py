@@ -1,0 +1,118 @@
+"""Answers files: schema, allowed values, skip logic and round trips."""
+
+import pytest
+import yaml
+
+from connact_cli import answers, yamlio
+from connact_cli.errors import DataError
+from connact_cli.library import load_library
+
+from helpers import EXAMPLES, answers_file, run
+
+
+@pytest.fixture(scope="module")
+def library():
+    return load_library()
+
+
+@pytest.mark.parametrize("example", sorted(EXAMPLES.glob("*.answers.yaml")), ids=lambda p: p.name)
+def test_examples_are_valid(library, example):
+    parsed = answers.load(example, library)
+    assert parsed.answers
+
+
+def test_profile_alone_is_valid(library, tmp_path):
+    parsed = answers.load(answers_file(tmp_path), library)
+    assessment = answers.resolve(library, parsed)
+    assert not assessment.checklist_assessed
+    assert len(assessment.not_assessed()) > 0
+
+
+def test_value_not_allowed_names_file_question_and_allowed(library, tmp_path):
+    path = answers_file(tmp_path, {"employment.services.employer_links": "maybe"})
+    with pytest.raises(DataError) as caught:
+        answers.load(path, library)
+    problem = caught.value.problems[0]
+    assert problem.file == str(path)
+    assert problem.field == "answers.employment.services.employer_links"
+    assert problem.line == yamlio.load(path).line_of(("answers", "employment.services.employer_links"))
+    assert "use one of yes, partly, no, unsure" in problem.message
+
+
+@pytest.mark.parametrize(
+    "question, value, message",
+    [
+        ("employment.gender.childcare", "sometimes", "use one of provided, with_partner"),
+        ("health.wellbeing.professionals", "psychologists", "takes a list of choices"),
+        ("health.wellbeing.professionals", ["wizards"], "'wizards' is not a choice"),
+        ("principles.partnership.partner_count", "three", "takes a number"),
+        ("principles.partnership.partner_count", -1, "below the minimum"),
+    ],
+)
+def test_each_kind_checks_its_values(library, tmp_path, question, value, message):
+    with pytest.raises(DataError, match=message):
+        answers.load(answers_file(tmp_path, {question: value}), library)
+
+
+def test_unknown_question_suggests_closest(library, tmp_path):
+    with pytest.raises(DataError, match="did you mean 'employment.services.employer_links'"):
+        answers.load(answers_file(tmp_path, {"employment.services.employer_link": "no"}), library)
+
+
+def test_unquoted_yes_no_are_scale_answers(library, tmp_path):
+    path = tmp_path / "a.yaml"
+    path.write_text(answers_file(tmp_path).read_text() .replace("answers: {}", "answers:\n  employment.services.employer_links: no\n  employment.services.access: yes"),
+                    encoding="utf-8")
+    parsed = answers.load(path, library)
+    assert parsed.answers == {"employment.services.employer_links": "no", "employment.services.access": "yes"}
+
+
+def test_unsupported_schema_version(library, tmp_path):
+    path = answers_file(tmp_path)
+    path.write_text(path.read_text().replace("connact: 1", "connact: 2"))
+    with pytest.raises(DataError, match="schema version 2 is not supported"):
+        answers.load(path, library)
+
+
+def test_stale_answer_dropped_when_condition_fails(library, tmp_path):
+    """sector_sessions is asked only if employer_links is yes/partly; a leftover answer must not count."""
+    path = answers_file(tmp_path, {"employment.services.employer_links": "no",
+                                   "employment.services.sector_sessions": "no"})
+    assessment = answers.resolve(library, answers.load(path, library))
+    statuses = {item.question.id: item.status for item in assessment.items}
+    assert statuses["employment.services.sector_sessions"] == "not_relevant"
+    assert "employment.services.sector_sessions" in assessment.ignored
+    assert all(item.question.id != "employment.services.sector_sessions" for item in assessment.answered())
+
+
+def test_profile_condition(library, tmp_path):
+    question = "principles.spaces.child_friendly"
+    without = answers.resolve(library, answers.load(answers_file(tmp_path, {question: "no"}), library))
+    assert {i.question.id: i.status for i in without.items}[question] == "not_relevant"
+    with_mothers = answers.resolve(library, answers.load(
+        answers_file(tmp_path, {question: "no"}, profile={"target_groups": ["single_mothers"]}), library))
+    assert {i.question.id: i.status for i in with_mothers.items}[question] == "answered"
+
+
+def test_answers_outside_chosen_themes_are_ignored(library, tmp_path):
+    path = answers_file(tmp_path, {"health.access.reach_services": "no"})
+    assessment = answers.resolve(library, answers.load(path, library))
+    assert assessment.ignored == ("health.access.reach_services",)
+    assert {item.checklist.id for item in assessment.items} == {"employment", "principles"}
+
+
+def test_round_trip(library, tmp_path):
+    original = answers.load(EXAMPLES / "malta-ngo-employment.answers.yaml", library)
+    path = tmp_path / "again.yaml"
+    path.write_text(answers.to_yaml(original), encoding="utf-8")
+    assert answers.load(path, library) == original
+    assert yaml.safe_load(path.read_text())["connact"] == 1
+
+
+def test_validate_accepts_answers_files(capsys, tmp_path):
+    assert run(capsys, "validate", str(EXAMPLES)).code == 0
+    bad = answers_file(tmp_path, {"employment.services.access": "maybe"}, profile={"colour": "red"})
+    result = run(capsys, "validate", str(bad))
+    assert result.code == 1
+    assert "[profile.colour]: unknown key 'colour'" in result.out
+    assert "'maybe' is not allowed for employment.services.access" in result.out
