@@ -44,8 +44,13 @@ class Draft:
         return AnswersFile.model_validate(self.as_data())
 
 
+LABELS = {"ngo": "NGO", "migrant_led": "Migrant-led group", "third_country_nationals": "Third-country nationals",
+          "temporary_protection": "People under temporary protection", "social_cohesion": "Social cohesion",
+          "training": "Training and capacity building"}
+
+
 def _label(value: str) -> str:
-    return value.replace("_", " ").capitalize()
+    return LABELS.get(value, value.replace("_", " ").capitalize())
 
 
 def _split(text: str) -> list[str]:
@@ -190,9 +195,9 @@ def ask_checklists(prompter: Prompter, draft: Draft, library: Library) -> None:
                     draft.answers.pop(question.id, None)  # no stale answer survives a changed condition
                     continue
                 left = _remaining(checklists, number - 1, question, profile, draft)
-                prompter.say(
-                    f"[dim]Section {number} of {len(checklists)} · {escape(checklist.title.get(language))} › "
-                    f"{escape(pillar.title.get(language))} · {left} question{'s' if left != 1 else ''} left[/]"
+                prompter.status(
+                    f"[dim]{left} question{'s' if left != 1 else ''} left · section {number} of {len(checklists)}: "
+                    f"{escape(checklist.title.get(language))} › {escape(pillar.title.get(language))}[/]"
                 )
                 ask_question(prompter, question, draft, language)
 

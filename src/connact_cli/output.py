@@ -37,6 +37,16 @@ def check_writable(path: Path, force: bool) -> None:
         raise OutputError(f"folder {path.parent} does not exist; create it or choose another -o")
 
 
+def _mode_for(path: Path) -> int:
+    """Keep an existing file's permissions; a new file gets the usual ones (0666 less the umask)."""
+    try:
+        return path.stat().st_mode & 0o777
+    except OSError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask
+
+
 def write_atomic(path: Path, text: str) -> Path:
     """Write `text` to a temporary file beside `path`, then rename it into place."""
     path = path.resolve()
@@ -47,6 +57,7 @@ def write_atomic(path: Path, text: str) -> Path:
     except OSError as error:
         raise OutputError(f"cannot write in {path.parent} ({error.strerror}); choose another folder with -o") from None
     try:
+        os.chmod(temp, _mode_for(path))
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
             handle.write(text)
             handle.flush()

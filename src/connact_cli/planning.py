@@ -110,7 +110,8 @@ def _interactive(request: Request, console: Console, library: Library, prompter,
         ranked = [(r.entry.id, r.entry.title.get(draft.language), r.score) for r in matches.recommendations]
         chosen = interview.review_selection(prompter, ranked, request.top) if ranked else []
     except KeyboardInterrupt:
-        saved = _save_draft(draft, request.output or Path.cwd() / "connact-plan.md")
+        organisation = draft.profile.get("organisation") or "connact"
+        saved = _save_draft(draft, request.output or default_output(organisation, request.format))
         raise Interrupted(f"interrupted; your answers so far are saved in {saved}. "
                           f"Continue with: connact plan --answers {saved}") from None
     written = _write_plan(request, console, library, answers_file, chosen=chosen, start_default=start_default,

@@ -25,6 +25,8 @@ class Prompter(Protocol):
 
     def say(self, text: str) -> None: ...
 
+    def status(self, text: str) -> None: ...
+
 
 class QuestionaryPrompter:
     """Keyboard-only prompts (arrows, space, enter) that fit an 80-column terminal."""
@@ -59,4 +61,8 @@ class QuestionaryPrompter:
         return self._q.confirm(message, default=default, qmark="?", style=self._style).unsafe_ask()
 
     def say(self, text):
-        self._console.print(text)
+        self._console.print(text, highlight=False)
+
+    def status(self, text):
+        """One line that never wraps: where the user is in the interview."""
+        self._console.print(text, no_wrap=True, overflow="ellipsis", highlight=False)

@@ -1,0 +1,100 @@
+"""The interview end to end in a real pseudo-terminal: what a practitioner does at the keyboard."""
+
+import sys
+
+import pexpect
+import pytest
+import yaml
+
+from connact_cli.library import load_library
+
+TIMEOUT = 30
+# Markers that stand on a line of their own (choice lists) or on a short prompt, so wrapping cannot split them.
+PROMPT_READY = r"Skip: not assessed|for help, empty to skip"
+COLUMNS = 120
+
+
+def spawn(tmp_path, *args):
+    env = {"NO_COLOR": "1", "TERM": "xterm", "PATH": "/usr/bin:/bin", "HOME": str(tmp_path),
+           "PROMPT_TOOLKIT_NO_CPR": "1"}  # pexpect does not answer cursor-position requests
+    child = pexpect.spawn(sys.executable, ["-m", "connact_cli", "plan", *args], cwd=str(tmp_path), env=env,
+                          dimensions=(40, COLUMNS), encoding="utf-8", timeout=TIMEOUT)
+    child.delaybeforesend = 0.05
+    return child
+
+
+def answer_profile(child, organisation):
+    child.expect("Organisation name")
+    child.sendline(organisation)
+    child.expect("Type of organisation")
+    child.send("\r")  # NGO, the first choice
+    child.expect("Country")
+    child.sendline("MT")
+    child.expect("Region or city")
+    child.sendline("Valletta")
+    child.expect("Who does the programme serve")
+    child.send(" ")  # tick the first group: asylum seekers
+    child.send("\r")
+    child.expect("Which themes")
+    child.send(" ")  # tick the first theme: health
+    child.send("\r")
+    for prompt in ("Languages", "duration in months", "Budget", "Partners", "Start month"):
+        child.expect(prompt)
+        child.send("\r")
+
+
+def test_interview_start_to_finish(tmp_path):
+    first = load_library().checklist("health").questions()[0]
+    child = spawn(tmp_path, "-o", "plan.md")
+    answer_profile(child, "PTY Test Org")
+
+    child.expect(r"questions left · section 1 of 2")
+    child.expect(PROMPT_READY)
+    child.send("5")  # "Why this matters (help)"
+    child.send("\r")
+    child.expect_exact(first.help.get().split(".")[0])
+    child.expect(PROMPT_READY)
+    child.send("3")  # "No"
+    child.send("\r")
+
+    asked = 1
+    while True:
+        found = child.expect([r"questions? left", "Practices to include"])
+        if found == 1:
+            break
+        child.expect(PROMPT_READY)
+        child.send("\r")  # the default: Yes, or skip for multiple-choice and number questions
+        asked += 1
+    child.send("\r")  # keep the ticked top matches
+    child.expect("Plan written to")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0
+
+    plan = (tmp_path / "plan.md").read_text(encoding="utf-8")
+    assert plan.startswith("# Integration programme plan: PTY Test Org")
+    saved = yaml.safe_load((tmp_path / "plan.answers.yaml").read_text(encoding="utf-8"))
+    assert saved["profile"]["themes"] == ["health"]
+    assert saved["profile"]["target_groups"] == ["asylum_seekers"]
+    assert saved["answers"][first.id] == "no"
+    assert asked > 30
+
+
+def test_ctrl_c_saves_what_was_typed(tmp_path):
+    child = spawn(tmp_path, "-o", "plan.md")
+    answer_profile(child, "Interrupted Org")
+    child.expect(r"questions? left")
+    child.expect(PROMPT_READY)
+    child.send("3")
+    child.send("\r")
+    child.expect(r"questions? left")
+    child.expect(PROMPT_READY)
+    child.sendcontrol("c")
+    child.expect("answers so far are saved in")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 130
+    saved = yaml.safe_load((tmp_path / "plan.partial.answers.yaml").read_text(encoding="utf-8"))
+    assert saved["profile"]["organisation"] == "Interrupted Org"
+    assert list(saved["answers"].values()) == ["no"]
+    assert not (tmp_path / "plan.md").exists()
