@@ -1,0 +1,129 @@
+"""The interview's logic through a scripted Prompter: help, notes, skips and skip logic."""
+
+from collections import deque
+
+import pytest
+
+from connact_cli import interview
+from connact_cli.interview import HELP, NOTE, SKIP, Draft
+from connact_cli.library import load_library
+
+PROFILE = {"organisation": "Scripted", "organisation_type": "ngo", "country": "MT", "target_groups": [],
+           "themes": ["employment"], "languages": [], "duration_months": 12, "partners": []}
+
+
+class ScriptedPrompter:
+    """Answers each prompt from a script keyed by the start of its message; records what was shown."""
+
+    def __init__(self, script: dict[str, list], default="yes"):
+        self.script = {key: deque(values) for key, values in script.items()}
+        self.default = default
+        self.said: list[str] = []
+        self.asked: list[str] = []
+
+    def _next(self, message, fallback):
+        self.asked.append(message)
+        for key, values in self.script.items():
+            if message.startswith(key) and values:
+                return values.popleft()
+        return fallback
+
+    def select(self, message, choices, default=None):
+        values = [value for value, _ in choices]
+        answer = self._next(message, self.default if self.default in values else values[0])
+        assert answer in values, (message, answer)
+        return answer
+
+    def checkbox(self, message, choices, checked=()):
+        return self._next(message, list(checked))
+
+    def text(self, message, default="", validate=None, instruction=""):
+        answer = self._next(message, default)
+        assert validate is None or validate(answer) is None, (message, answer)
+        return answer
+
+    def confirm(self, message, default=False):
+        return self._next(message, default)
+
+    def say(self, text):
+        self.said.append(text)
+
+    status = say
+
+
+@pytest.fixture(scope="module")
+def library():
+    return load_library()
+
+
+def text_of(library, question_id):
+    return next(q for c in library.checklists for q in c.questions() if q.id == question_id)
+
+
+def test_help_note_and_skip(library):
+    links = text_of(library, "employment.services.employer_links")
+    access = text_of(library, "employment.services.access")
+    prompter = ScriptedPrompter({
+        links.text.get(): [HELP, NOTE, "no"],
+        "Note": ["Two hotels asked, nobody followed up"],
+        access.text.get(): [SKIP],
+    })
+    draft = Draft(profile=dict(PROFILE))
+    interview.ask_checklists(prompter, draft, library)
+    assert draft.answers[links.id] == "no"
+    assert draft.notes[links.id] == "Two hotels asked, nobody followed up"
+    assert access.id not in draft.answers
+    assert any(links.help.get() in said for said in prompter.said)
+
+
+def test_skip_logic_asks_follow_up_only_when_relevant(library):
+    sector = text_of(library, "employment.services.sector_sessions")
+    draft = Draft(profile=dict(PROFILE))
+    prompter = ScriptedPrompter({text_of(library, "employment.services.employer_links").text.get(): ["no"]})
+    interview.ask_checklists(prompter, draft, library)
+    assert sector.text.get() not in prompter.asked
+    assert sector.id not in draft.answers
+
+
+def test_changed_answer_drops_stale_follow_up(library):
+    """Pre-filled with a follow-up answer, then the condition's answer changes: the follow-up is dropped."""
+    draft = Draft(profile=dict(PROFILE), answers={"employment.services.employer_links": "yes",
+                                                  "employment.services.sector_sessions": "no"})
+    prompter = ScriptedPrompter({text_of(library, "employment.services.employer_links").text.get(): ["no"]})
+    interview.ask_checklists(prompter, draft, library)
+    assert "employment.services.sector_sessions" not in draft.answers
+
+
+def test_progress_counts_down(library):
+    draft = Draft(profile=dict(PROFILE))
+    prompter = ScriptedPrompter({})
+    interview.ask_checklists(prompter, draft, library)
+    counts = [int(line.split("[dim]")[1].split(" ")[0]) for line in prompter.said if "left" in line]
+    assert counts == sorted(counts, reverse=True)
+    assert counts[-1] == 1
+    assert "section 1 of 2" in prompter.said[0] and "section 2 of 2" in prompter.said[-1]
+
+
+def test_profile_prompts_fill_the_draft(library):
+    prompter = ScriptedPrompter({
+        "Organisation name": ["  Example Org  "], "Type of organisation": ["local_authority"],
+        "Country": ["mt"], "Who does": [["refugees"]], "Which themes": [[], ["health"]],
+        "Languages": ["Arabic, , English"], "Programme duration": ["18"], "Budget": ["25,000"],
+        "Partners": [""], "Start month": ["2027-05"],
+    })
+    draft = Draft()
+    interview.ask_profile(prompter, draft, "2027-01")
+    assert draft.profile == {
+        "organisation": "Example Org", "organisation_type": "local_authority", "country": "MT",
+        "target_groups": ["refugees"], "themes": ["health"], "languages": ["Arabic", "English"],
+        "duration_months": 18, "budget_eur": 25000, "partners": [], "start_month": "2027-05",
+    }
+    assert "Choose at least one theme." in prompter.said
+
+
+def test_typed_answers_are_validated():
+    library = load_library()
+    count = text_of(library, "principles.partnership.partner_count")
+    assert interview._check_typed(count, "three") is not None
+    assert interview._check_typed(count, "?") is None
+    assert interview._typed(count, "3") == 3
