@@ -17,6 +17,7 @@ COLUMNS = 120
 def spawn(tmp_path, *args):
     env = {"NO_COLOR": "1", "TERM": "xterm", "PATH": "/usr/bin:/bin", "HOME": str(tmp_path),
            "PROMPT_TOOLKIT_NO_CPR": "1"}  # pexpect does not answer cursor-position requests
+    env["CONNACT_DATA_DIR"] = str(tmp_path / "data")
     child = pexpect.spawn(sys.executable, ["-m", "connact_cli", "plan", *args], cwd=str(tmp_path), env=env,
                           dimensions=(40, COLUMNS), encoding="utf-8", timeout=TIMEOUT)
     child.delaybeforesend = 0.05
@@ -80,21 +81,65 @@ def test_interview_start_to_finish(tmp_path):
     assert asked > 30
 
 
-def test_ctrl_c_saves_what_was_typed(tmp_path):
-    child = spawn(tmp_path, "-o", "plan.md")
-    answer_profile(child, "Interrupted Org")
+def run_to_end(child, asked=0):
+    """Accept the default for every remaining question and the ticked practices; returns questions asked."""
+    while True:
+        if child.expect([r"questions? left", "Practices to include"]) == 1:
+            break
+        child.expect(PROMPT_READY)
+        child.send("\r")
+        asked += 1
+    child.send("\r")
+    child.expect("Plan written to")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0
+    return asked
+
+
+def test_ctrl_c_then_resume_gives_the_uninterrupted_plan(tmp_path):
+    """Ctrl-C in the middle of the interview, resume, and compare with a run that was never interrupted."""
+    straight = tmp_path / "straight"
+    straight.mkdir()
+    child = spawn(straight, "-o", "plan.md")
+    answer_profile(child, "Resumed Org")
     child.expect(r"questions? left")
     child.expect(PROMPT_READY)
     child.send("3")
     child.send("\r")
+    run_to_end(child)
+
+    broken = tmp_path / "broken"
+    broken.mkdir()
+    child = spawn(broken, "-o", "plan.md")
+    answer_profile(child, "Resumed Org")
+    child.expect(r"questions? left")
+    child.expect(PROMPT_READY)
+    child.send("3")
+    child.send("\r")
+    for _ in range(5):
+        child.expect(r"questions? left")
+        child.expect(PROMPT_READY)
+        child.send("\r")
     child.expect(r"questions? left")
     child.expect(PROMPT_READY)
     child.sendcontrol("c")
-    child.expect("answers so far are saved in")
+    child.expect("answers are saved")
     child.expect(pexpect.EOF)
     child.close()
     assert child.exitstatus == 130
-    saved = yaml.safe_load((tmp_path / "plan.partial.answers.yaml").read_text(encoding="utf-8"))
-    assert saved["profile"]["organisation"] == "Interrupted Org"
-    assert list(saved["answers"].values()) == ["no"]
-    assert not (tmp_path / "plan.md").exists()
+    assert not (broken / "plan.md").exists()
+    saved = list((broken / "data" / "sessions").glob("*.yaml"))
+    assert len(saved) == 1
+    assert len(yaml.safe_load(saved[0].read_text(encoding="utf-8"))["answers"]) == 6
+
+    child = spawn(broken, "--resume")
+    child.expect(r"(\d+) questions? left")
+    remaining_first = int(child.match.group(1))
+    child.expect(PROMPT_READY)
+    child.send("\r")
+    asked = run_to_end(child, asked=1)
+    assert (straight / "plan.md").read_text(encoding="utf-8") == (broken / "plan.md").read_text(encoding="utf-8")
+    assert (straight / "plan.answers.yaml").read_text() == (broken / "plan.answers.yaml").read_text()
+    assert asked == remaining_first  # only the questions not yet answered were asked again
+    assert not list((broken / "data" / "sessions").glob("*.yaml"))  # a finished plan removes its session

@@ -32,6 +32,8 @@ checklists_app = typer.Typer(help="Browse the ISF checklists.", no_args_is_help=
 practices_app = typer.Typer(help="Browse and search the practice library.", no_args_is_help=True)
 app.add_typer(checklists_app, name="checklists")
 app.add_typer(practices_app, name="practices")
+sessions_app = typer.Typer(help="Interrupted interviews saved for --resume.", no_args_is_help=True)
+app.add_typer(sessions_app, name="sessions")
 
 
 class _State:
@@ -157,6 +159,33 @@ def practices_search(
     _console().print(views.practices_table(entries, state.lang, f"{len(entries)} found for '{text}'"))
 
 
+@sessions_app.command("list")
+def sessions_list() -> None:
+    """List saved interviews, the most recent first."""
+    from rich.table import Table
+
+    from connact_cli import sessions
+
+    found = sessions.list_sessions()
+    if not found:
+        print(f"No saved interviews (in {sessions.sessions_dir()}).")
+        return
+    table = Table(title=f"Saved interviews ({sessions.sessions_dir()})", title_justify="left")
+    for column in ("name", "organisation", "answers", "last saved"):
+        table.add_column(column)
+    for item in found:
+        table.add_row(item.name, item.profile.get("organisation", "-"), str(len(item.answers)), item.updated)
+    _console().print(table)
+
+
+@sessions_app.command("discard")
+def sessions_discard(name: Annotated[str, typer.Argument(help="The session name from 'connact sessions list'.")]) -> None:
+    """Delete a saved interview."""
+    from connact_cli import sessions
+
+    print(f"Discarded {sessions.discard(name)}")
+
+
 class Format(str, Enum):
     md = "md"
     json = "json"
@@ -170,13 +199,16 @@ def plan(
     format: Annotated[Format, typer.Option("--format", "-f", help="md (a document) or json (the same plan as data).")] = Format.md,
     top: Annotated[int, typer.Option("--top", min=1, max=50, help="How many practices to recommend.")] = 5,
     force: Annotated[bool, typer.Option("--force", help="Replace existing files without asking.")] = False,
+    resume: Annotated[bool, typer.Option("--resume", help="Continue the last interrupted interview.")] = False,
+    session: Annotated[Optional[str], typer.Option("--session", help="Continue this saved interview (see 'connact sessions list').")] = None,
     library: LibraryOption = None,
 ) -> None:
     """Answer the ISF checklist (or replay an answers file) and write a tailored programme plan."""
     from connact_cli import planning
 
     request = planning.Request(answers=answers, no_input=no_input, output=output, format=format.value, top=top,
-                               force=force, library=library or [], language=state.lang)
+                               force=force, library=library or [], language=state.lang, resume=resume,
+                               session=session)
     planning.run(request, _console())
 
 

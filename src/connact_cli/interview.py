@@ -7,6 +7,7 @@ question that stops being relevant is dropped (never kept stale).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -24,17 +25,19 @@ SCALE_LABELS = {"yes": "Yes", "partly": "Partly", "no": "No", "unsure": "Unsure"
 
 @dataclass
 class Draft:
-    """Everything the user has typed, valid or not yet complete."""
+    """Everything the user has typed, valid or not yet complete; `on_change` saves it at once."""
 
     language: str = "en"
     profile: dict[str, Any] = field(default_factory=dict)
     answers: dict[str, Any] = field(default_factory=dict)
     notes: dict[str, str] = field(default_factory=dict)
+    skipped: list[str] = field(default_factory=list)
+    profile_done: bool = False
+    on_change: Callable[[Draft], None] | None = field(default=None, repr=False, compare=False)
 
-    @classmethod
-    def from_answers(cls, answers: AnswersFile) -> Draft:
-        data = answers.model_dump(mode="json", exclude_none=True)
-        return cls(data["language"], data["profile"], data["answers"], data["notes"])
+    def changed(self) -> None:
+        if self.on_change is not None:
+            self.on_change(self)
 
     def as_data(self) -> dict[str, Any]:
         return {"connact": 1, "language": self.language, "profile": self.profile, "answers": self.answers,
@@ -42,6 +45,8 @@ class Draft:
 
     def to_answers(self) -> AnswersFile:
         return AnswersFile.model_validate(self.as_data())
+
+
 
 
 LABELS = {"ngo": "NGO", "migrant_led": "Migrant-led group", "third_country_nationals": "Third-country nationals",
@@ -72,7 +77,8 @@ def _int_between(low: int, high: int, optional: bool = False):
 
 def ask_profile(prompter: Prompter, draft: Draft, start_default: str) -> None:
     """The profile questions, pre-filled from the draft; each answer goes into the draft at once."""
-    p = draft.profile
+    p = _SavingDict(draft)
+    p.update(draft.profile)
     prompter.say("[bold]Your organisation and programme[/] (10 questions)")
     p["organisation"] = prompter.text(
         "Organisation name:", default=p.get("organisation", ""),
@@ -109,6 +115,26 @@ def ask_profile(prompter: Prompter, draft: Draft, start_default: str) -> None:
     p["start_month"] = prompter.text(
         "Start month (YYYY-MM):", default=p.get("start_month", start_default),
         validate=lambda v: None if _is_month(v) else "Type a month as YYYY-MM, e.g. 2027-03").strip()
+    draft.profile_done = True
+    draft.changed()
+
+
+class _SavingDict(dict):
+    """The draft's profile: every field set is saved at once."""
+
+    def __init__(self, draft: Draft):
+        super().__init__()
+        self._draft = draft
+
+    def __setitem__(self, key, value):
+        super().__setitem__(key, value)
+        self._draft.profile[key] = value
+        self._draft.changed()
+
+    def pop(self, key, *default):
+        self._draft.profile.pop(key, None)
+        self._draft.changed()
+        return super().pop(key, *default)
 
 
 def _is_month(value: str) -> bool:
@@ -141,7 +167,7 @@ def ask_question(prompter: Prompter, question: Question, draft: Draft, language:
             picked = prompter.checkbox(text, options, current if isinstance(current, list) else [])
             chosen = HELP if HELP in picked else SKIP if SKIP in picked or not picked else None
             if chosen is None:
-                draft.answers[question.id] = picked
+                _answer(draft, question.id, picked)
                 return
         else:
             raw = prompter.text(text, default="" if current is None else str(current),
@@ -149,7 +175,7 @@ def ask_question(prompter: Prompter, question: Question, draft: Draft, language:
                                 validate=lambda v: _check_typed(question, v)).strip()
             chosen = HELP if raw == "?" else SKIP if not raw else None
             if chosen is None:
-                draft.answers[question.id] = _typed(question, raw)
+                _answer(draft, question.id, _typed(question, raw))
                 return
         if chosen == HELP:
             prompter.say(f"[italic]{escape(question.help.get(language))}[/]")
@@ -157,12 +183,23 @@ def ask_question(prompter: Prompter, question: Question, draft: Draft, language:
         if chosen == NOTE:
             note = prompter.text("Note (empty to remove):", default=draft.notes.get(question.id, "")).strip()
             _set_optional(draft.notes, question.id, note)
+            draft.changed()
             continue
         if chosen == SKIP:
             draft.answers.pop(question.id, None)
+            if question.id not in draft.skipped:
+                draft.skipped.append(question.id)
+            draft.changed()
             return
-        draft.answers[question.id] = chosen
+        _answer(draft, question.id, chosen)
         return
+
+
+def _answer(draft: Draft, question_id: str, value: Any) -> None:
+    draft.answers[question_id] = value
+    if question_id in draft.skipped:
+        draft.skipped.remove(question_id)
+    draft.changed()
 
 
 def _typed(question: Question, raw: str) -> Any:
@@ -183,8 +220,11 @@ def _check_typed(question: Question, raw: str) -> str | None:
     return check_value(question, value)
 
 
-def ask_checklists(prompter: Prompter, draft: Draft, library: Library) -> None:
-    """Walk the chosen themes' checklists, then the cross-cutting one, honouring skip logic."""
+def ask_checklists(prompter: Prompter, draft: Draft, library: Library, only_new: bool = False) -> None:
+    """Walk the chosen themes' checklists, then the cross-cutting one, honouring skip logic.
+
+    With `only_new` (a resumed session), questions already answered or skipped are not asked again.
+    """
     profile = Profile.model_validate(draft.profile)
     language = draft.language
     checklists = checklists_for(library, profile.themes)
@@ -192,9 +232,13 @@ def ask_checklists(prompter: Prompter, draft: Draft, library: Library) -> None:
         for pillar in checklist.pillars:
             for question in pillar.questions:
                 if not is_relevant(question, profile, _given(draft)):
-                    draft.answers.pop(question.id, None)  # no stale answer survives a changed condition
+                    if question.id in draft.answers:
+                        draft.answers.pop(question.id)  # no stale answer survives a changed condition
+                        draft.changed()
                     continue
-                left = _remaining(checklists, number - 1, question, profile, draft)
+                if only_new and (question.id in draft.answers or question.id in draft.skipped):
+                    continue
+                left = _remaining(checklists, number - 1, question, profile, draft, only_new)
                 prompter.status(
                     f"[dim]{left} question{'s' if left != 1 else ''} left · section {number} of {len(checklists)}: "
                     f"{escape(checklist.title.get(language))} › {escape(pillar.title.get(language))}[/]"
@@ -206,21 +250,25 @@ def _given(draft: Draft) -> dict[str, Any]:
     return dict(draft.answers)
 
 
-def _remaining(checklists, index: int, current: Question, profile: Profile, draft: Draft) -> int:
+def _remaining(checklists, index: int, current: Question, profile: Profile, draft: Draft, only_new: bool) -> int:
     """Questions left including this one, counting those whose conditions hold on the answers so far."""
     count, started = 0, False
     given = _given(draft)
+    done = set(draft.answers) | set(draft.skipped) if only_new else set()
     for checklist in checklists[index:]:
         for question in checklist.questions():
             started = started or question.id == current.id
-            if started and is_relevant(question, profile, given):
+            if started and is_relevant(question, profile, given) and (question.id == current.id or
+                                                                      question.id not in done):
                 count += 1
     return count
 
 
-def run(prompter: Prompter, draft: Draft, library: Library, start_default: str) -> AnswersFile:
-    ask_profile(prompter, draft, start_default)
-    ask_checklists(prompter, draft, library)
+def run(prompter: Prompter, draft: Draft, library: Library, start_default: str, resume: bool = False) -> AnswersFile:
+    """The whole interview; a resumed one asks only what is still missing."""
+    if not (resume and draft.profile_done):
+        ask_profile(prompter, draft, start_default)
+    ask_checklists(prompter, draft, library, only_new=resume)
     return draft.to_answers()
 
 

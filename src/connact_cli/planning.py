@@ -6,7 +6,9 @@ only through a Prompter and a rich Console.
 
 from __future__ import annotations
 
+import signal
 import sys
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -39,6 +41,8 @@ class Request:
     force: bool = False
     library: list[Path] = field(default_factory=list)
     language: str = "en"
+    resume: bool = False
+    session: str | None = None
 
 
 def _suffix(fmt: str) -> str:
@@ -51,6 +55,10 @@ def default_output(organisation: str, fmt: str) -> Path:
 
 def run(request: Request, console: Console, prompter=None, today: date | None = None) -> Path:
     """Run the plan command; returns the path of the written plan."""
+    if request.resume and (request.no_input or request.answers is not None):
+        raise UsageError("--resume continues a saved interview; it cannot be combined with --answers or --no-input")
+    if request.session and not request.resume:
+        request.resume = True
     if request.no_input and request.answers is None:
         raise UsageError("--no-input needs an answers file: add --answers FILE (see examples/)")
     interactive = not request.no_input
@@ -59,12 +67,13 @@ def run(request: Request, console: Console, prompter=None, today: date | None = 
             "connact plan asks questions and needs a terminal; to run without one, "
             "pass --answers FILE --no-input"
         )
-    if request.output is not None:
+    resumed = _resume(request) if request.resume else None
+    if request.output is not None and resumed is None:
         _check_output(request.output, request, interactive, prompter, console)
     library = load_library(request.library)
     start_default = default_start(today or date.today())
     if interactive:
-        return _interactive(request, console, library, prompter, start_default)
+        return _interactive(request, console, library, prompter, start_default, resumed)
     answers_file = answers_mod.load(request.answers, library)
     return _write_plan(request, console, library, answers_file, chosen=None, start_default=start_default)
 
@@ -85,47 +94,100 @@ def _prompter(console: Console):
     return QuestionaryPrompter(console)
 
 
-def _interactive(request: Request, console: Console, library: Library, prompter, start_default: str) -> Path:
-    from connact_cli import interview
+def _interactive(request: Request, console: Console, library: Library, prompter, start_default: str,
+                 resumed=None) -> Path:
+    from connact_cli import interview, sessions
 
     prompter = prompter or _prompter(console)
-    draft = interview.Draft(language=request.language)
-    if request.answers is not None:
-        data = answers_mod.load_partial(request.answers, library)
-        draft = interview.Draft(data.get("language", request.language), dict(data.get("profile") or {}),
-                                dict(data.get("answers") or {}), dict(data.get("notes") or {}))
+    session = resumed or _new_session(request, library)
+    draft = interview.Draft(session.language, session.profile, session.answers, session.notes, session.skipped,
+                            session.profile_done)
+
+    def save(changed: interview.Draft) -> None:
+        session.language, session.profile, session.answers = changed.language, changed.profile, changed.answers
+        session.notes, session.skipped, session.profile_done = changed.notes, changed.skipped, changed.profile_done
+        sessions.save(session)
+
+    draft.on_change = save
+    save(draft)
     try:
-        answers_file = interview.run(prompter, draft, library, start_default)
-        plan_path = request.output or default_output(answers_file.profile.organisation, request.format)
-        if request.output is None and plan_path.exists() and not request.force:
-            if not prompter.confirm(f"{plan_path} exists. Replace it?", default=False):
-                raise UsageError(f"{plan_path} already exists; your answers are kept, run again with -o NEW_NAME "
-                                 f"--answers {_save_draft(draft, plan_path)}")
-            request.force = True
-        answers_path = out.answers_path_for(plan_path)
-        out.write_atomic(answers_path, answers_mod.to_yaml(answers_file))
-        assessment = answers_mod.resolve(library, answers_file)
-        matches = match(assessment, library)
-        console.print(matches_table(matches, request.top))
-        ranked = [(r.entry.id, r.entry.title.get(draft.language), r.score) for r in matches.recommendations]
-        chosen = interview.review_selection(prompter, ranked, request.top) if ranked else []
+        with _hangup_as_interrupt():
+            answers_file = interview.run(prompter, draft, library, start_default, resume=request.resume)
+            plan_path = _plan_path(request, session, answers_file, prompter)
+            assessment = answers_mod.resolve(library, answers_file)
+            matches = match(assessment, library)
+            if session.chosen is None:
+                console.print(matches_table(matches, request.top))
+                ranked = [(r.entry.id, r.entry.title.get(draft.language), r.score) for r in matches.recommendations]
+                session.chosen = interview.review_selection(prompter, ranked, request.top) if ranked else []
+                sessions.save(session)
     except KeyboardInterrupt:
-        organisation = draft.profile.get("organisation") or "connact"
-        saved = _save_draft(draft, request.output or default_output(organisation, request.format))
-        raise Interrupted(f"interrupted; your answers so far are saved in {saved}. "
-                          f"Continue with: connact plan --answers {saved}") from None
-    written = _write_plan(request, console, library, answers_file, chosen=chosen, start_default=start_default,
-                          plan_path=plan_path)
+        raise Interrupted(
+            f"interrupted; your {len(draft.answers)} answers are saved (session {session.name}). "
+            f"Continue with: connact plan --resume --session {session.name}"
+        ) from None
+    answers_path = out.answers_path_for(plan_path)
+    out.write_atomic(answers_path, answers_mod.to_yaml(answers_file))
+    written = _write_plan(request, console, library, answers_file, chosen=session.chosen,
+                          start_default=start_default, plan_path=plan_path)
     console.print(f"Answers saved to {answers_path.resolve()}")
+    sessions.discard(session.name)
     return written
 
 
-def _save_draft(draft, plan_path: Path) -> Path:
-    from connact_cli import yamlio
+def _resume(request: Request):
+    """The saved session to continue; its options win, but -o can redirect the plan."""
+    from connact_cli import sessions
 
-    path = plan_path.with_name(plan_path.stem + ".partial.answers.yaml")
-    header = "# connact: an interview that was not finished. Continue with 'connact plan --answers THIS_FILE'.\n"
-    return out.write_atomic(path, header + yamlio.dump(draft.as_data()))
+    session = sessions.load(request.session) if request.session else sessions.latest()
+    options = session.options
+    request.format, request.top, request.language = options.format, options.top, options.language
+    request.library = [Path(p) for p in options.library]
+    if request.output is None and options.output:
+        request.output = Path(options.output)
+    return session
+
+
+def _new_session(request: Request, library: Library):
+    """A new session, pre-filled from --answers when given."""
+    from connact_cli import sessions
+
+    options = sessions.Options(output=str(request.output.resolve()) if request.output else None,
+                               format=request.format, top=request.top,
+                               library=[str(p.resolve()) for p in request.library], language=request.language)
+    session = sessions.new_session(options)
+    session.language = request.language
+    if request.answers is not None:
+        data = answers_mod.load_partial(request.answers, library)
+        session.language = data.get("language", request.language)
+        session.profile = dict(data.get("profile") or {})
+        session.answers = dict(data.get("answers") or {})
+        session.notes = dict(data.get("notes") or {})
+    return session
+
+
+def _plan_path(request: Request, session, answers_file, prompter) -> Path:
+    plan_path = request.output or default_output(answers_file.profile.organisation, request.format)
+    if plan_path.exists() and not request.force:
+        if not prompter.confirm(f"{plan_path} exists. Replace it?", default=False):
+            raise UsageError(f"{plan_path} already exists; your answers are kept: continue with "
+                             f"connact plan --resume --session {session.name} -o NEW_NAME")
+        request.force = True
+    return plan_path
+
+
+@contextmanager
+def _hangup_as_interrupt():
+    """A closed terminal (SIGHUP) stops the interview like Ctrl-C: answers are already saved."""
+    def hang_up(signum, frame):
+        raise KeyboardInterrupt
+
+    previous = signal.signal(signal.SIGHUP, hang_up) if hasattr(signal, "SIGHUP") else None
+    try:
+        yield
+    finally:
+        if previous is not None:
+            signal.signal(signal.SIGHUP, previous)
 
 
 def matches_table(matches: Matches, top: int) -> Table:
