@@ -143,3 +143,25 @@ def test_ctrl_c_then_resume_gives_the_uninterrupted_plan(tmp_path):
     assert (straight / "plan.answers.yaml").read_text() == (broken / "plan.answers.yaml").read_text()
     assert asked == remaining_first  # only the questions not yet answered were asked again
     assert not list((broken / "data" / "sessions").glob("*.yaml"))  # a finished plan removes its session
+
+
+def test_closed_terminal_keeps_the_answers(tmp_path):
+    """SIGHUP (a dropped SSH session) mid-interview: every answer given is in the session file."""
+    import signal
+
+    child = spawn(tmp_path, "-o", "plan.md")
+    answer_profile(child, "Hung Up Org")
+    child.expect(r"questions? left")
+    child.expect(PROMPT_READY)
+    child.send("3")
+    child.send("\r")
+    child.expect(r"questions? left")
+    child.expect(PROMPT_READY)
+    child.kill(signal.SIGHUP)
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 130
+    (saved,) = (tmp_path / "data" / "sessions").glob("*.yaml")
+    session = yaml.safe_load(saved.read_text(encoding="utf-8"))
+    assert session["profile"]["organisation"] == "Hung Up Org"
+    assert list(session["answers"].values()) == ["no"]

@@ -62,12 +62,12 @@ def run(request: Request, console: Console, prompter=None, today: date | None = 
     if request.no_input and request.answers is None:
         raise UsageError("--no-input needs an answers file: add --answers FILE (see examples/)")
     interactive = not request.no_input
+    resumed = _resume(request) if request.resume else None
     if interactive and prompter is None and not (sys.stdin.isatty() and sys.stdout.isatty()):
         raise UsageError(
             "connact plan asks questions and needs a terminal; to run without one, "
             "pass --answers FILE --no-input"
         )
-    resumed = _resume(request) if request.resume else None
     if request.output is not None and resumed is None:
         _check_output(request.output, request, interactive, prompter, console)
     library = load_library(request.library)
