@@ -7,6 +7,7 @@ across files (duplicate ids, unknown gap tags or lessons, skip logic naming unkn
 from __future__ import annotations
 
 import difflib
+import functools
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from importlib.resources import files
@@ -327,9 +328,15 @@ def _assemble(loaded: Iterable[Loaded]) -> Library:
 _CHECKLIST_ORDER = {"health": 0, "employment": 1, "social_cohesion": 2, "principles": 3}
 
 
+@functools.lru_cache(maxsize=1)
+def _bundled() -> Reading:
+    """The bundled data, read once per process: it ships with the package and cannot change under us."""
+    return read_documents([bundled_data_dir()])
+
+
 def load_library(extra: Sequence[Path] = ()) -> Library:
     """The bundled library plus any extra practice folders; raises DataError listing every problem."""
-    bundled = read_documents([bundled_data_dir()])
+    bundled = _bundled()
     added = read_documents(extra)
     problems = bundled.problems + added.problems
     problems += cross_check(bundled.loaded, invalid_ids=bundled.invalid_ids)
@@ -347,7 +354,7 @@ def validate_paths(paths: Sequence[Path]) -> tuple[int, list[Problem]]:
     """
     reading = read_documents(paths)
     standalone = any(isinstance(item.model, GapVocabulary) for item in reading.loaded)
-    context = [] if standalone else read_documents([bundled_data_dir()]).loaded
+    context = [] if standalone else _bundled().loaded
     problems = reading.problems + cross_check(reading.loaded, context=context, invalid_ids=reading.invalid_ids)
     if reading.answers:
         problems += _check_answers_files(reading.answers)
