@@ -74,6 +74,7 @@ class _Builder:
                 key = self._scalar(key_node) if isinstance(key_node, yaml.ScalarNode) else None
                 if not isinstance(key, (str, int)) or isinstance(key, bool):
                     raise InputFileError(self.path, "a key must be a plain word", key_node.start_mark.line + 1)
+                key = str(key)  # a YAML key like `1:` is still a name to us
                 if key == "<<":
                     raise InputFileError(self.path, "merge keys ('<<') are not supported; write the keys out",
                                          key_node.start_mark.line + 1)
