@@ -9,7 +9,6 @@ from __future__ import annotations
 import os
 import sys
 from pathlib import Path
-from enum import Enum
 from typing import Annotated, Optional
 
 import typer
@@ -186,9 +185,25 @@ def sessions_discard(name: Annotated[str, typer.Argument(help="The session name 
     print(f"Discarded {sessions.discard(name)}")
 
 
-class Format(str, Enum):
-    md = "md"
-    json = "json"
+def _formats(values: list[str] | None) -> list[str]:
+    """--format md,html --format docx -> ["md", "html", "docx"], each once, in the order given."""
+    from connact_cli.render import FORMATS
+
+    chosen: list[str] = []
+    for value in values or ["md"]:
+        for fmt in (part.strip().lower() for part in value.split(",")):
+            if fmt not in FORMATS:
+                raise UsageError(f"--format '{fmt}' is not known; use one or more of: {', '.join(FORMATS)}")
+            if fmt not in chosen:
+                chosen.append(fmt)
+    return chosen
+
+
+FormatOption = Annotated[
+    Optional[list[str]],
+    typer.Option("--format", "-f", help="md, html, docx or json; several with commas or by repeating.",
+                 show_default=False),
+]
 
 
 @app.command()
@@ -196,7 +211,7 @@ def plan(
     answers: Annotated[Optional[Path], typer.Option("--answers", "-a", help="Answers file to replay or pre-fill.")] = None,
     no_input: Annotated[bool, typer.Option("--no-input", help="Ask nothing: build the plan from --answers.")] = False,
     output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Plan file [default: ./<organisation>-plan.md].")] = None,
-    format: Annotated[Format, typer.Option("--format", "-f", help="md (a document) or json (the same plan as data).")] = Format.md,
+    format: FormatOption = None,
     top: Annotated[int, typer.Option("--top", min=1, max=50, help="How many practices to recommend.")] = 5,
     force: Annotated[bool, typer.Option("--force", help="Replace existing files without asking.")] = False,
     resume: Annotated[bool, typer.Option("--resume", help="Continue the last interrupted interview.")] = False,
@@ -206,7 +221,7 @@ def plan(
     """Answer the ISF checklist (or replay an answers file) and write a tailored programme plan."""
     from connact_cli import planning
 
-    request = planning.Request(answers=answers, no_input=no_input, output=output, format=format.value, top=top,
+    request = planning.Request(answers=answers, no_input=no_input, output=output, formats=_formats(format), top=top,
                                force=force, library=library or [], language=state.lang, resume=resume,
                                session=session)
     planning.run(request, _console())

@@ -47,8 +47,8 @@ def _mode_for(path: Path) -> int:
         return 0o666 & ~umask
 
 
-def write_atomic(path: Path, text: str) -> Path:
-    """Write `text` to a temporary file beside `path`, then rename it into place."""
+def write_atomic(path: Path, content: str | bytes) -> Path:
+    """Write `content` to a temporary file beside `path`, then rename it into place."""
     path = path.resolve()
     if not path.parent.is_dir():
         raise OutputError(f"folder {path.parent} does not exist; create it or choose another -o")
@@ -58,8 +58,9 @@ def write_atomic(path: Path, text: str) -> Path:
         raise OutputError(f"cannot write in {path.parent} ({error.strerror}); choose another folder with -o") from None
     try:
         os.chmod(temp, _mode_for(path))
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(text)
+        data = content.encode("utf-8") if isinstance(content, str) else content
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
         os.replace(temp, path)

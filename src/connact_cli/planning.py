@@ -22,7 +22,8 @@ from connact_cli.errors import ConnactError, UsageError
 from connact_cli.library import Library, load_library
 from connact_cli.matching import Matches, match
 from connact_cli.plan import assemble, default_start
-from connact_cli.render import to_json, to_markdown
+from connact_cli.plan_document import build as build_document
+from connact_cli.render import to_docx, to_html, to_json, to_markdown
 
 
 class Interrupted(ConnactError):
@@ -36,7 +37,7 @@ class Request:
     answers: Path | None = None
     no_input: bool = False
     output: Path | None = None
-    format: str = "md"
+    formats: list[str] = field(default_factory=lambda: ["md"])
     top: int = 5
     force: bool = False
     library: list[Path] = field(default_factory=list)
@@ -45,12 +46,15 @@ class Request:
     session: str | None = None
 
 
-def _suffix(fmt: str) -> str:
-    return ".json" if fmt == "json" else ".md"
+def default_output(organisation: str, formats: list[str]) -> Path:
+    return Path.cwd() / f"{out.slug(organisation)}-plan.{formats[0]}"
 
 
-def default_output(organisation: str, fmt: str) -> Path:
-    return Path.cwd() / f"{out.slug(organisation)}-plan{_suffix(fmt)}"
+def outputs_for(path: Path, formats: list[str]) -> list[Path]:
+    """One file per format: the path as given for one format, its stem with each suffix for several."""
+    if len(formats) == 1:
+        return [path]
+    return [path.with_suffix(f".{fmt}") for fmt in formats]
 
 
 def run(request: Request, console: Console, prompter=None, today: date | None = None) -> Path:
@@ -141,7 +145,7 @@ def _resume(request: Request):
 
     session = sessions.load(request.session) if request.session else sessions.latest()
     options = session.options
-    request.format, request.top, request.language = options.format, options.top, options.language
+    request.formats, request.top, request.language = options.formats, options.top, options.language
     request.library = [Path(p) for p in options.library]
     if request.output is None and options.output:
         request.output = Path(options.output)
@@ -153,7 +157,7 @@ def _new_session(request: Request, library: Library):
     from connact_cli import sessions
 
     options = sessions.Options(output=str(request.output.resolve()) if request.output else None,
-                               format=request.format, top=request.top,
+                               formats=request.formats, top=request.top,
                                library=[str(p.resolve()) for p in request.library], language=request.language)
     session = sessions.new_session(options)
     session.language = request.language
@@ -167,9 +171,10 @@ def _new_session(request: Request, library: Library):
 
 
 def _plan_path(request: Request, session, answers_file, prompter) -> Path:
-    plan_path = request.output or default_output(answers_file.profile.organisation, request.format)
-    if plan_path.exists() and not request.force:
-        if not prompter.confirm(f"{plan_path} exists. Replace it?", default=False):
+    plan_path = request.output or default_output(answers_file.profile.organisation, request.formats)
+    existing = [p for p in outputs_for(plan_path, request.formats) if p.exists()]
+    if existing and not request.force:
+        if not prompter.confirm(f"{', '.join(map(str, existing))} exists. Replace it?", default=False):
             raise UsageError(f"{plan_path} already exists; your answers are kept: continue with "
                              f"connact plan --resume --session {session.name} -o NEW_NAME")
         request.force = True
@@ -207,9 +212,22 @@ def _write_plan(request: Request, console: Console, library: Library, answers_fi
     matches = match(assessment, library)
     start = answers_file.profile.start_month or start_default
     plan = assemble(assessment, matches, library, top=request.top, chosen=chosen, start_month=start)
-    text = to_json(plan) if request.format == "json" else to_markdown(plan)
-    path = plan_path or request.output or default_output(answers_file.profile.organisation, request.format)
-    out.check_writable(path, request.force)
-    written = out.write_atomic(path, text)
-    console.print(f"Plan written to {written}")
-    return written
+    path = plan_path or request.output or default_output(answers_file.profile.organisation, request.formats)
+    targets = outputs_for(path, request.formats)
+    for target in targets:
+        out.check_writable(target, request.force)
+    for fmt, target in zip(request.formats, targets):
+        written = out.write_atomic(target, render_as(fmt, plan, build_document(plan), plan.language))
+        console.print(f"Plan written to {written}")
+    return targets[0].resolve()
+
+
+def render_as(fmt: str, model, doc, language: str = "en") -> str | bytes:
+    """One assembled model, rendered in the asked format."""
+    if fmt == "json":
+        return to_json(model)
+    if fmt == "html":
+        return to_html(doc, language)
+    if fmt == "docx":
+        return to_docx(doc)
+    return to_markdown(doc)

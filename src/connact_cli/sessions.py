@@ -29,7 +29,7 @@ class Options(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     output: str | None = None
-    format: str = "md"
+    formats: list[str] = ["md"]
     top: int = 5
     library: list[str] = []
     language: str = "en"

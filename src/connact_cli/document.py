@@ -1,0 +1,113 @@
+"""A small format-neutral document model, built once and rendered as Markdown, HTML or Word.
+
+Plans and workshop reports are assembled into a Document (headings, paragraphs of styled spans,
+lists, tables, charts, a timeline). Renderers only format: no renderer re-derives content, and
+each one escapes text for its own format.
+"""
+
+from __future__ import annotations
+
+from typing import Literal, Union
+
+from pydantic import BaseModel, ConfigDict
+
+
+class Block(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+
+class Span(Block):
+    text: str
+    style: Literal["plain", "bold", "italic", "code"] = "plain"
+
+
+Spans = list[Span]
+
+
+class Heading(Block):
+    kind: Literal["heading"] = "heading"
+    level: int
+    text: str
+
+
+class Paragraph(Block):
+    kind: Literal["paragraph"] = "paragraph"
+    spans: Spans
+
+
+class BulletList(Block):
+    kind: Literal["list"] = "list"
+    items: list[Spans]
+
+
+class Table(Block):
+    kind: Literal["table"] = "table"
+    header: list[str]
+    rows: list[list[Spans]]
+    numeric: list[bool] = []  # columns aligned right
+
+    def is_numeric(self, index: int) -> bool:
+        return index < len(self.numeric) and self.numeric[index]
+
+
+class BarChart(Block):
+    """Shares as horizontal bars; None is 'not assessed'."""
+
+    kind: Literal["bars"] = "bars"
+    bars: list[tuple[str, int | None]]
+
+
+class Phase(Block):
+    name: str
+    start_month: int
+    end_month: int
+
+
+class Timeline(Block):
+    """An activity plan: a month table everywhere, and a Mermaid gantt where Markdown can show it."""
+
+    kind: Literal["timeline"] = "timeline"
+    title: str
+    start_month: str  # YYYY-MM
+    phases: list[Phase]
+
+
+class Rule(Block):
+    kind: Literal["rule"] = "rule"
+
+
+Content = Union[Heading, Paragraph, BulletList, Table, BarChart, Timeline, Rule]
+
+
+class Document(Block):
+    title: str
+    blocks: list[Content]
+
+
+def text(value: str) -> Span:
+    return Span(text=value)
+
+
+def bold(value: str) -> Span:
+    return Span(text=value, style="bold")
+
+
+def italic(value: str) -> Span:
+    return Span(text=value, style="italic")
+
+
+def code(value: str) -> Span:
+    return Span(text=value, style="code")
+
+
+def para(*spans: Span | str) -> Paragraph:
+    return Paragraph(spans=[text(s) if isinstance(s, str) else s for s in spans])
+
+
+def bullets(items: list[str | Spans]) -> BulletList:
+    return BulletList(items=[[text(item)] if isinstance(item, str) else item for item in items])
+
+
+def table(header: list[str], rows: list[list[str | Spans]], numeric: list[bool] = ()) -> Table:
+    return Table(header=header, rows=[[[text(c)] if isinstance(c, str) else c for c in row] for row in rows],
+                 numeric=list(numeric))
