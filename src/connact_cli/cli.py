@@ -31,6 +31,8 @@ checklists_app = typer.Typer(help="Browse the ISF checklists.", no_args_is_help=
 practices_app = typer.Typer(help="Browse and search the practice library.", no_args_is_help=True)
 app.add_typer(checklists_app, name="checklists")
 app.add_typer(practices_app, name="practices")
+workshop_app = typer.Typer(help="Scripted workshops for trainers: several groups, one report.", no_args_is_help=True)
+app.add_typer(workshop_app, name="workshop")
 sessions_app = typer.Typer(help="Interrupted interviews saved for --resume.", no_args_is_help=True)
 app.add_typer(sessions_app, name="sessions")
 
@@ -225,6 +227,63 @@ def plan(
                                force=force, library=library or [], language=state.lang, resume=resume,
                                session=session)
     planning.run(request, _console())
+
+
+@workshop_app.command("run")
+def workshop_run(
+    script: Annotated[Path, typer.Argument(help="The workshop script (YAML).")],
+    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Output folder [default: ./<script>-output].")] = None,
+    no_input: Annotated[bool, typer.Option("--no-input", help="Ask nothing: build from the groups' answers files.")] = False,
+    format: FormatOption = None,
+    top: Annotated[int, typer.Option("--top", min=1, max=50, help="Practices per group plan.")] = 5,
+    force: Annotated[bool, typer.Option("--force", help="Replace existing output files.")] = False,
+    timer: Annotated[bool, typer.Option("--timer/--no-timer", help="Show a countdown for each timebox.")] = True,
+    resume: Annotated[bool, typer.Option("--resume", help="Continue an interrupted run of this script.")] = False,
+) -> None:
+    """Walk the facilitator through the agenda, group by group, and write plans and a report."""
+    import sys
+    from datetime import date
+
+    from connact_cli import workshop, workshop_run as runner
+    from connact_cli.library import load_library
+    from connact_cli.plan import default_start
+
+    library = load_library()
+    loaded = workshop.load(script, library)
+    options = runner.RunOptions(out_dir=output or Path.cwd() / f"{script.stem}-output", formats=_formats(format),
+                                force=force, top=top, timer=timer, resume=resume)
+    start = default_start(date.today())
+    if no_input:
+        runner.run_without_input(loaded, library, options, _console(), start)
+        return
+    if not (sys.stdin.isatty() and sys.stdout.isatty()):
+        raise UsageError("connact workshop run asks questions and needs a terminal; to build from the groups' "
+                         "answers files, pass --no-input")
+    from connact_cli.prompts import QuestionaryPrompter
+
+    console = _console()
+    runner.run_interactive(loaded, library, options, console, QuestionaryPrompter(console), start)
+
+
+@workshop_app.command("new")
+def workshop_new(
+    output: Annotated[Path, typer.Option("--output", "-o", help="The script file to write.")] = Path("workshop.yaml"),
+    force: Annotated[bool, typer.Option("--force", help="Replace an existing file.")] = False,
+) -> None:
+    """Scaffold a workshop script by answering a few questions."""
+    import sys
+
+    from connact_cli import output as out, workshop_new as scaffold
+    from connact_cli.library import load_library
+
+    out.check_writable(output, force)
+    if not (sys.stdin.isatty() and sys.stdout.isatty()):
+        raise UsageError("connact workshop new asks questions and needs a terminal; copy examples/workshop/ instead")
+    from connact_cli.prompts import QuestionaryPrompter
+
+    console = _console()
+    text = scaffold.ask(QuestionaryPrompter(console), load_library())
+    console.print(f"Workshop script written to {out.write_atomic(output, text)}")
 
 
 @app.command()

@@ -150,11 +150,11 @@ def _set_optional(target: dict, key: str, value: Any) -> None:
         target[key] = value
 
 
-def ask_question(prompter: Prompter, question: Question, draft: Draft, language: str) -> None:
+def ask_question(prompter: Prompter, question: Question, draft: Draft, language: str, prefix: str = "") -> None:
     """Ask one question until answered or skipped; help and notes on request."""
     while True:
         current = draft.answers.get(question.id)
-        text = question.text.get(language)
+        text = prefix + question.text.get(language)
         if question.kind in (QuestionKind.SCALE, QuestionKind.SINGLE):
             options = ([(v.value, SCALE_LABELS[v.value]) for v in ScaleAnswer] if question.kind == QuestionKind.SCALE
                        else [(c.id, c.label.get(language)) for c in question.choices])

@@ -93,7 +93,7 @@ def _describe(error: dict[str, Any], data: Any) -> str:
         key = str(error["loc"][-1])
         return f"unknown key '{key}'{_suggest(key, _allowed_keys(error, data))}; remove or rename it"
     if kind == "union_tag_invalid":
-        return f"kind '{ctx.get('tag')}' is unknown; use one of {', '.join(DOCUMENT_KINDS)}"
+        return f"kind '{ctx.get('tag')}' is unknown; use one of {', '.join(DOCUMENT_KINDS)}, or workshop"
     if kind == "union_tag_not_found":
         return f"the file needs a 'kind:' line ({', '.join(DOCUMENT_KINDS)})"
     if kind in ("enum", "literal_error"):
@@ -177,6 +177,7 @@ class Reading:
     problems: list[Problem] = field(default_factory=list)
     invalid_ids: set[str] = field(default_factory=set)
     answers: list[yamlio.YamlDocument] = field(default_factory=list)  # answers files, checked separately
+    workshops: list[yamlio.YamlDocument] = field(default_factory=list)  # workshop scripts, likewise
 
 
 def read_documents(paths: Iterable[Path]) -> Reading:
@@ -193,6 +194,9 @@ def read_documents(paths: Iterable[Path]) -> Reading:
                 continue
             if isinstance(source.data, dict) and "connact" in source.data:
                 reading.answers.append(source)
+                continue
+            if isinstance(source.data, dict) and source.data.get("kind") == "workshop":
+                reading.workshops.append(source)
                 continue
             document, found = parse(source)
             reading.problems.extend(found)
@@ -356,20 +360,27 @@ def validate_paths(paths: Sequence[Path]) -> tuple[int, list[Problem]]:
     standalone = any(isinstance(item.model, GapVocabulary) for item in reading.loaded)
     context = [] if standalone else _bundled().loaded
     problems = reading.problems + cross_check(reading.loaded, context=context, invalid_ids=reading.invalid_ids)
-    if reading.answers:
-        problems += _check_answers_files(reading.answers)
-    return len(reading.loaded) + len(reading.answers), sorted(set(problems))
+    if reading.answers or reading.workshops:
+        problems += _check_user_files(reading)
+    return len(reading.loaded) + len(reading.answers) + len(reading.workshops), sorted(set(problems))
 
 
-def _check_answers_files(sources: list[yamlio.YamlDocument]) -> list[Problem]:
-    """Answers files are checked against the bundled checklists."""
-    from connact_cli import answers
+def _check_user_files(reading: Reading) -> list[Problem]:
+    """Answers files and workshop scripts are checked against the bundled checklists."""
+    from connact_cli import answers, workshop
 
     library = load_library()
     problems: list[Problem] = []
-    for source in sources:
+    # A group's prepared answers may lean on its script's profile: it is checked through the script.
+    referenced = {(source.path.parent / group["answers"]).resolve()
+                  for source in reading.workshops
+                  for group in (source.data.get("groups") or []) if isinstance(group, dict)
+                  and isinstance(group.get("answers"), str)}
+    checks = [(answers.parse, s) for s in reading.answers if s.path.resolve() not in referenced]
+    checks += [(workshop.parse, s) for s in reading.workshops]
+    for check, source in checks:
         try:
-            answers.parse(source, library)
+            check(source, library)
         except DataError as error:
             problems.extend(error.problems)
     return problems
