@@ -103,6 +103,34 @@ def checklists_show(checklist_id: Annotated[str, typer.Argument(metavar="ID", he
     _console().print(views.checklist_detail(checklist, state.lang))
 
 
+@checklists_app.command("print")
+def checklists_print(
+    checklist_id: Annotated[str, typer.Argument(metavar="ID", help="A checklist id.")],
+    format: FormatOption = None,
+    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="File [default: ./<id>-checklist.<format>].")] = None,
+    force: Annotated[bool, typer.Option("--force", help="Replace an existing file.")] = False,
+) -> None:
+    """Write a printable handout of a checklist, with tick boxes and room for notes (md, html or docx)."""
+    from connact_cli import checklist_document, output as out
+    from connact_cli.render import to_docx, to_html, to_markdown
+
+    formats = _formats(format)
+    if "json" in formats:
+        raise UsageError("--format json is not a handout; use md, html or docx")
+    checklist = _library().checklist(checklist_id)
+    if checklist is None:
+        known = ", ".join(c.id for c in _library().checklists)
+        raise UsageError(f"no checklist '{checklist_id}'; use one of: {known}")
+    doc = checklist_document.build(checklist, state.lang)
+    base = output or Path.cwd() / f"{checklist.id}-checklist.{formats[0]}"
+    paths = [base] if len(formats) == 1 else [base.with_suffix(f".{fmt}") for fmt in formats]
+    for path in paths:
+        out.check_writable(path, force)
+    render = {"md": to_markdown, "html": lambda d: to_html(d, state.lang), "docx": to_docx}
+    for fmt, path in zip(formats, paths):
+        print(f"Checklist written to {out.write_atomic(path, render[fmt](doc))}")
+
+
 @practices_app.command("list")
 def practices_list(
     theme: Annotated[Optional[str], typer.Option(help="health, employment, training or social_cohesion.")] = None,
