@@ -201,7 +201,7 @@ def parse(source: yamlio.YamlDocument, library: Library) -> AnswersFile:
 
 
 def _unique(problems: list[Problem]) -> list[Problem]:
-    return sorted(set(problems))
+    return sorted(set(problems), key=Problem.key)
 
 
 def _allowed(loc: tuple) -> list[str]:

@@ -10,7 +10,7 @@ EXIT_INVALID = 1  # validation found problems in data the user asked us to check
 EXIT_USAGE = 2  # bad input or usage: wrong option, unreadable or invalid file given to a command
 
 
-@dataclass(frozen=True, order=True)
+@dataclass(frozen=True)
 class Problem:
     """One fault in one file: where it is and what to do about it."""
 
@@ -18,6 +18,10 @@ class Problem:
     line: int | None
     field: str
     message: str
+
+    def key(self) -> tuple:
+        """Report order: by file, then line (problems without a line first), then field."""
+        return (self.file, self.line or 0, self.field, self.message)
 
     def __str__(self) -> str:
         where = self.file if self.line is None else f"{self.file}:{self.line}"
@@ -47,7 +51,7 @@ class DataError(ConnactError):
     """Files were read but their content breaks the schema or the cross-references."""
 
     def __init__(self, problems: list[Problem]):
-        self.problems = sorted(problems)
+        self.problems = sorted(set(problems), key=Problem.key)
         first = str(self.problems[0]) if self.problems else "invalid data"
         more = len(self.problems) - 1
         suffix = f" (and {more} more problem{'s' if more > 1 else ''}; run 'connact validate' on it)" if more else ""

@@ -150,8 +150,13 @@ def _set_optional(target: dict, key: str, value: Any) -> None:
         target[key] = value
 
 
-def ask_question(prompter: Prompter, question: Question, draft: Draft, language: str, prefix: str = "") -> None:
-    """Ask one question until answered or skipped; help and notes on request."""
+def ask_question(prompter: Prompter, question: Question, draft: Draft, language: str, prefix: str = "",
+                 unanswered: str | None = None) -> None:
+    """Ask one question until answered or skipped; help and notes on request.
+
+    `unanswered` is where the cursor starts when there is no answer yet (SKIP in workshops, so that
+    confirming with Enter never invents an answer a group did not prepare).
+    """
     while True:
         current = draft.answers.get(question.id)
         text = prefix + question.text.get(language)
@@ -160,7 +165,7 @@ def ask_question(prompter: Prompter, question: Question, draft: Draft, language:
                        else [(c.id, c.label.get(language)) for c in question.choices])
             note_label = "Edit the note" if question.id in draft.notes else "Add a note"
             options += [(HELP, "Why this matters (help)"), (NOTE, note_label), (SKIP, "Skip: not assessed")]
-            chosen = prompter.select(text, options, current if isinstance(current, str) else None)
+            chosen = prompter.select(text, options, current if isinstance(current, str) else unanswered)
         elif question.kind == QuestionKind.MULTIPLE:
             options = [(c.id, c.label.get(language)) for c in question.choices]
             options += [(HELP, "Why this matters (help)"), (SKIP, "Skip: not assessed")]

@@ -362,7 +362,7 @@ def validate_paths(paths: Sequence[Path]) -> tuple[int, list[Problem]]:
     problems = reading.problems + cross_check(reading.loaded, context=context, invalid_ids=reading.invalid_ids)
     if reading.answers or reading.workshops:
         problems += _check_user_files(reading)
-    return len(reading.loaded) + len(reading.answers) + len(reading.workshops), sorted(set(problems))
+    return len(reading.loaded) + len(reading.answers) + len(reading.workshops), sorted(set(problems), key=Problem.key)
 
 
 def _check_user_files(reading: Reading) -> list[Problem]:

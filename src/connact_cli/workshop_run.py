@@ -15,7 +15,6 @@ from pathlib import Path
 from rich.console import Console, Group as RichGroup
 from rich.markup import escape
 from rich.panel import Panel
-from rich.progress_bar import ProgressBar
 from rich.text import Text
 
 from connact_cli import __version__, answers as answers_mod, output as out, yamlio
@@ -200,7 +199,8 @@ def run_interactive(loaded: LoadedScript, library: Library, options: RunOptions,
                         continue
                     prompter.status(f"[dim]{escape(group.name)} · step {step_index + 1} of {len(script.agenda)}: "
                                     f"{escape(step.title)}[/]")
-                    interview.ask_question(prompter, question, draft, language, prefix=f"[{group.name}] ")
+                    interview.ask_question(prompter, question, draft, language, prefix=f"[{group.name}] ",
+                                           unanswered=interview.SKIP)
         step_index = len(script.agenda)
         save()
     except KeyboardInterrupt:
@@ -226,6 +226,8 @@ def _step_panel(script, index: int) -> RichGroup:
     if step.facilitator_notes:
         body.append("\nFacilitator: ", style="bold italic")
         body.append(step.facilitator_notes.strip() + "\n", style="italic")
-    bar = ProgressBar(total=len(script.agenda), completed=index, width=40)
-    header = Text(f"Step {index + 1} of {len(script.agenda)} · {step.minutes} min", style="bold")
-    return RichGroup(header, bar, Panel(body, title=f"[bold]{escape(step.title)}[/]", expand=True))
+    total = len(script.agenda)
+    done = round(30 * index / total)
+    header = Text(f"Agenda {'█' * done}{'░' * (30 - done)} step {index + 1} of {total} · {step.minutes} min",
+                  style="bold")
+    return RichGroup(header, Panel(body, title=f"[bold]{escape(step.title)}[/]", expand=True))

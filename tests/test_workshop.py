@@ -1,0 +1,158 @@
+"""Scripted workshops: validation, the --no-input build, the report, and an interactive run in a pty."""
+
+import filecmp
+import subprocess
+import sys
+
+import pexpect
+import pytest
+import yaml
+
+from connact_cli import workshop
+from connact_cli.errors import DataError
+from connact_cli.library import load_library
+
+from helpers import EXAMPLES, run, write
+
+SCRIPT = EXAMPLES / "workshop" / "training-day.workshop.yaml"
+GROUPS = ["group-a-ngo-caseworkers", "group-b-local-council", "group-c-adult-educators"]
+
+
+def build(capsys, out, *extra):
+    return run(capsys, "workshop", "run", str(SCRIPT), "--no-input", "-o", str(out), *extra)
+
+
+def test_example_script_is_valid(capsys):
+    result = run(capsys, "validate", str(SCRIPT.parent))
+    assert result.code == 0, result.out
+    assert "OK: 4 files valid" in result.out
+
+
+def test_no_input_writes_every_output(capsys, tmp_path):
+    out = tmp_path / "out"
+    result = build(capsys, out, "--format", "md,json")
+    assert result.code == 0, result.err
+    expected = {f"{g}.answers.yaml" for g in GROUPS} | {f"{g}-plan.{f}" for g in GROUPS for f in ("md", "json")}
+    expected |= {"workshop-report.md", "workshop-report.json"}
+    assert {p.name for p in out.iterdir()} == expected
+    answers = yaml.safe_load((out / "group-b-local-council.answers.yaml").read_text(encoding="utf-8"))
+    assert answers["profile"]["country"] == "MT"  # from the script's defaults
+    assert answers["profile"]["organisation_type"] == "local_authority"  # from the group's own file
+    plan = (out / "group-a-ngo-caseworkers-plan.md").read_text(encoding="utf-8")
+    assert plan.startswith("# Integration programme plan: Example migrant support NGO")
+
+
+def test_outputs_are_byte_identical_between_runs(capsys, tmp_path):
+    assert build(capsys, tmp_path / "one", "--format", "md,html,docx,json").code == 0
+    assert build(capsys, tmp_path / "two", "--format", "md,html,docx,json").code == 0
+    comparison = filecmp.dircmp(tmp_path / "one", tmp_path / "two")
+    assert comparison.left_list == comparison.right_list and len(comparison.left_list) == 19
+    _, mismatch, errors = filecmp.cmpfiles(tmp_path / "one", tmp_path / "two", comparison.left_list, shallow=False)
+    assert mismatch == [] and errors == []
+
+
+def test_report_compares_the_groups(capsys, tmp_path):
+    assert build(capsys, tmp_path).code == 0
+    report = (tmp_path / "workshop-report.md").read_text(encoding="utf-8")
+    differ = report.split("## Where the groups differ", 1)[1].split("## Where the groups agree", 1)[0]
+    agree = report.split("## Where the groups agree", 1)[1].split("## Gaps common", 1)[0]
+    row = next(line for line in differ.splitlines() if "employment.services.employer_links" in line)
+    assert row.endswith("| no | partly | no |")
+    assert "principles.partnership.working_group" in agree
+    common = report.split("## Gaps common to all groups", 1)[1].split("##", 1)[0]
+    assert "Local Integration Working Group" in common
+    practices = report.split("## Practices recommended across groups", 1)[1].split("##", 1)[0]
+    assert "| Employment Hub `integreat-employment-hub-ie` | 3 of 3 |" in practices
+    assert "## Next steps" in report
+
+
+def test_existing_outputs_refused(capsys, tmp_path):
+    assert build(capsys, tmp_path).code == 0
+    before = (tmp_path / "workshop-report.md").read_bytes()
+    again = build(capsys, tmp_path)
+    assert again.code == 2 and "already exists" in again.err and "--force" in again.err
+    assert (tmp_path / "workshop-report.md").read_bytes() == before
+    assert build(capsys, tmp_path, "--force").code == 0
+
+
+BROKEN = """
+kind: workshop
+title: Broken
+date: "2027-01-01"
+facilitator: Someone
+agenda:
+  - id: one
+    title: One
+    minutes: 10
+    sections: [employment.servces]
+groups:
+  - name: Same
+  - name: Same
+"""
+
+
+@pytest.mark.parametrize("change, message", [
+    (lambda t: t, "group name 'Same' is used twice"),
+    (lambda t: t.replace("  - name: Same\n  - name: Same\n", "  - name: A\n    answers: missing.yaml\n"),
+     "missing.yaml no such file"),
+    (lambda t: t.replace("  - name: Same\n  - name: Same\n", "  - name: A\n"),
+     "unknown checklist section 'employment.servces' (did you mean 'employment.services'?)"),
+    (lambda t: t.replace("minutes: 10", "minutes: 10\n    minuts: 5"), "unknown key 'minuts' (did you mean 'minutes'?)"),
+])
+def test_script_errors_name_file_and_field(capsys, tmp_path, change, message):
+    path = write(tmp_path / "w.yaml", change(BROKEN))
+    result = run(capsys, "validate", str(path))
+    assert result.code == 1
+    assert message in result.out, result.out
+    assert str(path) in result.out
+
+
+def test_group_answers_error_points_at_group_file(tmp_path):
+    (tmp_path / "g.yaml").write_text("connact: 1\nanswers:\n  employment.services.access: maybe\n", encoding="utf-8")
+    script = BROKEN.replace("  - name: Same\n  - name: Same\n", "  - name: A\n    answers: g.yaml\n")
+    script = script.replace("employment.servces", "employment.services").replace(
+        "facilitator: Someone\n", "facilitator: Someone\nprofile: {organisation_type: ngo, country: MT, "
+        "themes: [employment], duration_months: 6}\n")
+    write(tmp_path / "w.yaml", script)
+    with pytest.raises(DataError) as caught:
+        workshop.load(tmp_path / "w.yaml", load_library())
+    problem = caught.value.problems[0]
+    assert problem.file == str(tmp_path / "g.yaml") and problem.line == 3
+    assert "'maybe' is not allowed" in problem.message
+
+
+def test_interactive_needs_a_terminal(capsys, tmp_path):
+    result = run(capsys, "workshop", "run", str(SCRIPT), "-o", str(tmp_path))
+    assert result.code == 2 and "--no-input" in result.err
+
+
+def test_interactive_run_in_a_pty(tmp_path):
+    """The facilitator skips each countdown with Enter and confirms every prepared answer."""
+    env = {"NO_COLOR": "1", "TERM": "xterm", "PATH": "/usr/bin:/bin", "HOME": str(tmp_path),
+           "PROMPT_TOOLKIT_NO_CPR": "1", "CONNACT_DATA_DIR": str(tmp_path / "data")}
+    child = pexpect.spawn(sys.executable, ["-m", "connact_cli", "workshop", "run", str(SCRIPT), "-o",
+                                           str(tmp_path / "live")], env=env, dimensions=(40, 140),
+                          encoding="utf-8", timeout=30)
+    countdowns, questions = set(), 0
+    while True:
+        found = child.expect([r"left for '([^']+)'", r"Skip: not assessed", r"for help, empty to skip",
+                              r"Workshop outputs written"])
+        if found == 3:
+            break
+        if found == 0:
+            if child.match.group(1) in countdowns:
+                continue  # the countdown redrawing itself
+            countdowns.add(child.match.group(1))
+        else:
+            questions += 1
+        child.send("\r")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0
+    assert len(countdowns) == 5
+    assert questions > 3 * 10
+    batch = tmp_path / "batch"
+    subprocess.run([sys.executable, "-m", "connact_cli", "workshop", "run", str(SCRIPT), "--no-input", "-o",
+                    str(batch)], check=True, capture_output=True, timeout=60)
+    for name in ("workshop-report.md", *[f"{g}-plan.md" for g in GROUPS]):
+        assert (tmp_path / "live" / name).read_text() == (batch / name).read_text(), name
