@@ -35,10 +35,10 @@ def build(checklist: Checklist, language: str = "en") -> Document:
 
 def _boxes(question, language: str):
     if question.kind == QuestionKind.SCALE:
-        return [text("   ".join(f"{BOX} {answer.value.capitalize()}" for answer in ScaleAnswer))]
+        return [text(" ".join(f"{BOX} {answer.value.capitalize()}" for answer in ScaleAnswer))]
     if question.kind in (QuestionKind.SINGLE, QuestionKind.MULTIPLE):
         lead = "One of: " if question.kind == QuestionKind.SINGLE else "Any of: "
-        return [text(lead + "   ".join(f"{BOX} {c.label.get(language)}" for c in question.choices))]
+        return [text(lead + " ".join(f"{BOX} {c.label.get(language)}" for c in question.choices))]
     if question.kind == QuestionKind.NUMBER:
         return [text(f"Number: {LINE[:12]}")]
     return [text(f"Answer: {LINE}")]

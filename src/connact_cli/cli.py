@@ -122,8 +122,9 @@ def checklists_print(
         known = ", ".join(c.id for c in _library().checklists)
         raise UsageError(f"no checklist '{checklist_id}'; use one of: {known}")
     doc = checklist_document.build(checklist, state.lang)
-    base = output or Path.cwd() / f"{checklist.id}-checklist.{formats[0]}"
-    paths = [base] if len(formats) == 1 else [base.with_suffix(f".{fmt}") for fmt in formats]
+    from connact_cli.planning import outputs_for
+
+    paths = outputs_for(output or Path.cwd() / f"{checklist.id}-checklist.{formats[0]}", formats)
     for path in paths:
         out.check_writable(path, force)
     render = {"md": to_markdown, "html": lambda d: to_html(d, state.lang), "docx": to_docx}

@@ -51,8 +51,14 @@ def default_output(organisation: str, formats: list[str]) -> Path:
 
 
 def outputs_for(path: Path, formats: list[str]) -> list[Path]:
-    """One file per format: the path as given for one format, its stem with each suffix for several."""
-    if len(formats) == 1:
+    """One file per format: `-o plan.md -f md,html` writes plan.md and plan.html.
+
+    A path whose suffix names another format takes the format's suffix; any other path is kept
+    as given when there is only one format.
+    """
+    from connact_cli.render import FORMATS
+
+    if len(formats) == 1 and path.suffix.lstrip(".") not in FORMATS:
         return [path]
     return [path.with_suffix(f".{fmt}") for fmt in formats]
 
@@ -83,13 +89,16 @@ def run(request: Request, console: Console, prompter=None, today: date | None = 
 
 
 def _check_output(path: Path, request: Request, interactive: bool, prompter, console) -> None:
-    """Refuse or confirm an existing output before any question is asked."""
-    if path.exists() and not path.is_dir() and not request.force and interactive:
+    """Refuse or confirm existing outputs before any question is asked."""
+    targets = outputs_for(path, request.formats)
+    existing = [t for t in targets if t.exists() and not t.is_dir()]
+    if existing and not request.force and interactive:
         prompter = prompter or _prompter(console)
-        if not prompter.confirm(f"{path} exists. Replace it?", default=False):
-            raise UsageError(f"{path} already exists; choose another name with -o")
+        if not prompter.confirm(f"{', '.join(map(str, existing))} exists. Replace it?", default=False):
+            raise UsageError(f"{existing[0]} already exists; choose another name with -o")
         request.force = True
-    out.check_writable(path, request.force)
+    for target in targets:
+        out.check_writable(target, request.force)
 
 
 def _prompter(console: Console):

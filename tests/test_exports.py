@@ -1,0 +1,107 @@
+"""Exports: Word files open with python-docx, HTML renders in headless Chromium, handouts print."""
+
+import shutil
+import subprocess
+
+import docx
+import pytest
+
+from helpers import EXAMPLES, answers_file, run
+
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser") or shutil.which("google-chrome")
+CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+
+
+def plan_files(capsys, tmp_path, formats, **profile):
+    path = answers_file(tmp_path, {"employment.services.employer_links": "no", "employment.gender.childcare":
+                                   "not_possible"}, profile=profile)
+    result = run(capsys, "plan", "--answers", str(path), "--no-input", "-o", str(tmp_path / "plan.md"),
+                 "--format", formats)
+    assert result.code == 0, result.err
+    return tmp_path
+
+
+def test_docx_has_the_plans_headings_and_tables(capsys, tmp_path):
+    plan_files(capsys, tmp_path, "md,docx")
+    document = docx.Document(str(tmp_path / "plan.docx"))
+    headings = [p.text for p in document.paragraphs if p.style.name.startswith(("Heading", "Title"))]
+    markdown = (tmp_path / "plan.md").read_text(encoding="utf-8")
+    expected = [line.lstrip("#").strip() for line in markdown.splitlines() if line.startswith("#")]
+    assert headings == [h.replace("\\", "") for h in expected]
+    assert headings[0] == "Integration programme plan: Test Org"
+    assert document.core_properties.title == headings[0]
+    first = document.tables[0]
+    assert [c.text for c in first.rows[0].cells] == ["Organisation", "Test Org"]
+    scores = next(t for t in document.tables if t.rows[0].cells[0].text == "Checklist")
+    assert [c.text for c in scores.rows[0].cells] == ["Checklist", "Criteria assessed", "Met"]
+    bullets = [p for p in document.paragraphs if p.style.name == "List Bullet"]
+    assert any("Links with employers" in p.text or "links with employers" in p.text for p in bullets)
+
+
+def test_several_formats_share_one_plan(capsys, tmp_path):
+    import json
+
+    plan_files(capsys, tmp_path, "md,html,json")
+    data = json.loads((tmp_path / "plan.json").read_text(encoding="utf-8"))
+    html = (tmp_path / "plan.html").read_text(encoding="utf-8")
+    markdown = (tmp_path / "plan.md").read_text(encoding="utf-8")
+    for rec in data["recommendations"]:
+        assert rec["title"] in html and rec["title"] in markdown
+
+
+def test_unknown_format(capsys, tmp_path):
+    result = run(capsys, "plan", "--answers", str(answers_file(tmp_path)), "--no-input", "--format", "pdf")
+    assert result.code == 2 and "--format 'pdf' is not known" in result.err
+
+
+HOSTILE = "<script>document.title='PWNED'</script>Evil & Co"
+
+
+@pytest.mark.skipif(CHROMIUM is None, reason="Chromium is not installed (.ci/run installs it)")
+def test_html_in_headless_chromium(capsys, tmp_path):
+    plan_files(capsys, tmp_path, "html", organisation=HOSTILE)
+    page = (tmp_path / "plan.html").as_uri()
+    profile = ["--user-data-dir=" + str(tmp_path / "chromium-profile")]
+    shot = tmp_path / "plan.png"
+    subprocess.run([CHROMIUM, *CHROMIUM_FLAGS, *profile, "--window-size=1000,1400", f"--screenshot={shot}", page],
+                   capture_output=True, timeout=120, check=True)
+    assert shot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" and shot.stat().st_size > 10_000
+    dom = subprocess.run([CHROMIUM, *CHROMIUM_FLAGS, *profile, "--dump-dom", page], capture_output=True,
+                         text=True, timeout=120, check=True).stdout
+    assert "<title>Integration programme plan: &lt;script&gt;document.title='PWNED'&lt;/script&gt;Evil &amp; Co" \
+           "</title>" in dom
+    assert "PWNED</title>" not in dom.replace("&lt;/script&gt;Evil &amp; Co</title>", "")
+    assert "<script" not in dom
+    for heading in ("Summary", "Self-assessment", "Priority gaps and objectives", "Recommended practices",
+                    "Activity plan", "Appendix: answers"):
+        assert f"<h2>{heading}</h2>" in dom
+
+
+def test_workshop_report_exports(capsys, tmp_path):
+    script = EXAMPLES / "workshop" / "training-day.workshop.yaml"
+    assert run(capsys, "workshop", "run", str(script), "--no-input", "-o", str(tmp_path), "-f", "docx,html").code == 0
+    report = docx.Document(str(tmp_path / "workshop-report.docx"))
+    headings = [p.text for p in report.paragraphs if p.style.name.startswith(("Heading", "Title"))]
+    assert "Where the groups differ" in headings and "Next steps" in headings
+    assert len(report.tables) >= 4
+    assert "<h2>Gaps common to all groups</h2>" in (tmp_path / "workshop-report.html").read_text(encoding="utf-8")
+
+
+def test_checklist_handout(capsys, tmp_path):
+    from connact_cli.library import load_library
+
+    checklist = load_library().checklist("social_cohesion")
+    result = run(capsys, "checklists", "print", "social_cohesion", "-f", "md,html,docx", "-o", str(tmp_path / "h.md"))
+    assert result.code == 0, result.err
+    markdown = (tmp_path / "h.md").read_text(encoding="utf-8")
+    assert markdown.count("☐ Yes ☐ Partly ☐ No ☐ Unsure") == sum(
+        1 for q in checklist.questions() if q.kind == "scale")
+    assert markdown.count("Notes: ") == len(checklist.questions())
+    for question in checklist.questions():
+        assert f"`{question.id}`" in markdown
+    assert "☐" in (tmp_path / "h.html").read_text(encoding="utf-8")
+    handout = docx.Document(str(tmp_path / "h.docx"))
+    assert handout.paragraphs[0].text == checklist.title.get()
+    again = run(capsys, "checklists", "print", "social_cohesion", "-o", str(tmp_path / "h.md"))
+    assert again.code == 2 and "already exists" in again.err
