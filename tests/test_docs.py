@@ -29,7 +29,8 @@ def test_ci_runs_the_readme_test_command():
 
 def test_every_command_has_help_and_is_in_the_readme(capsys):
     for command in (["plan"], ["validate"], ["checklists", "list"], ["checklists", "show"], ["practices", "list"],
-                    ["practices", "show"], ["practices", "search"]):
+                    ["practices", "show"], ["practices", "search"], ["checklists", "print"], ["workshop", "run"],
+                    ["workshop", "new"], ["sessions", "list"], ["sessions", "discard"]):
         result = run(capsys, *command, "--help")
         assert result.code == 0, command
         assert len(result.out.strip().splitlines()) > 3
