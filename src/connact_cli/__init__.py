@@ -1,8 +1,4 @@
 """connact: design migrant-integration programmes from the ISF checklists and a practice library."""
 
-from importlib.metadata import PackageNotFoundError, version
-
-try:
-    __version__ = version("connact")
-except PackageNotFoundError:  # running from a source tree that was never installed
-    __version__ = "0+unknown"
+# Kept here, not read from the installed metadata: importlib.metadata costs start-up time.
+__version__ = "0.1.0"
