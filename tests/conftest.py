@@ -1,6 +1,19 @@
 import pytest
 
 
+@pytest.fixture(scope="session")
+def _private_dirs(tmp_path_factory):
+    return tmp_path_factory.mktemp("cache"), tmp_path_factory.mktemp("data")
+
+
+@pytest.fixture(autouse=True)
+def _isolated_user_dirs(monkeypatch, _private_dirs):
+    """Caches and sessions go to a temporary folder, never to the user's own."""
+    cache, data = _private_dirs
+    monkeypatch.setenv("CONNACT_CACHE_DIR", str(cache))
+    monkeypatch.setenv("CONNACT_DATA_DIR", str(data))
+
+
 @pytest.fixture(autouse=True)
 def _stable_terminal(monkeypatch):
     """Fixed width and no colour, so that rich output is the same on every machine."""

@@ -149,7 +149,7 @@ def practices_list(
     _check_choice("--target-group", target_group, [g.value for g in TargetGroup])
     _check_choice("--kind", kind, ["practice", "eu_action"])
     loaded = _library(library)
-    entries = filter_entries(loaded.entries(), theme=theme, country=country, target_group=target_group, kind=kind)
+    entries = filter_entries(loaded.index, theme=theme, country=country, target_group=target_group, kind=kind)
     if not entries:
         _console().print("No practice matches those filters.")
         return
@@ -168,7 +168,7 @@ def practices_show(
     loaded = _library(library)
     entry = loaded.entry(practice_id)
     if entry is None:
-        hint = _suggest(practice_id, [e.id for e in loaded.entries()])
+        hint = _suggest(practice_id, [e.id for e in loaded.index])
         raise UsageError(f"no practice '{practice_id}'{hint}; see 'connact practices list'")
     _console().print(views.practice_detail(entry, loaded, state.lang))
 
@@ -182,7 +182,7 @@ def practices_search(
     from connact_cli import views
     from connact_cli.catalogue import search_entries
 
-    entries = search_entries(_library(library).entries(), text)
+    entries = search_entries(_library(library).index, text)
     if not entries:
         _console().print(f"No practice mentions '{text}'.")
         return

@@ -7,16 +7,16 @@ each one escapes text for its own format.
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from typing import Literal, Union
 
-from pydantic import BaseModel, ConfigDict
+
+def block(cls):
+    return dataclass(frozen=True, kw_only=True)(cls)
 
 
-class Block(BaseModel):
-    model_config = ConfigDict(frozen=True)
-
-
-class Span(Block):
+@block
+class Span:
     text: str
     style: Literal["plain", "bold", "italic", "code"] = "plain"
 
@@ -24,46 +24,53 @@ class Span(Block):
 Spans = list[Span]
 
 
-class Heading(Block):
+@block
+class Heading:
     kind: Literal["heading"] = "heading"
     level: int
     text: str
 
 
-class Paragraph(Block):
+@block
+class Paragraph:
     kind: Literal["paragraph"] = "paragraph"
     spans: Spans
 
 
-class BulletList(Block):
+@block
+class BulletList:
     kind: Literal["list"] = "list"
     items: list[Spans]
 
 
-class Table(Block):
+@block
+class Table:
     kind: Literal["table"] = "table"
     header: list[str]
     rows: list[list[Spans]]
-    numeric: list[bool] = []  # columns aligned right
+    numeric: list[bool] = field(default_factory=list)  # columns aligned right
 
     def is_numeric(self, index: int) -> bool:
         return index < len(self.numeric) and self.numeric[index]
 
 
-class BarChart(Block):
+@block
+class BarChart:
     """Shares as horizontal bars; None is 'not assessed'."""
 
     kind: Literal["bars"] = "bars"
     bars: list[tuple[str, int | None]]
 
 
-class Phase(Block):
+@block
+class Phase:
     name: str
     start_month: int
     end_month: int
 
 
-class Timeline(Block):
+@block
+class Timeline:
     """An activity plan: a month table everywhere, and a Mermaid gantt where Markdown can show it."""
 
     kind: Literal["timeline"] = "timeline"
@@ -72,14 +79,16 @@ class Timeline(Block):
     phases: list[Phase]
 
 
-class Rule(Block):
+@block
+class Rule:
     kind: Literal["rule"] = "rule"
 
 
 Content = Union[Heading, Paragraph, BulletList, Table, BarChart, Timeline, Rule]
 
 
-class Document(Block):
+@block
+class Document:
     title: str
     blocks: list[Content]
 

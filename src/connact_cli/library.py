@@ -1,38 +1,52 @@
 """Load and cross-check the bundled data and any extra practice folders.
 
-Parsing gives per-file problems (schema); cross-checking gives the problems that only show
-across files (duplicate ids, unknown gap tags or lessons, skip logic naming unknown questions).
+Each file is parsed and validated on its own (schema, skip logic), giving a model and its
+References: the ids it declares and the ids it points at. Cross-checking compares references
+across files (duplicate ids, unknown gap tags, lessons or practices). Large practice folders are
+indexed and cached (see cache.py), so that a warm run re-reads nothing that has not changed.
 """
 
 from __future__ import annotations
 
 import difflib
 import functools
+import hashlib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from importlib.resources import files
 from pathlib import Path
 from typing import Any
 
-from pydantic import TypeAdapter, ValidationError
+from pydantic import ValidationError
 
-from connact_cli import yamlio
+from connact_cli import cache, yamlio
 from connact_cli.errors import DataError, InputFileError, Problem
+from connact_cli.index import EntryIndex
+from connact_cli.index import build as build_index
 from connact_cli.models import (
     DOCUMENT_KINDS,
     Checklist,
-    Document,
     FrameworkAction,
     FundingProgramme,
     GapTag,
     GapVocabulary,
     LibraryEntry,
     Lesson,
-    Practice,
 )
 
 YAML_SUFFIXES = (".yaml", ".yml")
-_DOCUMENT = TypeAdapter(Document)
+PROGRESS_FROM = 200  # files to parse before a progress bar is worth showing
+
+Ref = tuple[str, int | None, str]  # (id, line, field)
+
+
+@functools.cache
+def _document_adapter():
+    from pydantic import TypeAdapter
+
+    from connact_cli.models import Document
+
+    return TypeAdapter(Document)
 
 
 def bundled_data_dir() -> Path:
@@ -41,41 +55,79 @@ def bundled_data_dir() -> Path:
 
 
 @dataclass(frozen=True)
-class Loaded:
-    """A validated document and the file it came from, for line numbers in later checks."""
+class References:
+    """What one file declares and what it points at, with lines: all that cross-checking needs."""
 
-    model: Any
-    source: yamlio.YamlDocument
-
-    def problem(self, location: tuple[str | int, ...], message: str) -> Problem:
-        return Problem(str(self.source.path), self.source.line_of(location), _field_name(location), message)
+    file: str
+    declares: tuple[Ref, ...] = ()
+    gaps_declared: tuple[str, ...] = ()
+    gap_refs: tuple[Ref, ...] = ()
+    lesson_refs: tuple[Ref, ...] = ()
+    practice_refs: tuple[Ref, ...] = ()
+    lessons_declared: tuple[str, ...] = ()
+    entries_declared: tuple[str, ...] = ()
+    number: tuple[int, int | None] | None = None
 
 
 @dataclass
 class Library:
-    """Everything connact knows: checklists, practices, EU actions, lessons and gap tags."""
+    """Everything connact knows. Practices are ranked and listed through `index`; `entry` loads one whole."""
 
     checklists: list[Checklist] = field(default_factory=list)
-    practices: list[Practice] = field(default_factory=list)
-    actions: list[FrameworkAction] = field(default_factory=list)
     lessons: list[Lesson] = field(default_factory=list)
     gaps: list[GapTag] = field(default_factory=list)
     funding: list[FundingProgramme] = field(default_factory=list)
-
-    def entries(self) -> list[LibraryEntry]:
-        return [*self.practices, *self.actions]
+    index: list[EntryIndex] = field(default_factory=list)
+    _entries: dict[str, LibraryEntry] = field(default_factory=dict, repr=False)
 
     def checklist(self, checklist_id: str) -> Checklist | None:
         return next((c for c in self.checklists if c.id == checklist_id), None)
-
-    def entry(self, entry_id: str) -> LibraryEntry | None:
-        return next((e for e in self.entries() if e.id == entry_id), None)
 
     def lesson(self, lesson_id: str) -> Lesson | None:
         return next((lesson for lesson in self.lessons if lesson.id == lesson_id), None)
 
     def gap(self, gap_id: str) -> GapTag | None:
-        return next((gap for gap in self.gaps if gap.id == gap_id), None)
+        return self._gap_map().get(gap_id)
+
+    def _gap_map(self) -> dict[str, GapTag]:
+        if not hasattr(self, "_gaps_by_id"):
+            self._gaps_by_id = {gap.id: gap for gap in self.gaps}
+        return self._gaps_by_id
+
+    def entry(self, entry_id: str) -> LibraryEntry | None:
+        """The whole practice or EU action; practices of an extra library are read on demand."""
+        if entry_id in self._entries:
+            return self._entries[entry_id]
+        record = next((r for r in self.index if r.id == entry_id), None)
+        if record is None or not record.path:
+            return None
+        loaded, problems = parse(yamlio.load(Path(record.path)))
+        if problems or loaded is None or not isinstance(loaded.model, LibraryEntry):
+            raise DataError(problems or [Problem(record.path, None, "", "the file changed while connact ran")])
+        self._entries[entry_id] = loaded.model
+        return loaded.model
+
+    def entries(self) -> list[LibraryEntry]:
+        """Every practice and EU action in full; for a large extra library prefer `index`."""
+        return [self.entry(record.id) for record in self.index]
+
+    @property
+    def actions(self) -> list[FrameworkAction]:
+        return [entry for entry in self.entries() if isinstance(entry, FrameworkAction)]
+
+    def __getstate__(self):
+        state = dict(self.__dict__)
+        state.pop("_gaps_by_id", None)
+        return state
+
+
+@dataclass(frozen=True)
+class Loaded:
+    """A validated document, the file it came from, and its references."""
+
+    model: Any
+    source: yamlio.YamlDocument
+    refs: References
 
 
 def _field_name(location: Sequence[str | int]) -> str:
@@ -143,9 +195,9 @@ def _suggest(word: str, options: Iterable[str]) -> str:
 
 
 def parse(source: yamlio.YamlDocument) -> tuple[Loaded | None, list[Problem]]:
-    """Validate one parsed file against the models; problems carry file, line and field."""
+    """Validate one parsed file against the models (and a checklist's skip logic)."""
     try:
-        model = _DOCUMENT.validate_python(source.data)
+        model = _document_adapter().validate_python(source.data)
     except ValidationError as error:
         problems = []
         for item in error.errors():
@@ -155,7 +207,38 @@ def parse(source: yamlio.YamlDocument) -> tuple[Loaded | None, list[Problem]]:
                 Problem(str(source.path), source.line_of(inner), _field_name(inner), _describe(item, source.data))
             )
         return None, problems
-    return Loaded(model, source), []
+    problems = _check_skip_logic(model, source) if isinstance(model, Checklist) else []
+    return Loaded(model, source, references(model, source)), problems
+
+
+def _ref(source: yamlio.YamlDocument, value: str, location: tuple) -> Ref:
+    return (value, source.line_of(location), _field_name(location))
+
+
+def references(model: Any, source: yamlio.YamlDocument) -> References:
+    file = str(source.path)
+    if isinstance(model, GapVocabulary):
+        return References(file, declares=tuple(_ref(source, g.id, ("gaps", i, "id")) for i, g in enumerate(model.gaps)),
+                          gaps_declared=tuple(g.id for g in model.gaps))
+    if isinstance(model, Checklist):
+        declares = [_ref(source, model.id, ("id",))]
+        gap_refs = []
+        for loc, question in _questions_with_location(model):
+            declares.append(_ref(source, question.id, loc + ("id",)))
+            gap_refs += [_ref(source, t, loc + ("gap_tags", i)) for i, t in enumerate(question.gap_tags)]
+            for c, choice in enumerate(question.choices):
+                gap_refs += [_ref(source, t, loc + ("choices", c, "gap_tags", i)) for i, t in enumerate(choice.gap_tags)]
+        return References(file, declares=tuple(declares), gap_refs=tuple(gap_refs))
+    declares = (_ref(source, model.id, ("id",)),)
+    gap_refs = tuple(_ref(source, t, ("gap_tags", i)) for i, t in enumerate(getattr(model, "gap_tags", [])))
+    if isinstance(model, LibraryEntry):
+        number = (model.number, source.line_of(("number",))) if isinstance(model, FrameworkAction) else None
+        return References(file, declares=declares, gap_refs=gap_refs, entries_declared=(model.id,),
+                          lesson_refs=tuple(_ref(source, x, ("lessons", i)) for i, x in enumerate(model.lessons)),
+                          number=number)
+    examples = tuple(_ref(source, x, ("examples", i)) for i, x in enumerate(getattr(model, "examples", [])))
+    lessons = (model.id,) if isinstance(model, Lesson) else ()
+    return References(file, declares=declares, gap_refs=gap_refs, practice_refs=examples, lessons_declared=lessons)
 
 
 def yaml_files(path: Path) -> list[Path]:
@@ -178,96 +261,136 @@ class Reading:
     invalid_ids: set[str] = field(default_factory=set)
     answers: list[yamlio.YamlDocument] = field(default_factory=list)  # answers files, checked separately
     workshops: list[yamlio.YamlDocument] = field(default_factory=list)  # workshop scripts, likewise
+    indexed: list[tuple[EntryIndex, References]] = field(default_factory=list)  # practices of an extra folder
+
+    def refs(self) -> list[References]:
+        return [item.refs for item in self.loaded] + [refs for _, refs in self.indexed]
+
+
+def _read_one(path: Path, reading: Reading) -> None:
+    try:
+        source = yamlio.load(path)
+    except InputFileError as error:
+        reading.problems.append(error.problem)
+        return
+    if isinstance(source.data, dict) and "connact" in source.data:
+        reading.answers.append(source)
+        return
+    if isinstance(source.data, dict) and source.data.get("kind") == "workshop":
+        reading.workshops.append(source)
+        return
+    document, found = parse(source)
+    reading.problems.extend(found)
+    if document is not None:
+        reading.loaded.append(document)
+    elif isinstance(source.data, dict) and isinstance(source.data.get("id"), str):
+        reading.invalid_ids.add(source.data["id"])
 
 
 def read_documents(paths: Iterable[Path]) -> Reading:
+    """Parse and validate every file, without any cache (the bundled data, a full copy of it)."""
     reading = Reading()
     for root in paths:
         if not root.exists():
             reading.problems.append(Problem(str(root), None, "", "no such file or folder; check the path"))
             continue
         for path in yaml_files(root):
-            try:
-                source = yamlio.load(path)
-            except InputFileError as error:
-                reading.problems.append(error.problem)
-                continue
-            if isinstance(source.data, dict) and "connact" in source.data:
-                reading.answers.append(source)
-                continue
-            if isinstance(source.data, dict) and source.data.get("kind") == "workshop":
-                reading.workshops.append(source)
-                continue
-            document, found = parse(source)
-            reading.problems.extend(found)
-            if document is not None:
-                reading.loaded.append(document)
-            elif isinstance(source.data, dict) and isinstance(source.data.get("id"), str):
-                reading.invalid_ids.add(source.data["id"])
+            _read_one(path, reading)
     return reading
 
 
-def cross_check(loaded: list[Loaded], context: Sequence[Loaded] = (), invalid_ids: set[str] = frozenset()) -> list[Problem]:
+def read_indexed(paths: Iterable[Path], use_cache: bool = True, progress_factory=None) -> Reading:
+    """Read extra practice folders: practices as index records, reusing cached ones for unchanged files.
+
+    Files of other kinds (lessons, checklists, answers files ...) are few and read in full each time.
+    """
+    reading = Reading()
+    for root in paths:
+        if not root.exists():
+            reading.problems.append(Problem(str(root), None, "", "no such file or folder; check the path"))
+            continue
+        files_ = yaml_files(root)
+        stamps = cache.file_stamps(files_)
+        name = "library-" + hashlib.sha256(str(root.resolve()).encode()).hexdigest()[:16]
+        cached = (cache.read(name, str(root.resolve())) or {}) if use_cache else {}
+        fresh: dict[str, tuple] = {}
+        todo = [p for p in files_ if cached.get(str(p), (None,))[0] != stamps.get(str(p))]
+        advance = progress_factory(len(todo)) if progress_factory and len(todo) >= PROGRESS_FROM else None
+        for path in files_:
+            key = str(path)
+            entry = cached.get(key)
+            if entry is None or entry[0] != stamps.get(key):
+                entry = (stamps.get(key), _index_one(path))
+                if advance:
+                    advance(1)
+            fresh[key] = entry
+            payload = entry[1]
+            if payload[0] == "entry":
+                reading.indexed.append((payload[1], payload[2]))
+            elif payload[0] == "problems":
+                reading.problems.extend(payload[1])
+                if payload[2]:
+                    reading.invalid_ids.add(payload[2])
+            else:
+                _read_one(path, reading)
+        if use_cache and (fresh.keys() != cached.keys() or todo):
+            cache.write(name, str(root.resolve()), fresh)
+    return reading
+
+
+def _index_one(path: Path) -> tuple:
+    """A file's cacheable outcome: an index record, its problems, or 'other' (read in full each time)."""
+    try:
+        source = yamlio.load(path)
+    except InputFileError as error:
+        return ("problems", [error.problem], None)
+    data = source.data
+    if not isinstance(data, dict) or data.get("kind") not in ("practice", "eu_action"):
+        return ("other",)
+    document, problems = parse(source)
+    if document is None:
+        return ("problems", problems, data.get("id") if isinstance(data.get("id"), str) else None)
+    return ("entry", build_index(document.model, str(path)), document.refs)
+
+
+def cross_check(reported: Sequence[References], context: Sequence[References] = (),
+                invalid_ids: set[str] = frozenset()) -> list[Problem]:
     """Problems between files. `context` (e.g. the bundled data) resolves references but is not reported on."""
     problems: list[Problem] = []
-    everything = [*context, *loaded]
-    gaps = {g.id for item in everything if isinstance(item.model, GapVocabulary) for g in item.model.gaps}
-    lessons = {item.model.id for item in everything if isinstance(item.model, Lesson)} | invalid_ids
-    entries = {item.model.id for item in everything if isinstance(item.model, LibraryEntry)} | invalid_ids
+    everything = [*context, *reported]
+    gaps = {g for r in everything for g in r.gaps_declared}
+    lessons = {x for r in everything for x in r.lessons_declared} | invalid_ids
+    entries = {x for r in everything for x in r.entries_declared} | invalid_ids
+    report = {id(r) for r in reported}
 
-    reported = {id(item) for item in loaded}
-    seen: dict[str, Loaded] = {}
-    for item in everything:
-        model = item.model
-        keys: list[tuple[tuple[str | int, ...], str]] = []
-        if isinstance(model, GapVocabulary):
-            keys = [(("gaps", i, "id"), g.id) for i, g in enumerate(model.gaps)]
-        elif isinstance(model, Checklist):
-            keys = [(("id",), model.id)]
-            keys += [(loc + ("id",), q.id) for loc, q in _questions_with_location(model)]
-        else:
-            keys = [(("id",), model.id)]
-        for location, key in keys:
-            first = seen.get(key)
-            if first is not None and id(item) in reported:
-                problems.append(item.problem(location, f"id '{key}' is already used in {first.source.path.name}; "
-                                                       "ids must be unique"))
-            seen.setdefault(key, item)
+    def problem(refs: References, ref: Ref, message: str) -> None:
+        problems.append(Problem(refs.file, ref[1], ref[2], message))
 
-    numbers: dict[int, Loaded] = {}
-    for item in everything:
-        if isinstance(item.model, FrameworkAction):
-            first = numbers.setdefault(item.model.number, item)
-            if first is not item and id(item) in reported:
-                problems.append(item.problem(("number",), f"action number {item.model.number} is already used "
-                                                          f"in {first.source.path.name}"))
-
-    for item in loaded:
-        model = item.model
-        tag_lists: list[tuple[tuple[str | int, ...], list[str]]] = []
-        if isinstance(model, Checklist):
-            problems.extend(_check_skip_logic(item))
-            for loc, question in _questions_with_location(model):
-                tag_lists.append((loc + ("gap_tags",), question.gap_tags))
-                for c, choice in enumerate(question.choices):
-                    tag_lists.append((loc + ("choices", c, "gap_tags"), choice.gap_tags))
-        elif isinstance(model, (LibraryEntry, Lesson)):
-            tag_lists.append((("gap_tags",), model.gap_tags))
-        for loc, tags in tag_lists:
-            for index, tag in enumerate(tags):
-                if tag not in gaps:
-                    problems.append(item.problem((*loc, index), f"unknown gap tag '{tag}'{_suggest(tag, gaps)}; "
-                                                                "use an id from gaps.yaml"))
-        if isinstance(model, LibraryEntry):
-            for index, lesson in enumerate(model.lessons):
-                if lesson not in lessons:
-                    problems.append(item.problem(("lessons", index), f"unknown lesson '{lesson}'"
-                                                                     f"{_suggest(lesson, lessons)}"))
-        if isinstance(model, (Lesson, FundingProgramme)):
-            for index, example in enumerate(model.examples):
-                if example not in entries:
-                    problems.append(item.problem(("examples", index), f"unknown practice '{example}'"
-                                                                      f"{_suggest(example, entries)}"))
+    first_file: dict[str, str] = {}
+    numbers: dict[int, str] = {}
+    for refs in everything:
+        for ref in refs.declares:
+            if ref[0] in first_file:
+                if id(refs) in report:
+                    problem(refs, ref, f"id '{ref[0]}' is already used in {Path(first_file[ref[0]]).name}; "
+                                       "ids must be unique")
+            else:
+                first_file[ref[0]] = refs.file
+        if refs.number is not None:
+            owner = numbers.setdefault(refs.number[0], refs.file)
+            if owner != refs.file and id(refs) in report:
+                problems.append(Problem(refs.file, refs.number[1], "number", f"action number {refs.number[0]} is "
+                                                                               f"already used in {Path(owner).name}"))
+    for refs in reported:
+        for ref in refs.gap_refs:
+            if ref[0] not in gaps:
+                problem(refs, ref, f"unknown gap tag '{ref[0]}'{_suggest(ref[0], gaps)}; use an id from gaps.yaml")
+        for ref in refs.lesson_refs:
+            if ref[0] not in lessons:
+                problem(refs, ref, f"unknown lesson '{ref[0]}'{_suggest(ref[0], lessons)}")
+        for ref in refs.practice_refs:
+            if ref[0] not in entries:
+                problem(refs, ref, f"unknown practice '{ref[0]}'{_suggest(ref[0], entries)}")
     return problems
 
 
@@ -277,44 +400,49 @@ def _questions_with_location(checklist: Checklist):
             yield ("pillars", p, "questions", q), question
 
 
-def _check_skip_logic(item: Loaded) -> list[Problem]:
+def _check_skip_logic(checklist: Checklist, source: yamlio.YamlDocument) -> list[Problem]:
     """relevant_if may only look back: at the profile or at an earlier question of the same checklist."""
     problems = []
-    checklist: Checklist = item.model
     earlier: dict[str, Any] = {}
     all_ids = {q.id for q in checklist.questions()}
     for loc, question in _questions_with_location(checklist):
         condition = question.relevant_if
         if condition is not None and not condition.on_profile:
             where = loc + ("relevant_if", "question")
+
+            def add(message: str) -> None:
+                problems.append(Problem(str(source.path), source.line_of(where), _field_name(where), message))
+
             target = earlier.get(condition.question)
             if condition.question == question.id:
-                problems.append(item.problem(where, f"question '{question.id}' depends on itself"))
+                add(f"question '{question.id}' depends on itself")
             elif condition.question in all_ids and target is None:
-                problems.append(item.problem(where, f"'{condition.question}' comes later in the checklist; "
-                                                    "a condition may only name an earlier question"))
+                add(f"'{condition.question}' comes later in the checklist; a condition may only name an earlier "
+                    "question")
             elif target is None:
-                problems.append(item.problem(where, f"unknown question '{condition.question}'"
-                                                    f"{_suggest(condition.question, all_ids)}"))
+                add(f"unknown question '{condition.question}'{_suggest(condition.question, all_ids)}")
             elif target.kind in ("scale", "single", "multiple"):
                 bad = [v for v in condition.values() if v not in target.allowed_values()]
                 if bad:
-                    problems.append(item.problem(where, f"'{bad[0]}' is not an answer of '{target.id}'; "
-                                                        f"use one of {', '.join(target.allowed_values())}"))
+                    add(f"'{bad[0]}' is not an answer of '{target.id}'; use one of "
+                        f"{', '.join(target.allowed_values())}")
         earlier[question.id] = question
     return problems
 
 
-def _assemble(loaded: Iterable[Loaded]) -> Library:
+_CHECKLIST_ORDER = {"health": 0, "employment": 1, "social_cohesion": 2, "principles": 3}
+
+
+def _assemble(loaded: Iterable[Loaded], indexed: Iterable[EntryIndex] = ()) -> Library:
     library = Library()
+    records = list(indexed)
     for item in loaded:
         model = item.model
         if isinstance(model, Checklist):
             library.checklists.append(model)
-        elif isinstance(model, Practice):
-            library.practices.append(model)
-        elif isinstance(model, FrameworkAction):
-            library.actions.append(model)
+        elif isinstance(model, LibraryEntry):
+            library._entries[model.id] = model
+            records.append(build_index(model))
         elif isinstance(model, Lesson):
             library.lessons.append(model)
         elif isinstance(model, GapVocabulary):
@@ -322,47 +450,83 @@ def _assemble(loaded: Iterable[Loaded]) -> Library:
         elif isinstance(model, FundingProgramme):
             library.funding.append(model)
     library.checklists.sort(key=lambda c: (c.cross_cutting, _CHECKLIST_ORDER.get(c.id, 99), c.id))
-    library.practices.sort(key=lambda p: p.id)
-    library.actions.sort(key=lambda a: a.number)
     library.lessons.sort(key=lambda lesson: lesson.id)
     library.funding.sort(key=lambda programme: programme.id)
+    library.index = sorted(records, key=lambda r: (r.kind == "eu_action", r.number, r.id))
     return library
 
 
-_CHECKLIST_ORDER = {"health": 0, "employment": 1, "social_cohesion": 2, "principles": 3}
+@dataclass(frozen=True)
+class Bundled:
+    library: Library
+    refs: list[References]
 
 
-@functools.lru_cache(maxsize=1)
-def _bundled() -> Reading:
-    """The bundled data, read once per process: it ships with the package and cannot change under us."""
-    return read_documents([bundled_data_dir()])
-
-
-def load_library(extra: Sequence[Path] = ()) -> Library:
-    """The bundled library plus any extra practice folders; raises DataError listing every problem."""
-    bundled = _bundled()
-    added = read_documents(extra)
-    problems = bundled.problems + added.problems
-    problems += cross_check(bundled.loaded, invalid_ids=bundled.invalid_ids)
-    problems += cross_check(added.loaded, context=bundled.loaded, invalid_ids=added.invalid_ids)
+def _bundled(use_cache: bool = True) -> Bundled:
+    """The bundled data, validated once and then cached until the package's files change."""
+    key = _bundled_key()
+    if use_cache:
+        if key in _BUNDLED:
+            return _BUNDLED[key]
+        stored = cache.read("bundled", key)
+        if isinstance(stored, Bundled):
+            _BUNDLED[key] = stored
+            return stored
+    reading = read_documents([bundled_data_dir()])
+    problems = reading.problems + cross_check(reading.refs(), invalid_ids=reading.invalid_ids)
     if problems:
         raise DataError(problems)
-    return _assemble([*bundled.loaded, *added.loaded])
+    bundled = Bundled(_assemble(reading.loaded), reading.refs())
+    if use_cache:
+        cache.write("bundled", key, bundled)
+        _BUNDLED[key] = bundled
+    return bundled
 
 
-def validate_paths(paths: Sequence[Path]) -> tuple[int, list[Problem]]:
+_BUNDLED: dict[Any, Bundled] = {}
+
+
+def _bundled_key() -> tuple:
+    root = bundled_data_dir()
+    return tuple(sorted((str(p.relative_to(root)), *stamp)
+                        for p, stamp in ((Path(k), v) for k, v in cache.file_stamps(yaml_files(root)).items())))
+
+
+def load_library(extra: Sequence[Path] = (), use_cache: bool = True, progress_factory=None) -> Library:
+    """The bundled library plus any extra practice folders; raises DataError listing every problem."""
+    bundled = _bundled(use_cache)
+    if not extra:
+        return bundled.library
+    added = read_indexed(extra, use_cache, progress_factory)
+    problems = added.problems + cross_check(added.refs(), context=bundled.refs, invalid_ids=added.invalid_ids)
+    if problems:
+        raise DataError(problems)
+    base = bundled.library
+    library = _assemble(added.loaded, [record for record, _ in added.indexed])
+    library.checklists = sorted([*base.checklists, *library.checklists],
+                                key=lambda c: (c.cross_cutting, _CHECKLIST_ORDER.get(c.id, 99), c.id))
+    library.lessons = sorted([*base.lessons, *library.lessons], key=lambda lesson: lesson.id)
+    library.gaps = [*base.gaps, *library.gaps]
+    library.funding = sorted([*base.funding, *library.funding], key=lambda f: f.id)
+    library._entries = {**base._entries, **library._entries}
+    library.index = sorted([*base.index, *library.index], key=lambda r: (r.kind == "eu_action", r.number, r.id))
+    return library
+
+
+def validate_paths(paths: Sequence[Path], use_cache: bool = True, progress_factory=None) -> tuple[int, list[Problem]]:
     """Check files and folders; returns how many documents were read and every problem found.
 
     A set that carries its own gaps.yaml is checked on its own (a full copy of the data); any other
     set is checked as an extension of the bundled library, so its ids must not clash with it.
     """
-    reading = read_documents(paths)
+    reading = read_indexed(paths, use_cache, progress_factory)
     standalone = any(isinstance(item.model, GapVocabulary) for item in reading.loaded)
-    context = [] if standalone else _bundled().loaded
-    problems = reading.problems + cross_check(reading.loaded, context=context, invalid_ids=reading.invalid_ids)
+    context = [] if standalone else _bundled(use_cache).refs
+    problems = reading.problems + cross_check(reading.refs(), context=context, invalid_ids=reading.invalid_ids)
     if reading.answers or reading.workshops:
         problems += _check_user_files(reading)
-    return len(reading.loaded) + len(reading.answers) + len(reading.workshops), sorted(set(problems), key=Problem.key)
+    count = len(reading.loaded) + len(reading.indexed) + len(reading.answers) + len(reading.workshops)
+    return count, sorted(set(problems), key=Problem.key)
 
 
 def _check_user_files(reading: Reading) -> list[Problem]:

@@ -11,7 +11,8 @@ from dataclasses import dataclass, field
 
 from connact_cli.answers import Assessment, Item
 from connact_cli.library import Library
-from connact_cli.models import FrameworkAction, GapTag, LibraryEntry, Lesson, Question
+from connact_cli.index import EntryIndex
+from connact_cli.models import GapTag, Lesson, Question
 from connact_cli.vocabulary import ActivityType, QuestionKind, TargetGroup
 
 # How much of a question's weight a scale answer adds to the gaps it reveals.
@@ -74,7 +75,7 @@ class Score:
 
 @dataclass(frozen=True)
 class Recommendation:
-    entry: LibraryEntry
+    entry: EntryIndex
     score: float
     reasons: tuple[str, ...]
     gaps: tuple[str, ...]  # gap ids it addresses among the organisation's gaps
@@ -174,7 +175,7 @@ def _quote(evidence: Evidence, language: str) -> str:
     return f"you answered '{evidence.answer}' to \"{evidence.question.text.get(language)}\""
 
 
-def score_entry(entry: LibraryEntry, gaps: dict[str, Gap], assessment: Assessment, library: Library) -> Recommendation:
+def score_entry(entry: EntryIndex, gaps: dict[str, Gap], assessment: Assessment, library: Library) -> Recommendation:
     """Score one practice or EU action and say, in plain words, why."""
     profile, language = assessment.profile, assessment.language
     score = 0.0
@@ -187,16 +188,16 @@ def score_entry(entry: LibraryEntry, gaps: dict[str, Gap], assessment: Assessmen
     themes = [t for t in entry.themes if t in profile.themes]
     if themes:
         score += THEME_POINTS * len(themes)
-        reasons.append(f"It works on {_join([t.value.replace('_', ' ') for t in themes])}, "
+        reasons.append(f"It works on {_join([str(t).replace('_', ' ') for t in themes])}, "
                        f"{'one of the themes' if len(themes) == 1 else 'themes'} you chose.")
     groups = [g for g in entry.target_groups if g in profile.target_groups]
     if groups:
         score += GROUP_POINTS * len(groups)
-        reasons.append(f"It was designed for {_join([g.value.replace('_', ' ') for g in groups])}, "
+        reasons.append(f"It was designed for {_join([str(g).replace('_', ' ') for g in groups])}, "
                        "whom you serve.")
     elif entry.target_groups and profile.target_groups and not _broadly_fits(entry, profile):
         score *= MISMATCH_FACTOR
-        reasons.append(f"It was designed for {_join([g.value.replace('_', ' ') for g in entry.target_groups])}, "
+        reasons.append(f"It was designed for {_join([str(g).replace('_', ' ') for g in entry.target_groups])}, "
                        "whom you do not list: adapt it with care.")
     if profile.country in entry.countries:
         score += COUNTRY_POINTS
@@ -214,10 +215,10 @@ def score_entry(entry: LibraryEntry, gaps: dict[str, Gap], assessment: Assessmen
             f"{_size(profile)} start with a smaller pilot of it."
         )
     return Recommendation(entry, round(score, 2), tuple(reasons), tuple(g.tag.id for g in addressed),
-                          tuple(t.value for t in themes))
+                          tuple(str(t) for t in themes))
 
 
-def _broadly_fits(entry: LibraryEntry, profile) -> bool:
+def _broadly_fits(entry: EntryIndex, profile) -> bool:
     """A practice for third-country nationals in general fits any group of migrants."""
     migrants = set(TargetGroup) - {TargetGroup.HOST_COMMUNITY}
     return TargetGroup.THIRD_COUNTRY_NATIONALS in entry.target_groups and bool(migrants & set(profile.target_groups))
@@ -237,10 +238,9 @@ def _size(profile) -> str:
     return " and ".join(parts)
 
 
-def _mentions(entry: LibraryEntry, place: str) -> bool:
+def _mentions(entry: EntryIndex, place: str) -> bool:
     needle = place.casefold().strip()
-    texts = [*entry.title.root.values(), *entry.summary.root.values(), *entry.organisations]
-    return bool(needle) and any(needle in text.casefold() for text in texts)
+    return bool(needle) and needle in entry.place_text
 
 
 def _join(words: list[str]) -> str:
@@ -281,11 +281,11 @@ def match(assessment: Assessment, library: Library) -> Matches:
     checklist_scores, pillar_scores = self_assessment(assessment, assessment.language)
     assessed = assessment.checklist_assessed
     practices, actions = [], []
-    for entry in library.entries():
+    for entry in library.index:
         rec = score_entry(entry, by_id, assessment, library)
         if not _qualifies(rec, assessed):
             continue
-        (actions if isinstance(entry, FrameworkAction) else practices).append(rec)
+        (actions if entry.kind == "eu_action" else practices).append(rec)
     return Matches(
         gaps=gaps,
         checklist_scores=checklist_scores,

@@ -62,13 +62,14 @@ Country = Annotated[str, AfterValidator(_check_country)]
 
 
 class Model(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
+    # defer_build: a model's validator is built when first used, not at import (start-up time).
+    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True, defer_build=True)
 
 
 class LocalText(RootModel[dict[str, str]]):
     """A text in one or more languages; a plain string in YAML means English."""
 
-    model_config = ConfigDict(frozen=True)
+    model_config = ConfigDict(frozen=True, defer_build=True)
 
     @model_validator(mode="before")
     @classmethod

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from pydantic import BaseModel, ConfigDict
+from dataclasses import dataclass
 
 from connact_cli import __version__
 from connact_cli.answers import Assessment, Profile
@@ -22,11 +22,13 @@ TOP_GAPS = 8
 TOP_ACTIONS = 5
 
 
-class Row(BaseModel):
-    model_config = ConfigDict(frozen=True)
+def row(cls):
+    """Plan rows are plain frozen dataclasses: built once, never validated, cheap to import."""
+    return dataclass(frozen=True, kw_only=True)(cls)
 
 
-class ScoreRow(Row):
+@row
+class ScoreRow:
     id: str
     title: str
     checklist: str | None = None
@@ -36,13 +38,15 @@ class ScoreRow(Row):
     percent: int | None
 
 
-class EvidenceRow(Row):
+@row
+class EvidenceRow:
     question_id: str
     question: str
     answer: str
 
 
-class GapRow(Row):
+@row
+class GapRow:
     id: str
     label: str
     theme: str
@@ -52,7 +56,8 @@ class GapRow(Row):
     evidence: list[EvidenceRow]
 
 
-class RecommendationRow(Row):
+@row
+class RecommendationRow:
     practice_id: str
     title: str
     activity_type: str
@@ -68,7 +73,8 @@ class RecommendationRow(Row):
     source: str
 
 
-class ActionRow(Row):
+@row
+class ActionRow:
     practice_id: str
     number: int
     title: str
@@ -79,44 +85,51 @@ class ActionRow(Row):
     reasons: list[str]
 
 
-class LessonRow(Row):
+@row
+class LessonRow:
     id: str
     title: str
     reasons: list[str]
     guidance: list[str]
 
 
-class PhaseRow(Row):
+@row
+class PhaseRow:
     name: str
     start_month: int
     end_month: int
 
 
-class StakeholderRow(Row):
+@row
+class StakeholderRow:
     name: str
     for_gaps: list[str]
 
 
-class RiskRow(Row):
+@row
+class RiskRow:
     risk: str
     seen_in: str
     mitigation: str
 
 
-class ChallengeRow(Row):
+@row
+class ChallengeRow:
     practice_id: str
     practice: str
     challenge: str
 
 
-class FundingRow(Row):
+@row
+class FundingRow:
     id: str
     name: str
     summary: str
     reasons: list[str]
 
 
-class AnswerRow(Row):
+@row
+class AnswerRow:
     question_id: str
     checklist: str
     pillar: str
@@ -126,7 +139,8 @@ class AnswerRow(Row):
     note: str | None = None
 
 
-class Summary(Row):
+@row
+class Summary:
     checklist_assessed: bool
     questions: int
     answered: int
@@ -136,18 +150,21 @@ class Summary(Row):
     top_recommendations: list[str]
 
 
-class Scores(Row):
+@row
+class Scores:
     themes: list[ScoreRow]
     pillars: list[ScoreRow]
 
 
-class Partnership(Row):
+@row
+class Partnership:
     already_involved: list[str]
     stakeholders: list[StakeholderRow]
     model_practice_ids: list[str]
 
 
-class Plan(Row):
+@row
+class Plan:
     connact_plan: int = PLAN_SCHEMA
     generator: str
     language: str
@@ -220,8 +237,8 @@ def _adaptation(entry: LibraryEntry, profile: Profile) -> list[str]:
     return advice
 
 
-def _recommendation_row(rec: Recommendation, profile: Profile, language: str) -> RecommendationRow:
-    entry = rec.entry
+def _recommendation_row(rec: Recommendation, entry: LibraryEntry, profile: Profile,
+                        language: str) -> RecommendationRow:
     source = entry.source
     cited = ", ".join(p for p in [source.document, source.project or "", ", ".join(source.organisations),
                                   str(source.year or ""), source.url or ""] if p)
@@ -281,10 +298,9 @@ def _risks(matches: Matches, language: str) -> list[RiskRow]:
     ]
 
 
-def _challenges(recommendations: list[Recommendation], language: str) -> list[ChallengeRow]:
-    return [ChallengeRow(practice_id=rec.entry.id, practice=rec.entry.title.get(language),
-                         challenge=challenge.get(language))
-            for rec in recommendations for challenge in rec.entry.challenges]
+def _challenges(entries: list[LibraryEntry], language: str) -> list[ChallengeRow]:
+    return [ChallengeRow(practice_id=entry.id, practice=entry.title.get(language), challenge=challenge.get(language))
+            for entry in entries for challenge in entry.challenges]
 
 
 def _funding(library: Library, profile: Profile, language: str) -> list[FundingRow]:
@@ -303,8 +319,7 @@ def _funding(library: Library, profile: Profile, language: str) -> list[FundingR
     return rows
 
 
-def _action_row(rec: Recommendation, language: str) -> ActionRow:
-    action: FrameworkAction = rec.entry  # type: ignore[assignment]
+def _action_row(rec: Recommendation, action: FrameworkAction, language: str) -> ActionRow:
     return ActionRow(
         practice_id=action.id, number=action.number, title=action.title.get(language),
         action=action.action.get(language), status=action.status.value,
@@ -336,7 +351,8 @@ def assemble(
     else:
         by_id = {rec.entry.id: rec for rec in matches.recommendations}
         selected = [by_id[pid] for pid in chosen if pid in by_id]
-    recommendations = [_recommendation_row(rec, profile, language) for rec in selected]
+    full = [library.entry(rec.entry.id) for rec in selected]
+    recommendations = [_recommendation_row(rec, entry, profile, language) for rec, entry in zip(selected, full)]
     gaps = matches.gaps[:TOP_GAPS]
     answers = [
         AnswerRow(question_id=item.question.id, checklist=item.checklist.title.get(language),
@@ -388,8 +404,8 @@ def assemble(
         ],
         indicators=indicators,
         risks=_risks(matches, language),
-        challenges=_challenges(selected, language),
-        eu_actions=[_action_row(rec, language) for rec in matches.actions[:TOP_ACTIONS]],
+        challenges=_challenges(full, language),
+        eu_actions=[_action_row(rec, library.entry(rec.entry.id), language) for rec in matches.actions[:TOP_ACTIONS]],
         funding=_funding(library, profile, language),
         answers=answers,
         not_assessed=not_assessed,

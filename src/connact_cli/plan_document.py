@@ -48,7 +48,8 @@ def build(plan: Plan) -> Document:
     blocks += _recommendations(plan)
     blocks += [Heading(level=2, text="Activity plan"),
                Timeline(title=p.organisation, start_month=plan.start_month,
-                        phases=[Phase(**phase.model_dump()) for phase in plan.activity_plan])]
+                        phases=[Phase(name=ph.name, start_month=ph.start_month, end_month=ph.end_month)
+                                for ph in plan.activity_plan])]
     blocks += _partnership(plan)
     blocks += _principles(plan)
     blocks += [Heading(level=2, text="Monitoring indicators"),

@@ -13,8 +13,6 @@ import re
 from datetime import date
 from functools import lru_cache
 
-from pydantic import BaseModel
-
 from connact_cli.document import Document
 
 FORMATS = ("md", "html", "docx", "json")
@@ -96,8 +94,26 @@ def to_html(doc: Document, language: str = "en") -> str:
     return re.sub(r"\n{2,}", "\n", text)
 
 
-def to_json(model: BaseModel) -> str:
-    return json.dumps(model.model_dump(mode="json"), indent=2, ensure_ascii=False) + "\n"
+def as_data(value):
+    """Plain JSON-able data from dataclasses, pydantic models, enums and containers, keeping field order."""
+    import dataclasses
+    from enum import Enum
+
+    if dataclasses.is_dataclass(value):
+        return {f.name: as_data(getattr(value, f.name)) for f in dataclasses.fields(value)}
+    if hasattr(value, "model_dump"):
+        return value.model_dump(mode="json")
+    if isinstance(value, Enum):
+        return value.value
+    if isinstance(value, (list, tuple)):
+        return [as_data(item) for item in value]
+    if isinstance(value, dict):
+        return {key: as_data(item) for key, item in value.items()}
+    return value
+
+
+def to_json(model) -> str:
+    return json.dumps(as_data(model), indent=2, ensure_ascii=False) + "\n"
 
 
 def to_docx(doc: Document) -> bytes:

@@ -84,13 +84,14 @@ def checklist_detail(checklist: Checklist, lang: str) -> Group:
     return Group(*parts)
 
 
-def countries_text(entry: LibraryEntry) -> str:
+def countries_text(entry) -> str:
+    """For a whole practice or its index record."""
     if entry.countries:
         return ", ".join(entry.countries)
-    return "EU-wide" if entry.level.value == "eu" else "not stated"
+    return "EU-wide" if entry.level == "eu" else "not stated"
 
 
-def practices_table(entries: list[LibraryEntry], lang: str, title: str) -> Table:
+def practices_table(entries: list, lang: str, title: str) -> Table:
     """One row per entry; ids never wrap, so they can be copied into 'practices show'."""
     table = Table(title=title, title_justify="left", show_lines=True)
     table.add_column("practice (id, title, themes)", min_width=max(len(e.id) for e in entries))

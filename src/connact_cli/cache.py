@@ -1,0 +1,77 @@
+"""The on-disk cache: parsed and validated data, reused while the files it came from are unchanged.
+
+Entries are keyed by file path, size and modification time, and the whole cache by connact's
+version. A cache that is missing, damaged, from another version or unreadable is rebuilt silently.
+Only connact's own classes and plain data are unpickled: a cache file cannot run code.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import pickle
+from pathlib import Path
+from typing import Any
+
+from connact_cli import __version__
+
+SCHEMA = 1
+_SAFE_GLOBALS = {("copyreg", "__newobj__"), ("copyreg", "_reconstructor"), ("builtins", "set"),
+                 ("builtins", "frozenset"), ("builtins", "object"), ("builtins", "getattr")}
+
+
+def cache_dir() -> Path:
+    override = os.environ.get("CONNACT_CACHE_DIR")
+    if override:
+        return Path(override)
+    from platformdirs import user_cache_path
+
+    return user_cache_path("connact", appauthor=False)
+
+
+class _Unpickler(pickle.Unpickler):
+    def find_class(self, module: str, name: str) -> Any:
+        if module.startswith("connact_cli.") or (module, name) in _SAFE_GLOBALS:
+            return super().find_class(module, name)
+        raise pickle.UnpicklingError(f"{module}.{name} is not allowed in a connact cache")
+
+
+def read(name: str, key: object) -> Any | None:
+    """The cached value for `name` if it was stored under the same key and version, else None."""
+    path = cache_dir() / f"{name}.pickle"
+    try:
+        with path.open("rb") as handle:
+            stored = _Unpickler(io.BufferedReader(handle)).load()
+    except Exception:  # missing, damaged or foreign: rebuild silently
+        return None
+    if not isinstance(stored, dict) or stored.get("schema") != SCHEMA or stored.get("version") != __version__:
+        return None
+    if stored.get("key") != key:
+        return None
+    return stored.get("value")
+
+
+def write(name: str, key: object, value: Any) -> None:
+    """Store `value`; a cache that cannot be written is simply not kept."""
+    from connact_cli.output import write_atomic
+
+    folder = cache_dir()
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        data = pickle.dumps({"schema": SCHEMA, "version": __version__, "key": key, "value": value},
+                            protocol=pickle.HIGHEST_PROTOCOL)
+        write_atomic(folder / f"{name}.pickle", data)
+    except Exception:
+        pass
+
+
+def file_stamps(paths: list[Path]) -> dict[str, tuple[int, int]]:
+    """Size and modification time of each file: what decides whether its cached entry still holds."""
+    stamps = {}
+    for path in paths:
+        try:
+            info = path.stat()
+        except OSError:
+            continue
+        stamps[str(path)] = (info.st_size, info.st_mtime_ns)
+    return stamps

@@ -1,0 +1,69 @@
+"""What matching and browsing need of a practice, small enough to cache for 10,000 practices.
+
+A full practice (every text, figure and source) is loaded only when it is shown or recommended;
+ranking, filtering and searching work on EntryIndex records.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from connact_cli.models import FrameworkAction, LibraryEntry, LocalText
+
+
+class Texts(dict):
+    """A language -> text mapping that falls back to English, like LocalText but free to build."""
+
+    def get(self, language: str = "en", default=None) -> str:  # type: ignore[override]
+        return super().get(language) or super().get("en") or (default or "")
+
+
+@dataclass(frozen=True, slots=True)
+class EntryIndex:
+    id: str
+    kind: str  # practice | eu_action
+    path: str  # the file to load the full practice from ("" for the bundled library, kept in memory)
+    number: int  # the EU action number, 0 for practices
+    title: Texts
+    countries: tuple[str, ...]
+    level: str
+    themes: tuple[str, ...]
+    target_groups: tuple[str, ...]
+    activity_type: str
+    gap_tags: tuple[str, ...]
+    lessons: tuple[str, ...]
+    place_text: str  # title, summary and organisations, case-folded: where a region or city is named
+    search_text: str  # every text of the practice, case-folded, for 'practices search'
+
+
+def _values(texts: list[LocalText]) -> list[str]:
+    return [value for text in texts for value in text.root.values()]
+
+
+def build(entry: LibraryEntry, path: str = "") -> EntryIndex:
+    """The index record of a validated practice or EU action."""
+    place = [*_values([entry.title, entry.summary]), *entry.organisations]
+    everything = [entry.id, *entry.organisations, entry.source.document, entry.source.project or "",
+                  *entry.source.organisations,
+                  *_values([entry.title, entry.summary, *entry.roles, *entry.success_factors, *entry.challenges,
+                            *[figure.label for figure in entry.figures]]),
+                  *entry.gap_tags, *[str(group) for group in entry.target_groups]]
+    is_action = isinstance(entry, FrameworkAction)
+    if is_action:
+        everything += _values([entry.action])
+    return EntryIndex(
+        id=entry.id,
+        kind="eu_action" if is_action else "practice",
+        path=path,
+        number=entry.number if is_action else 0,
+        title=Texts(entry.title.root),
+        countries=tuple(entry.countries),
+        level=str(entry.level),
+        themes=tuple(str(t) for t in entry.themes),
+        target_groups=tuple(str(g) for g in entry.target_groups),
+        activity_type=str(entry.activity_type),
+        gap_tags=tuple(entry.gap_tags),
+        lessons=tuple(entry.lessons),
+        place_text=" ".join(place).casefold(),
+        search_text=" ".join(filter(None, everything)).casefold(),
+    )
