@@ -11,6 +11,7 @@ from __future__ import annotations
 import difflib
 import functools
 import hashlib
+import os
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from importlib.resources import files
@@ -243,9 +244,12 @@ def references(model: Any, source: yamlio.YamlDocument) -> References:
 
 def yaml_files(path: Path) -> list[Path]:
     """The YAML files at `path`: the file itself, or every one below a folder, in a stable order."""
-    if path.is_dir():
-        return sorted(p for p in path.rglob("*") if p.suffix in YAML_SUFFIXES and p.is_file())
-    return [path]
+    if not path.is_dir():
+        return [path]
+    found = []
+    for folder, _, names in os.walk(path):
+        found += [os.path.join(folder, name) for name in names if name.endswith(YAML_SUFFIXES)]
+    return [Path(name) for name in sorted(found)]
 
 
 @dataclass
