@@ -2,12 +2,15 @@
 
 Entries are keyed by file path, size and modification time, and the whole cache by connact's
 version. A cache that is missing, damaged, from another version or unreadable is rebuilt silently.
-Only connact's own classes and plain data are unpickled: a cache file cannot run code.
+Only connact's own classes and plain data are unpickled, and plain records use marshal. (Jinja2's
+compiled templates are kept there too: like everything in the user's own cache folder, they are
+trusted as much as that folder is.)
 """
 
 from __future__ import annotations
 
 import io
+import marshal
 import os
 import pickle
 from pathlib import Path
@@ -16,6 +19,7 @@ from typing import Any
 from connact_cli import __version__
 
 SCHEMA = 1
+disabled = os.environ.get("CONNACT_NO_CACHE") == "1"  # --no-cache sets it: nothing read, nothing written
 _SAFE_GLOBALS = {("copyreg", "__newobj__"), ("copyreg", "_reconstructor"), ("builtins", "set"),
                  ("builtins", "frozenset"), ("builtins", "object"), ("builtins", "getattr")}
 
@@ -36,12 +40,18 @@ class _Unpickler(pickle.Unpickler):
         raise pickle.UnpicklingError(f"{module}.{name} is not allowed in a connact cache")
 
 
-def read(name: str, key: object) -> Any | None:
-    """The cached value for `name` if it was stored under the same key and version, else None."""
-    path = cache_dir() / f"{name}.pickle"
+def read(name: str, key: object, plain: bool = False) -> Any | None:
+    """The cached value for `name` if it was stored under the same key and version, else None.
+
+    `plain` values (tuples, lists, dicts, strings, numbers) use marshal: several times faster to load
+    than pickle for 10,000 records, and it builds no objects but those.
+    """
+    if disabled:
+        return None
+    path = cache_dir() / f"{name}.{'marshal' if plain else 'pickle'}"
     try:
-        with path.open("rb") as handle:
-            stored = _Unpickler(io.BufferedReader(handle)).load()
+        raw = path.read_bytes()  # marshal.load on a file object reads in small steps: far slower
+        stored = marshal.loads(raw) if plain else _Unpickler(io.BytesIO(raw)).load()
     except Exception:  # missing, damaged or foreign: rebuild silently
         return None
     if not isinstance(stored, dict) or stored.get("schema") != SCHEMA or stored.get("version") != __version__:
@@ -51,27 +61,29 @@ def read(name: str, key: object) -> Any | None:
     return stored.get("value")
 
 
-def write(name: str, key: object, value: Any) -> None:
+def write(name: str, key: object, value: Any, plain: bool = False) -> None:
     """Store `value`; a cache that cannot be written is simply not kept."""
     from connact_cli.output import write_atomic
 
+    if disabled:
+        return
     folder = cache_dir()
+    stored = {"schema": SCHEMA, "version": __version__, "key": key, "value": value}
     try:
         folder.mkdir(parents=True, exist_ok=True)
-        data = pickle.dumps({"schema": SCHEMA, "version": __version__, "key": key, "value": value},
-                            protocol=pickle.HIGHEST_PROTOCOL)
-        write_atomic(folder / f"{name}.pickle", data)
+        data = marshal.dumps(stored) if plain else pickle.dumps(stored, protocol=pickle.HIGHEST_PROTOCOL)
+        write_atomic(folder / f"{name}.{'marshal' if plain else 'pickle'}", data)
     except Exception:
         pass
 
 
-def file_stamps(paths: list[Path]) -> dict[str, tuple[int, int]]:
+def file_stamps(paths: list) -> dict[str, tuple[int, int]]:
     """Size and modification time of each file: what decides whether its cached entry still holds."""
     stamps = {}
-    for path in paths:
+    for path in map(str, paths):
         try:
-            info = path.stat()
+            info = os.stat(path)
         except OSError:
             continue
-        stamps[str(path)] = (info.st_size, info.st_mtime_ns)
+        stamps[path] = (info.st_size, info.st_mtime_ns)
     return stamps

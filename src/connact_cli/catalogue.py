@@ -26,7 +26,10 @@ def filter_entries(
     ]
 
 
-def search_entries(entries: Iterable[EntryIndex], text: str) -> list[EntryIndex]:
-    """Entries whose texts (in any language) contain every word of `text`, case-insensitively."""
+def search_entries(entries: Iterable[EntryIndex], texts: dict[str, str], text: str) -> list[EntryIndex]:
+    """Entries whose texts (in any language) contain every word of `text`, case-insensitively.
+
+    `texts` maps an entry id to its case-folded texts (Library.search_texts()).
+    """
     words = text.casefold().split()
-    return [entry for entry in entries if all(word in entry.search_text for word in words)]
+    return [entry for entry in entries if all(word in texts.get(entry.id, "") for word in words)]

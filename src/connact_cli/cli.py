@@ -65,9 +65,14 @@ def root(
         str, typer.Option("--lang", envvar="CONNACT_LANG", help="Language of texts; falls back to English.")
     ] = "en",
     debug: Annotated[bool, typer.Option("--debug", help="Show a traceback when something fails.")] = False,
+    no_cache: Annotated[bool, typer.Option("--no-cache", help="Read everything afresh; use and keep no cache.",
+                                           envvar="CONNACT_NO_CACHE")] = False,
 ) -> None:
     state.lang = lang
     state.debug = debug
+    from connact_cli import cache
+
+    cache.disabled = no_cache
 
 
 def _console():
@@ -79,7 +84,28 @@ def _console():
 def _library(extra: list[Path] | None = None):
     from connact_cli.library import load_library
 
-    return load_library(extra or [])
+    return load_library(extra or [], progress_factory=progress_factory)
+
+
+def progress_factory(total: int):
+    """A progress bar on standard error for long reads, shown only to a person at a terminal."""
+    if not sys.stderr.isatty():
+        return None
+    from rich.console import Console
+    from rich.progress import Progress
+
+    progress = Progress(console=Console(stderr=True), transient=True)
+    task = progress.add_task(f"Reading {total:,} practice files", total=total)
+    progress.start()
+    done = [0]
+
+    def advance(step: int) -> None:
+        done[0] += step
+        progress.advance(task, step)
+        if done[0] >= total:
+            progress.stop()
+
+    return advance
 
 
 @checklists_app.command("list")
@@ -182,7 +208,8 @@ def practices_search(
     from connact_cli import views
     from connact_cli.catalogue import search_entries
 
-    entries = search_entries(_library(library).index, text)
+    loaded = _library(library)
+    entries = search_entries(loaded.index, loaded.search_texts(), text)
     if not entries:
         _console().print(f"No practice mentions '{text}'.")
         return
@@ -328,7 +355,7 @@ def validate(
     missing = [str(path) for path in targets if not path.exists()]
     if missing:
         raise UsageError(f"no such file or folder: {', '.join(missing)}; check the path")
-    count, problems = validate_paths(targets)
+    count, problems = validate_paths(targets, progress_factory=progress_factory)
     for problem in problems:
         print(problem)
     if problems:

@@ -34,24 +34,28 @@ class EntryIndex(NamedTuple):
     gap_tags: tuple[str, ...]
     lessons: tuple[str, ...]
     place_text: str  # title, summary and organisations, case-folded: where a region or city is named
-    search_text: str  # every text of the practice, case-folded, for 'practices search'
 
 
 def _values(texts: list[LocalText]) -> list[str]:
     return [value for text in texts for value in text.root.values()]
 
 
-def build(entry: LibraryEntry, path: str = "") -> EntryIndex:
-    """The index record of a validated practice or EU action."""
-    place = [*_values([entry.title, entry.summary]), *entry.organisations]
+def search_text(entry: LibraryEntry) -> str:
+    """Every text of a practice, case-folded, for 'practices search' (kept apart: it is the bulky part)."""
     everything = [entry.id, *entry.organisations, entry.source.document, entry.source.project or "",
                   *entry.source.organisations,
                   *_values([entry.title, entry.summary, *entry.roles, *entry.success_factors, *entry.challenges,
                             *[figure.label for figure in entry.figures]]),
                   *entry.gap_tags, *[str(group) for group in entry.target_groups]]
-    is_action = isinstance(entry, FrameworkAction)
-    if is_action:
+    if isinstance(entry, FrameworkAction):
         everything += _values([entry.action])
+    return " ".join(filter(None, everything)).casefold()
+
+
+def build(entry: LibraryEntry, path: str = "") -> EntryIndex:
+    """The index record of a validated practice or EU action."""
+    place = [*_values([entry.title, entry.summary]), *entry.organisations]
+    is_action = isinstance(entry, FrameworkAction)
     return EntryIndex(
         id=entry.id,
         kind="eu_action" if is_action else "practice",
@@ -66,5 +70,4 @@ def build(entry: LibraryEntry, path: str = "") -> EntryIndex:
         gap_tags=tuple(entry.gap_tags),
         lessons=tuple(entry.lessons),
         place_text=" ".join(place).casefold(),
-        search_text=" ".join(filter(None, everything)).casefold(),
     )

@@ -22,8 +22,9 @@ from pydantic import ValidationError
 
 from connact_cli import cache, yamlio
 from connact_cli.errors import DataError, InputFileError, Problem
-from connact_cli.index import EntryIndex
+from connact_cli.index import EntryIndex, Texts
 from connact_cli.index import build as build_index
+from connact_cli.index import search_text
 from connact_cli.models import (
     DOCUMENT_KINDS,
     Checklist,
@@ -80,6 +81,7 @@ class Library:
     funding: list[FundingProgramme] = field(default_factory=list)
     index: list[EntryIndex] = field(default_factory=list)
     _entries: dict[str, LibraryEntry] = field(default_factory=dict, repr=False)
+    _folders: list[FolderIndex] = field(default_factory=list, repr=False)
 
     def checklist(self, checklist_id: str) -> Checklist | None:
         return next((c for c in self.checklists if c.id == checklist_id), None)
@@ -107,6 +109,13 @@ class Library:
             raise DataError(problems or [Problem(record.path, None, "", "the file changed while connact ran")])
         self._entries[entry_id] = loaded.model
         return loaded.model
+
+    def search_texts(self) -> dict[str, str]:
+        """Every entry's case-folded texts by id, for text search (read from the cache for extra folders)."""
+        texts = {entry_id: search_text(entry) for entry_id, entry in self._entries.items()}
+        for folder in self._folders:
+            texts.update(folder.search_texts())
+        return texts
 
     def entries(self) -> list[LibraryEntry]:
         """Every practice and EU action in full; for a large extra library prefer `index`."""
@@ -244,12 +253,17 @@ def references(model: Any, source: yamlio.YamlDocument) -> References:
 
 def yaml_files(path: Path) -> list[Path]:
     """The YAML files at `path`: the file itself, or every one below a folder, in a stable order."""
+    return [Path(name) for name in yaml_names(path)]
+
+
+def yaml_names(path: Path) -> list[str]:
+    """yaml_files as strings: 10,000 Path objects cost more than the walk itself."""
     if not path.is_dir():
-        return [path]
+        return [str(path)]
     found = []
     for folder, _, names in os.walk(path):
         found += [os.path.join(folder, name) for name in names if name.endswith(YAML_SUFFIXES)]
-    return [Path(name) for name in sorted(found)]
+    return sorted(found)
 
 
 @dataclass
@@ -265,10 +279,12 @@ class Reading:
     invalid_ids: set[str] = field(default_factory=set)
     answers: list[yamlio.YamlDocument] = field(default_factory=list)  # answers files, checked separately
     workshops: list[yamlio.YamlDocument] = field(default_factory=list)  # workshop scripts, likewise
-    indexed: list[tuple[EntryIndex, References]] = field(default_factory=list)  # practices of an extra folder
+    indexed: list[EntryIndex] = field(default_factory=list)  # practices of extra folders
+    folders: list[FolderIndex] = field(default_factory=list)
 
     def refs(self) -> list[References]:
-        return [item.refs for item in self.loaded] + [refs for _, refs in self.indexed]
+        """References of every document read; an extra folder's come from its cache when unchanged."""
+        return [item.refs for item in self.loaded] + [r for folder in self.folders for r in folder.refs().values()]
 
 
 def _read_one(path: Path, reading: Reading) -> None:
@@ -303,6 +319,62 @@ def read_documents(paths: Iterable[Path]) -> Reading:
     return reading
 
 
+@dataclass
+class FolderIndex:
+    """An extra practice folder as cached outcomes per file (index record, problems, or 'other').
+
+    Three cache files per folder: the outcomes (read on every run), the references (read only when
+    cross-checking must run again) and the search texts (read only by text search).
+    """
+
+    root: Path
+    outcomes: dict[str, tuple] = field(default_factory=dict)  # path -> (stamp, outcome)
+    use_cache: bool = True
+    _refs: dict[str, References] | None = None
+    _search: dict[str, str] | None = None
+    _fresh_refs: dict[str, References] = field(default_factory=dict)
+    _fresh_search: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def name(self) -> str:
+        return "library-" + hashlib.sha256(str(self.root.resolve()).encode()).hexdigest()[:16]
+
+    @property
+    def key(self) -> str:
+        return str(self.root.resolve())
+
+    def signature(self) -> str:
+        """Changes whenever a file is added, removed or modified."""
+        stamps = sorted((path, outcome[0]) for path, outcome in self.outcomes.items())
+        return hashlib.sha256(repr(stamps).encode()).hexdigest()
+
+    def _merged(self, suffix: str, fresh: dict) -> dict:
+        stored = (cache.read(self.name + suffix, self.key) or {}) if self.use_cache else {}
+        if not isinstance(stored, dict):
+            stored = {}
+        merged = {path: stored[path] for path in self.outcomes if path in stored and path not in fresh}
+        merged.update(fresh)
+        missing = [p for p, o in self.outcomes.items() if o[1][0] == "entry" and p not in merged]
+        for path in missing:  # a cache file lost or damaged: read those files again
+            outcome = _index_one(Path(path))
+            if outcome[0] == "entry":
+                merged[path] = outcome[2] if suffix == "-refs" else outcome[3]
+        if self.use_cache and (fresh or missing or merged.keys() != stored.keys()):
+            cache.write(self.name + suffix, self.key, merged)
+        return merged
+
+    def refs(self) -> dict[str, References]:
+        if self._refs is None:
+            self._refs = self._merged("-refs", self._fresh_refs)
+        return self._refs
+
+    def search_texts(self) -> dict[str, str]:
+        if self._search is None:
+            by_path = self._merged("-search", self._fresh_search)
+            self._search = {self.outcomes[p][1][1].id: text for p, text in by_path.items() if p in self.outcomes}
+        return self._search
+
+
 def read_indexed(paths: Iterable[Path], use_cache: bool = True, progress_factory=None) -> Reading:
     """Read extra practice folders: practices as index records, reusing cached ones for unchanged files.
 
@@ -313,37 +385,69 @@ def read_indexed(paths: Iterable[Path], use_cache: bool = True, progress_factory
         if not root.exists():
             reading.problems.append(Problem(str(root), None, "", "no such file or folder; check the path"))
             continue
-        files_ = yaml_files(root)
+        use_cache = use_cache and not cache.disabled
+        folder = FolderIndex(root, use_cache=use_cache)
+        files_ = yaml_names(root)
         stamps = cache.file_stamps(files_)
-        name = "library-" + hashlib.sha256(str(root.resolve()).encode()).hexdigest()[:16]
-        cached = (cache.read(name, str(root.resolve())) or {}) if use_cache else {}
-        fresh: dict[str, tuple] = {}
-        todo = [p for p in files_ if cached.get(str(p), (None,))[0] != stamps.get(str(p))]
+        cached = _thaw((cache.read(folder.name, folder.key, plain=True) or {}) if use_cache else {})
+        todo = [p for p in files_ if cached.get(p, (None,))[0] != stamps.get(p)]
         advance = progress_factory(len(todo)) if progress_factory and len(todo) >= PROGRESS_FROM else None
-        for path in files_:
-            key = str(path)
+        for key in files_:
             entry = cached.get(key)
             if entry is None or entry[0] != stamps.get(key):
-                entry = (stamps.get(key), _index_one(path))
+                outcome = _index_one(Path(key))
+                if outcome[0] == "entry":
+                    folder._fresh_refs[key], folder._fresh_search[key] = outcome[2], outcome[3]
+                    outcome = outcome[:2]
+                entry = (stamps.get(key), outcome)
                 if advance:
                     advance(1)
-            fresh[key] = entry
-            payload = entry[1]
-            if payload[0] == "entry":
-                reading.indexed.append((payload[1], payload[2]))
-            elif payload[0] == "problems":
-                reading.problems.extend(payload[1])
-                if payload[2]:
-                    reading.invalid_ids.add(payload[2])
+            folder.outcomes[key] = entry
+            outcome = entry[1]
+            if outcome[0] == "entry":
+                reading.indexed.append(outcome[1])
+            elif outcome[0] == "problems":
+                reading.problems.extend(outcome[1])
+                if outcome[2]:
+                    reading.invalid_ids.add(outcome[2])
             else:
-                _read_one(path, reading)
-        if use_cache and (fresh.keys() != cached.keys() or todo):
-            cache.write(name, str(root.resolve()), fresh)
+                _read_one(Path(key), reading)
+        if use_cache and (folder.outcomes.keys() != cached.keys() or todo):
+            cache.write(folder.name, folder.key, _freeze(folder.outcomes), plain=True)
+        reading.folders.append(folder)
     return reading
 
 
+def _freeze(outcomes: dict[str, tuple]) -> dict:
+    """Outcomes as plain data for marshal: records as tuples, problems as tuples."""
+    plain = {}
+    for path, (stamp, outcome) in outcomes.items():
+        if outcome[0] == "entry":
+            record = outcome[1]
+            outcome = ("entry", (*record[:4], dict(record.title), *record[5:]))
+        elif outcome[0] == "problems":
+            outcome = ("problems", [(p.file, p.line, p.field, p.message) for p in outcome[1]], outcome[2])
+        plain[path] = (stamp, outcome)
+    return plain
+
+
+def _thaw(plain: dict) -> dict[str, tuple]:
+    outcomes = {}
+    try:
+        for path, (stamp, outcome) in plain.items():
+            if outcome[0] == "entry":
+                values = outcome[1]
+                outcome = ("entry", EntryIndex(*values[:4], Texts(values[4]), *values[5:]))
+            elif outcome[0] == "problems":
+                outcome = ("problems", [Problem(*p) for p in outcome[1]], outcome[2])
+            outcomes[path] = (stamp, outcome)
+    except (TypeError, ValueError, IndexError):
+        return {}  # a cache from another layout: rebuild
+    return outcomes
+
+
 def _index_one(path: Path) -> tuple:
-    """A file's cacheable outcome: an index record, its problems, or 'other' (read in full each time)."""
+    """A file's outcome: ("entry", record, refs, search text), ("problems", problems, id) or ("other",)."""
     try:
         source = yamlio.load(path)
     except InputFileError as error:
@@ -354,7 +458,23 @@ def _index_one(path: Path) -> tuple:
     document, problems = parse(source)
     if document is None:
         return ("problems", problems, data.get("id") if isinstance(data.get("id"), str) else None)
-    return ("entry", build_index(document.model, str(path)), document.refs)
+    return ("entry", build_index(document.model, str(path)), document.refs, search_text(document.model))
+
+
+def checked(reading: Reading, context: Sequence[References], context_key: object) -> list[Problem]:
+    """Cross-check problems for what was read, reused from the cache while nothing has changed."""
+    if not reading.folders or reading.loaded:
+        return cross_check(reading.refs(), context=context, invalid_ids=reading.invalid_ids)
+    key = (context_key, tuple((f.key, f.signature()) for f in reading.folders), tuple(sorted(reading.invalid_ids)))
+    name = "check-" + hashlib.sha256(repr([f.key for f in reading.folders]).encode()).hexdigest()[:16]
+    use_cache = all(f.use_cache for f in reading.folders)
+    stored = cache.read(name, key) if use_cache else None
+    if isinstance(stored, list):
+        return stored
+    problems = cross_check(reading.refs(), context=context, invalid_ids=reading.invalid_ids)
+    if use_cache:
+        cache.write(name, key, problems)
+    return problems
 
 
 def cross_check(reported: Sequence[References], context: Sequence[References] = (),
@@ -468,6 +588,7 @@ class Bundled:
 
 def _bundled(use_cache: bool = True) -> Bundled:
     """The bundled data, validated once and then cached until the package's files change."""
+    use_cache = use_cache and not cache.disabled
     key = _bundled_key()
     if use_cache:
         if key in _BUNDLED:
@@ -502,11 +623,12 @@ def load_library(extra: Sequence[Path] = (), use_cache: bool = True, progress_fa
     if not extra:
         return bundled.library
     added = read_indexed(extra, use_cache, progress_factory)
-    problems = added.problems + cross_check(added.refs(), context=bundled.refs, invalid_ids=added.invalid_ids)
+    problems = added.problems + checked(added, bundled.refs, _bundled_key())
     if problems:
         raise DataError(problems)
     base = bundled.library
-    library = _assemble(added.loaded, [record for record, _ in added.indexed])
+    library = _assemble(added.loaded, added.indexed)
+    library._folders = added.folders
     library.checklists = sorted([*base.checklists, *library.checklists],
                                 key=lambda c: (c.cross_cutting, _CHECKLIST_ORDER.get(c.id, 99), c.id))
     library.lessons = sorted([*base.lessons, *library.lessons], key=lambda lesson: lesson.id)
@@ -525,8 +647,10 @@ def validate_paths(paths: Sequence[Path], use_cache: bool = True, progress_facto
     """
     reading = read_indexed(paths, use_cache, progress_factory)
     standalone = any(isinstance(item.model, GapVocabulary) for item in reading.loaded)
-    context = [] if standalone else _bundled(use_cache).refs
-    problems = reading.problems + cross_check(reading.refs(), context=context, invalid_ids=reading.invalid_ids)
+    if standalone:
+        problems = reading.problems + cross_check(reading.refs(), invalid_ids=reading.invalid_ids)
+    else:
+        problems = reading.problems + checked(reading, _bundled(use_cache).refs, _bundled_key())
     if reading.answers or reading.workshops:
         problems += _check_user_files(reading)
     count = len(reading.loaded) + len(reading.indexed) + len(reading.answers) + len(reading.workshops)

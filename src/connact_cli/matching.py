@@ -27,6 +27,7 @@ COUNTRY_POINTS = 5
 REGION_POINTS = 3
 EU_POINTS = 1
 SCALE_PENALTY = 4
+KEEP = 60  # ranked recommendations kept and explained: more than --top (50) plus the review list
 MISMATCH_FACTOR = 0.5  # a practice designed for none of the groups the organisation serves
 
 # Activities the seed practices ran as sustained, regular work (weekly hubs, course series,
@@ -175,16 +176,64 @@ def _quote(evidence: Evidence, language: str) -> str:
     return f"you answered '{evidence.answer}' to \"{evidence.question.text.get(language)}\""
 
 
-def score_entry(entry: EntryIndex, gaps: dict[str, Gap], assessment: Assessment, library: Library) -> Recommendation:
-    """Score one practice or EU action and say, in plain words, why."""
+@dataclass(frozen=True)
+class Context:
+    """The organisation's side of scoring, as plain sets: ranking 10,000 entries tests them often."""
+
+    severity: dict[str, float]
+    themes: frozenset[str]
+    groups: frozenset[str]
+    country: str
+    region: str
+    small: bool
+
+    @classmethod
+    def of(cls, gaps: dict[str, Gap], profile) -> Context:
+        return cls({tag: gap.severity for tag, gap in gaps.items()}, frozenset(map(str, profile.themes)),
+                   frozenset(map(str, profile.target_groups)), profile.country,
+                   (profile.region or "").casefold().strip(), _small(profile))
+
+
+_MIGRANT_GROUPS = frozenset(str(g) for g in TargetGroup) - {str(TargetGroup.HOST_COMMUNITY)}
+
+
+def points(entry: EntryIndex, ctx: Context) -> float:
+    """An entry's score: the one arithmetic both ranking and explaining use (see score_entry)."""
+    severity = ctx.severity
+    score = sum([GAP_POINTS * severity[tag] for tag in entry.gap_tags if tag in severity])
+    score += THEME_POINTS * len(ctx.themes.intersection(entry.themes))
+    shared_groups = len(ctx.groups.intersection(entry.target_groups))
+    if shared_groups:
+        score += GROUP_POINTS * shared_groups
+    elif entry.target_groups and ctx.groups and not (
+            "third_country_nationals" in entry.target_groups and ctx.groups & _MIGRANT_GROUPS):
+        score *= MISMATCH_FACTOR
+    if ctx.country in entry.countries:
+        score += COUNTRY_POINTS
+    elif entry.level == "eu":
+        score += EU_POINTS
+    if ctx.region and ctx.region in entry.place_text:
+        score += REGION_POINTS
+    if ctx.small and entry.activity_type in SUSTAINED:
+        score -= SCALE_PENALTY
+    return round(score, 2)
+
+
+def score_entry(entry: EntryIndex, gaps: dict[str, Gap], assessment: Assessment, library: Library,
+                explain: bool = True) -> Recommendation:
+    """Score one practice or EU action and, when `explain`, say in plain words why.
+
+    Reasons cost more than the score; match() scores every entry and explains only those it keeps.
+    """
     profile, language = assessment.profile, assessment.language
     score = 0.0
     reasons: list[str] = []
     addressed = [gaps[tag] for tag in entry.gap_tags if tag in gaps]
     for gap in sorted(addressed, key=lambda g: (-g.severity, g.tag.id)):
         score += GAP_POINTS * gap.severity
-        strongest = max(gap.evidence, key=lambda e: (e.severity, e.question.id))
-        reasons.append(f"It addresses {gap.tag.label.get(language).lower()}: {_quote(strongest, language)}.")
+        if explain:
+            strongest = max(gap.evidence, key=lambda e: (e.severity, e.question.id))
+            reasons.append(f"It addresses {gap.tag.label.get(language).lower()}: {_quote(strongest, language)}.")
     themes = [t for t in entry.themes if t in profile.themes]
     if themes:
         score += THEME_POINTS * len(themes)
@@ -214,8 +263,8 @@ def score_entry(entry: EntryIndex, gaps: dict[str, Gap], assessment: Assessment,
             "It ran as sustained, regular work in its source; with "
             f"{_size(profile)} start with a smaller pilot of it."
         )
-    return Recommendation(entry, round(score, 2), tuple(reasons), tuple(g.tag.id for g in addressed),
-                          tuple(str(t) for t in themes))
+    return Recommendation(entry, points(entry, Context.of(gaps, profile)), tuple(reasons) if explain else (),
+                          tuple(g.tag.id for g in addressed), tuple(str(t) for t in themes))
 
 
 def _broadly_fits(entry: EntryIndex, profile) -> bool:
@@ -247,15 +296,6 @@ def _join(words: list[str]) -> str:
     return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " and " + words[-1]
 
 
-def _rank(recommendations: list[Recommendation]) -> list[Recommendation]:
-    return sorted(recommendations, key=lambda r: (-r.score, r.entry.id))
-
-
-def _qualifies(rec: Recommendation, assessed: bool) -> bool:
-    """With answers, a recommendation must close a revealed gap; with a profile alone, fit the themes."""
-    return bool(rec.gaps) if assessed else bool(rec.themes) and rec.score > 0
-
-
 def match_lessons(assessment: Assessment, gaps: dict[str, Gap], library: Library) -> list[LessonMatch]:
     """Lessons that apply: those tied to a revealed gap or to a group the organisation serves."""
     language = assessment.language
@@ -280,17 +320,27 @@ def match(assessment: Assessment, library: Library) -> Matches:
     by_id = {gap.tag.id: gap for gap in gaps}
     checklist_scores, pillar_scores = self_assessment(assessment, assessment.language)
     assessed = assessment.checklist_assessed
-    practices, actions = [], []
+    ctx = Context.of(by_id, assessment.profile)
+    severity, themes = ctx.severity, ctx.themes
+    ranked: dict[str, list[tuple[float, str, EntryIndex]]] = {"practice": [], "eu_action": []}
     for entry in library.index:
-        rec = score_entry(entry, by_id, assessment, library)
-        if not _qualifies(rec, assessed):
-            continue
-        (actions if entry.kind == "eu_action" else practices).append(rec)
+        if assessed:
+            if severity.keys().isdisjoint(entry.gap_tags):
+                continue  # with answers, only what closes a revealed gap
+        elif themes.isdisjoint(entry.themes):
+            continue  # with a profile alone, what works on the chosen themes
+        score = points(entry, ctx)
+        if assessed or score > 0:
+            ranked[entry.kind].append((-score, entry.id, entry))
+    practices, actions = (
+        [score_entry(entry, by_id, assessment, library) for _, _, entry in sorted(ranked[kind])[:KEEP]]
+        for kind in ("practice", "eu_action")
+    )
     return Matches(
         gaps=gaps,
         checklist_scores=checklist_scores,
         pillar_scores=pillar_scores,
-        recommendations=_rank(practices),
-        actions=_rank(actions),
+        recommendations=practices,
+        actions=actions,
         lessons=match_lessons(assessment, by_id, library),
     )

@@ -6,6 +6,7 @@ only through a Prompter and a rich Console.
 
 from __future__ import annotations
 
+import os
 import signal
 import sys
 from contextlib import contextmanager
@@ -80,7 +81,9 @@ def run(request: Request, console: Console, prompter=None, today: date | None = 
         )
     if request.output is not None and resumed is None:
         _check_output(request.output, request, interactive, prompter, console)
-    library = load_library(request.library)
+    from connact_cli.cli import progress_factory
+
+    library = load_library(request.library, progress_factory=progress_factory)
     start_default = default_start(today or date.today())
     if interactive:
         return _interactive(request, console, library, prompter, start_default, resumed)
@@ -192,9 +195,10 @@ def _plan_path(request: Request, session, answers_file, prompter) -> Path:
 
 @contextmanager
 def _hangup_as_interrupt():
-    """A closed terminal (SIGHUP) stops the interview like Ctrl-C: answers are already saved."""
+    """A closed terminal (SIGHUP) ends the interview at once: every answer is already saved, and there
+    is no terminal left to tell. (Raising inside prompt_toolkit's event loop could be swallowed.)"""
     def hang_up(signum, frame):
-        raise KeyboardInterrupt
+        os._exit(Interrupted.exit_code)
 
     previous = signal.signal(signal.SIGHUP, hang_up) if hasattr(signal, "SIGHUP") else None
     try:

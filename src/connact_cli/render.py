@@ -67,12 +67,31 @@ def add_months(start: str, months: int) -> str:
     return date(total // 12, total % 12 + 1, 1).isoformat()
 
 
+def _bytecode_cache():
+    """Compiled templates kept in the user cache folder: compiling them costs more than the rest of a plan."""
+    from jinja2 import FileSystemBytecodeCache
+
+    from connact_cli import cache
+
+    if cache.disabled:
+        return None
+    cache_dir = cache.cache_dir
+
+    folder = cache_dir() / "templates"
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        return None
+    return FileSystemBytecodeCache(str(folder))
+
+
 @lru_cache(maxsize=2)
 def _environment(html: bool):
     from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 
     env = Environment(
         loader=PackageLoader("connact_cli", "templates"),
+        bytecode_cache=_bytecode_cache(),
         autoescape=select_autoescape(enabled_extensions=("html.j2",), default=False) if html else False,
         undefined=StrictUndefined,
         trim_blocks=True,
