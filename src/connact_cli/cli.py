@@ -282,7 +282,7 @@ def plan(
     request = planning.Request(answers=answers, no_input=no_input, output=output, formats=_formats(format), top=top,
                                force=force, library=library or [], language=state.lang, resume=resume,
                                session=session)
-    planning.run(request, _console())
+    planning.run(request)
 
 
 @workshop_app.command("run")
@@ -375,6 +375,8 @@ def _check_choice(option: str, value: str | None, allowed: list[str]) -> None:
 
 def main(argv: list[str] | None = None) -> None:
     """Entry point: one line and a documented exit code for every failure, a traceback only with --debug."""
+    # connact uses no pydantic plugins; looking them up reads every installed package's metadata.
+    os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
     args = sys.argv[1:] if argv is None else argv
     debug = "--debug" in args or os.environ.get("CONNACT_DEBUG") == "1"
     try:

@@ -12,7 +12,7 @@ from typing import Literal, Union
 
 
 def block(cls):
-    return dataclass(frozen=True, kw_only=True)(cls)
+    return dataclass(kw_only=True, eq=False, repr=False)(cls)
 
 
 @block

@@ -23,8 +23,8 @@ TOP_ACTIONS = 5
 
 
 def row(cls):
-    """Plan rows are plain frozen dataclasses: built once, never validated, cheap to import."""
-    return dataclass(frozen=True, kw_only=True)(cls)
+    """Plan rows are plain dataclasses: built once, never validated, compared or printed; cheap to import."""
+    return dataclass(kw_only=True, eq=False, repr=False)(cls)
 
 
 @row

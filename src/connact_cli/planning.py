@@ -14,8 +14,10 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from rich.console import Console
-from rich.table import Table
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # rich is imported only when there is a person to show tables to
+    from rich.console import Console
 
 from connact_cli import answers as answers_mod
 from connact_cli import output as out
@@ -64,7 +66,7 @@ def outputs_for(path: Path, formats: list[str]) -> list[Path]:
     return [path.with_suffix(f".{fmt}") for fmt in formats]
 
 
-def run(request: Request, console: Console, prompter=None, today: date | None = None) -> Path:
+def run(request: Request, console: Console | None = None, prompter=None, today: date | None = None) -> Path:
     """Run the plan command; returns the path of the written plan."""
     if request.resume and (request.no_input or request.answers is not None):
         raise UsageError("--resume continues a saved interview; it cannot be combined with --answers or --no-input")
@@ -104,16 +106,23 @@ def _check_output(path: Path, request: Request, interactive: bool, prompter, con
         out.check_writable(target, request.force)
 
 
-def _prompter(console: Console):
+def _prompter(console: Console | None):
     from connact_cli.prompts import QuestionaryPrompter
 
-    return QuestionaryPrompter(console)
+    return QuestionaryPrompter(console or _rich_console())
+
+
+def _rich_console():
+    from rich.console import Console
+
+    return Console()
 
 
 def _interactive(request: Request, console: Console, library: Library, prompter, start_default: str,
                  resumed=None) -> Path:
     from connact_cli import interview, sessions
 
+    console = console or _rich_console()
     prompter = prompter or _prompter(console)
     session = resumed or _new_session(request, library)
     draft = interview.Draft(session.language, session.profile, session.answers, session.notes, session.skipped,
@@ -208,7 +217,9 @@ def _hangup_as_interrupt():
             signal.signal(signal.SIGHUP, previous)
 
 
-def matches_table(matches: Matches, top: int) -> Table:
+def matches_table(matches: Matches, top: int):
+    from rich.table import Table
+
     table = Table(title="Best-matching practices", title_justify="left")
     table.add_column("#", justify="right")
     table.add_column("practice")
@@ -219,7 +230,7 @@ def matches_table(matches: Matches, top: int) -> Table:
     return table
 
 
-def _write_plan(request: Request, console: Console, library: Library, answers_file, chosen, start_default: str,
+def _write_plan(request: Request, console: Console | None, library: Library, answers_file, chosen, start_default: str,
                 plan_path: Path | None = None) -> Path:
     assessment = answers_mod.resolve(library, answers_file)
     matches = match(assessment, library)
@@ -231,7 +242,7 @@ def _write_plan(request: Request, console: Console, library: Library, answers_fi
         out.check_writable(target, request.force)
     for fmt, target in zip(request.formats, targets):
         written = out.write_atomic(target, render_as(fmt, plan, build_document(plan), plan.language))
-        console.print(f"Plan written to {written}")
+        print(f"Plan written to {written}")
     return targets[0].resolve()
 
 
