@@ -11,13 +11,6 @@ from typing import NamedTuple
 from connact_cli.models import FrameworkAction, LibraryEntry, LocalText
 
 
-class Texts(dict):
-    """A language -> text mapping that falls back to English, like LocalText but free to build."""
-
-    def get(self, language: str = "en", default=None) -> str:  # type: ignore[override]
-        return super().get(language) or super().get("en") or (default or "")
-
-
 class EntryIndex(NamedTuple):
     """A named tuple: cheap to build, to pickle and to load back, 10,000 at a time."""
 
@@ -25,7 +18,7 @@ class EntryIndex(NamedTuple):
     kind: str  # practice | eu_action
     path: str  # the file to load the full practice from ("" for the bundled library, kept in memory)
     number: int  # the EU action number, 0 for practices
-    title: Texts
+    title: dict[str, str]  # language -> text; read it with title_in()
     countries: tuple[str, ...]
     level: str
     themes: tuple[str, ...]
@@ -34,6 +27,9 @@ class EntryIndex(NamedTuple):
     gap_tags: tuple[str, ...]
     lessons: tuple[str, ...]
     place_text: str  # title, summary and organisations, case-folded: where a region or city is named
+
+    def title_in(self, language: str = "en") -> str:
+        return self.title.get(language) or self.title["en"]
 
 
 def _values(texts: list[LocalText]) -> list[str]:
@@ -61,7 +57,7 @@ def build(entry: LibraryEntry, path: str = "") -> EntryIndex:
         kind="eu_action" if is_action else "practice",
         path=path,
         number=entry.number if is_action else 0,
-        title=Texts(entry.title.root),
+        title=dict(entry.title.root),
         countries=tuple(entry.countries),
         level=str(entry.level),
         themes=tuple(str(t) for t in entry.themes),

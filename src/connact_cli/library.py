@@ -22,7 +22,7 @@ from pydantic import ValidationError
 
 from connact_cli import cache, yamlio
 from connact_cli.errors import DataError, InputFileError, Problem
-from connact_cli.index import EntryIndex, Texts
+from connact_cli.index import EntryIndex
 from connact_cli.index import build as build_index
 from connact_cli.index import search_text
 from connact_cli.models import (
@@ -424,7 +424,7 @@ def _freeze(outcomes: dict[str, tuple]) -> dict:
     for path, (stamp, outcome) in outcomes.items():
         if outcome[0] == "entry":
             record = outcome[1]
-            outcome = ("entry", (*record[:4], dict(record.title), *record[5:]))
+            outcome = ("entry", tuple(record))
         elif outcome[0] == "problems":
             outcome = ("problems", [(p.file, p.line, p.field, p.message) for p in outcome[1]], outcome[2])
         plain[path] = (stamp, outcome)
@@ -433,16 +433,19 @@ def _freeze(outcomes: dict[str, tuple]) -> dict:
 
 def _thaw(plain: dict) -> dict[str, tuple]:
     outcomes = {}
+    make = EntryIndex._make
     try:
         for path, (stamp, outcome) in plain.items():
             if outcome[0] == "entry":
                 values = outcome[1]
-                outcome = ("entry", EntryIndex(*values[:4], Texts(values[4]), *values[5:]))
+                outcome = ("entry", make(values))
             elif outcome[0] == "problems":
                 outcome = ("problems", [Problem(*p) for p in outcome[1]], outcome[2])
             outcomes[path] = (stamp, outcome)
     except (TypeError, ValueError, IndexError):
         return {}  # a cache from another layout: rebuild
+    if any(o[1][0] == "entry" and len(o[1][1]) != len(EntryIndex._fields) for o in outcomes.values()):
+        return {}
     return outcomes
 
 

@@ -143,7 +143,7 @@ def _interactive(request: Request, console: Console, library: Library, prompter,
             matches = match(assessment, library)
             if session.chosen is None:
                 console.print(matches_table(matches, request.top))
-                ranked = [(r.entry.id, r.entry.title.get(draft.language), r.score) for r in matches.recommendations]
+                ranked = [(r.entry.id, r.entry.title_in(draft.language), r.score) for r in matches.recommendations]
                 session.chosen = interview.review_selection(prompter, ranked, request.top) if ranked else []
                 sessions.save(session)
     except KeyboardInterrupt:
@@ -226,7 +226,7 @@ def matches_table(matches: Matches, top: int):
     table.add_column("score", justify="right")
     table.add_column("first reason")
     for number, rec in enumerate(matches.recommendations[: max(top, 5)], start=1):
-        table.add_row(str(number), rec.entry.title.get("en"), f"{rec.score:g}", rec.reasons[0] if rec.reasons else "")
+        table.add_row(str(number), rec.entry.title_in("en"), f"{rec.score:g}", rec.reasons[0] if rec.reasons else "")
     return table
 
 

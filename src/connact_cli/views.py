@@ -99,7 +99,7 @@ def practices_table(entries: list, lang: str, title: str) -> Table:
     for entry in entries:
         cell = Group(
             Text(entry.id, style="bold", no_wrap=True),
-            Text(entry.title.get(lang)),
+            Text(entry.title_in(lang)),
             Text(", ".join(entry.themes), style="dim"),
         )
         table.add_row(cell, countries_text(entry))
