@@ -39,7 +39,7 @@ from connact_cli.models import (
 YAML_SUFFIXES = (".yaml", ".yml")
 PROGRESS_FROM = 200  # files to parse before a progress bar is worth showing
 
-Ref = tuple[str, int | None, str]  # (id, line, field)
+Ref = tuple[str, int | None, tuple]  # (id, line or None when read without lines, location)
 
 
 @functools.cache
@@ -222,7 +222,7 @@ def parse(source: yamlio.YamlDocument) -> tuple[Loaded | None, list[Problem]]:
 
 
 def _ref(source: yamlio.YamlDocument, value: str, location: tuple) -> Ref:
-    return (value, source.line_of(location), _field_name(location))
+    return (value, source.line_of(location) if source.lines else None, location)
 
 
 def references(model: Any, source: yamlio.YamlDocument) -> References:
@@ -287,19 +287,30 @@ class Reading:
         return [item.refs for item in self.loaded] + [r for folder in self.folders for r in folder.refs().values()]
 
 
+def _careful_or_fast(path: Path) -> yamlio.YamlDocument:
+    """A data file the fast way when it is plainly well-formed; otherwise the careful way, with lines."""
+    data = yamlio.fast_load(path)
+    return yamlio.YamlDocument(path, data, {}) if data is not None else yamlio.load(path)
+
+
+def _parse_with_lines_on_error(source: yamlio.YamlDocument) -> tuple[Loaded | None, list[Problem]]:
+    document, problems = parse(source)
+    if problems and not source.lines:  # read the fast way: read again to say where the problems are
+        document, problems = parse(yamlio.load(source.path))
+    return document, problems
+
+
 def _read_one(path: Path, reading: Reading) -> None:
     try:
-        source = yamlio.load(path)
+        source = _careful_or_fast(path)
     except InputFileError as error:
         reading.problems.append(error.problem)
         return
-    if isinstance(source.data, dict) and "connact" in source.data:
-        reading.answers.append(source)
+    if isinstance(source.data, dict) and ("connact" in source.data or source.data.get("kind") == "workshop"):
+        source = source if source.lines else yamlio.load(path)  # their checks name lines
+        (reading.answers if "connact" in source.data else reading.workshops).append(source)
         return
-    if isinstance(source.data, dict) and source.data.get("kind") == "workshop":
-        reading.workshops.append(source)
-        return
-    document, found = parse(source)
+    document, found = _parse_with_lines_on_error(source)
     reading.problems.extend(found)
     if document is not None:
         reading.loaded.append(document)
@@ -452,13 +463,13 @@ def _thaw(plain: dict) -> dict[str, tuple]:
 def _index_one(path: Path) -> tuple:
     """A file's outcome: ("entry", record, refs, search text), ("problems", problems, id) or ("other",)."""
     try:
-        source = yamlio.load(path)
+        source = _careful_or_fast(path)
     except InputFileError as error:
         return ("problems", [error.problem], None)
     data = source.data
     if not isinstance(data, dict) or data.get("kind") not in ("practice", "eu_action"):
         return ("other",)
-    document, problems = parse(source)
+    document, problems = _parse_with_lines_on_error(source)
     if document is None:
         return ("problems", problems, data.get("id") if isinstance(data.get("id"), str) else None)
     return ("entry", build_index(document.model, str(path)), document.refs, search_text(document.model))
@@ -491,7 +502,8 @@ def cross_check(reported: Sequence[References], context: Sequence[References] = 
     report = {id(r) for r in reported}
 
     def problem(refs: References, ref: Ref, message: str) -> None:
-        problems.append(Problem(refs.file, ref[1], ref[2], message))
+        line = ref[1] if ref[1] is not None else _line_in(refs.file, ref[2])
+        problems.append(Problem(refs.file, line, _field_name(ref[2]), message))
 
     first_file: dict[str, str] = {}
     numbers: dict[int, str] = {}
@@ -519,6 +531,14 @@ def cross_check(reported: Sequence[References], context: Sequence[References] = 
             if ref[0] not in entries:
                 problem(refs, ref, f"unknown practice '{ref[0]}'{_suggest(ref[0], entries)}")
     return problems
+
+
+def _line_in(file: str, location: tuple) -> int | None:
+    """The line of `location`, for a file read the fast way (without lines) that turns out to have a problem."""
+    try:
+        return yamlio.load(Path(file)).line_of(location)
+    except InputFileError:
+        return None
 
 
 def _questions_with_location(checklist: Checklist):

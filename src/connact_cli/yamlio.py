@@ -146,6 +146,38 @@ def load(path: Path) -> YamlDocument:
     return YamlDocument(path, data, builder.lines)
 
 
+_STR = "tag:yaml.org,2002:str"
+
+
+class _FastLoader(_Loader):  # type: ignore[misc, valid-type]
+    """The C loader, refusing what the careful path reports in detail: duplicate keys, merge keys."""
+
+    def construct_mapping(self, node, deep=False):
+        keys = [key.value for key, _ in node.value if isinstance(key, yaml.ScalarNode) and key.tag == _STR]
+        if len(keys) != len(node.value) or len(set(keys)) != len(keys):
+            raise yaml.constructor.ConstructorError(None, None, "use the careful path", node.start_mark)
+        return super().construct_mapping(node, deep=deep)
+
+
+def fast_load(path: Path) -> Any | None:
+    """Data of a well-formed file through PyYAML's C loader alone (no line numbers), or None.
+
+    None means: use load(), which checks everything and can say where a problem is. Files with
+    anchors or aliases, a BOM, or anything unusual always take that path.
+    """
+    try:
+        raw = path.read_bytes()
+    except OSError:
+        return None
+    if len(raw) > MAX_FILE_BYTES or b"&" in raw or b"*" in raw or raw.startswith(b"\xef\xbb\xbf"):
+        return None
+    try:
+        data = yaml.load(raw.decode("utf-8"), Loader=_FastLoader)
+    except Exception:  # noqa: BLE001 - any doubt goes to the careful path
+        return None
+    return data if isinstance(data, dict) else None
+
+
 def dump(data: Any) -> str:
     """YAML text for data connact writes (answers files): block style, keys in the given order."""
     return yaml.safe_dump(data, sort_keys=False, allow_unicode=True, default_flow_style=False, width=100)
