@@ -77,3 +77,27 @@ def test_deep_nesting_refused(tmp_path):
     path.write_text("a: " + "[" * 100 + "]" * 100 + "\n", encoding="utf-8")
     with pytest.raises(InputFileError, match="nesting deeper"):
         yamlio.load(path)
+
+
+@pytest.mark.parametrize("text", [
+    "a: 1\na: 2\n",               # duplicate key
+    "a: &x [1]\nb: *x\n",         # anchors and aliases
+    "\ufeffa: 1\n",               # byte-order mark
+    "1: one\n",                   # a key that is not a word
+    "<<: {a: 1}\n",               # merge key
+    "- a\n- b\n",                 # not a mapping
+])
+def test_fast_path_leaves_unusual_files_to_the_careful_one(tmp_path, text):
+    path = tmp_path / "f.yaml"
+    path.write_text(text, encoding="utf-8")
+    assert yamlio.fast_load(path) is None
+
+
+def test_fast_path_reads_plain_files_like_the_careful_one(tmp_path):
+    path = write(tmp_path / "p.yaml", """
+        kind: practice
+        themes: [health, employment]
+        figures:
+          - {value: 60, label: sessions, qualifier: over}
+    """)
+    assert yamlio.fast_load(path) == yamlio.load(path).data
