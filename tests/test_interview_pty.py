@@ -81,6 +81,17 @@ def test_interview_start_to_finish(tmp_path):
     assert asked > 30
 
 
+def start_answering_no(folder, organisation):
+    """A fresh interview with the profile filled in and the first question answered 'No'."""
+    child = spawn(folder, "-o", "plan.md")
+    answer_profile(child, organisation)
+    child.expect(r"questions? left")
+    child.expect(PROMPT_READY)
+    child.send("3")
+    child.send("\r")
+    return child
+
+
 def run_to_end(child, asked=0):
     """Accept the default for every remaining question and the ticked practices; returns questions asked."""
     while True:
@@ -101,22 +112,11 @@ def test_ctrl_c_then_resume_gives_the_uninterrupted_plan(tmp_path):
     """Ctrl-C in the middle of the interview, resume, and compare with a run that was never interrupted."""
     straight = tmp_path / "straight"
     straight.mkdir()
-    child = spawn(straight, "-o", "plan.md")
-    answer_profile(child, "Resumed Org")
-    child.expect(r"questions? left")
-    child.expect(PROMPT_READY)
-    child.send("3")
-    child.send("\r")
-    run_to_end(child)
+    run_to_end(start_answering_no(straight, "Resumed Org"))
 
     broken = tmp_path / "broken"
     broken.mkdir()
-    child = spawn(broken, "-o", "plan.md")
-    answer_profile(child, "Resumed Org")
-    child.expect(r"questions? left")
-    child.expect(PROMPT_READY)
-    child.send("3")
-    child.send("\r")
+    child = start_answering_no(broken, "Resumed Org")
     for _ in range(5):
         child.expect(r"questions? left")
         child.expect(PROMPT_READY)
@@ -149,12 +149,7 @@ def test_closed_terminal_keeps_the_answers(tmp_path):
     """SIGHUP (a dropped SSH session) mid-interview: every answer given is in the session file."""
     import signal
 
-    child = spawn(tmp_path, "-o", "plan.md")
-    answer_profile(child, "Hung Up Org")
-    child.expect(r"questions? left")
-    child.expect(PROMPT_READY)
-    child.send("3")
-    child.send("\r")
+    child = start_answering_no(tmp_path, "Hung Up Org")
     child.expect(r"questions? left")
     child.expect(PROMPT_READY)
     child.kill(signal.SIGHUP)

@@ -156,3 +156,22 @@ def test_interactive_run_in_a_pty(tmp_path):
                     str(batch)], check=True, capture_output=True, timeout=60)
     for name in ("workshop-report.md", *[f"{g}-plan.md" for g in GROUPS]):
         assert (tmp_path / "live" / name).read_text() == (batch / name).read_text(), name
+
+
+def test_workshop_new_scaffolds_a_valid_script(tmp_path):
+    from connact_cli import workshop_new
+    from test_interview import ScriptedPrompter
+
+    prompter = ScriptedPrompter({
+        "Workshop title": ["Spring training"], "Date": ["2027-05-03"], "Facilitator": ["A. Trainer"],
+        "Country": ["mt"], "Most groups": ["local_authority"], "Themes": [["health", "employment"]],
+        "Group names": ["North, South"], "Minutes": ["40"],
+    })
+    library = load_library()
+    text = workshop_new.ask(prompter, library)
+    path = tmp_path / "new.yaml"
+    path.write_text(text, encoding="utf-8")
+    loaded = workshop.load(path, library)
+    assert [g.name for g in loaded.script.groups] == ["North", "South"]
+    assert [s.id for s in loaded.script.agenda] == ["welcome", "health", "employment", "principles", "wrap-up"]
+    assert loaded.script.agenda[1].minutes == 40 and loaded.script.profile["country"] == "MT"
