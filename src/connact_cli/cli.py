@@ -84,28 +84,9 @@ def _console():
 def _library(extra: list[Path] | None = None):
     from connact_cli.library import load_library
 
+    from connact_cli.progress import progress_factory
+
     return load_library(extra or [], progress_factory=progress_factory)
-
-
-def progress_factory(total: int):
-    """A progress bar on standard error for long reads, shown only to a person at a terminal."""
-    if not sys.stderr.isatty():
-        return None
-    from rich.console import Console
-    from rich.progress import Progress
-
-    progress = Progress(console=Console(stderr=True), transient=True)
-    task = progress.add_task(f"Reading {total:,} practice files", total=total)
-    progress.start()
-    done = [0]
-
-    def advance(step: int) -> None:
-        done[0] += step
-        progress.advance(task, step)
-        if done[0] >= total:
-            progress.stop()
-
-    return advance
 
 
 @checklists_app.command("list")
@@ -355,6 +336,8 @@ def validate(
     missing = [str(path) for path in targets if not path.exists()]
     if missing:
         raise UsageError(f"no such file or folder: {', '.join(missing)}; check the path")
+    from connact_cli.progress import progress_factory
+
     count, problems = validate_paths(targets, progress_factory=progress_factory)
     for problem in problems:
         print(problem)

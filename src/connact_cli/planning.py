@@ -83,7 +83,7 @@ def run(request: Request, console: Console | None = None, prompter=None, today: 
         )
     if request.output is not None and resumed is None:
         _check_output(request.output, request, interactive, prompter, console)
-    from connact_cli.cli import progress_factory
+    from connact_cli.progress import progress_factory
 
     library = load_library(request.library, progress_factory=progress_factory)
     start_default = default_start(today or date.today())
