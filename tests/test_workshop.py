@@ -98,6 +98,8 @@ groups:
     (lambda t: t.replace("  - name: Same\n  - name: Same\n", "  - name: A\n"),
      "unknown checklist section 'employment.servces' (did you mean 'employment.services'?)"),
     (lambda t: t.replace("minutes: 10", "minutes: 10\n    minuts: 5"), "unknown key 'minuts' (did you mean 'minutes'?)"),
+    (lambda t: t.replace("  - name: Same\n  - name: Same\n", "  - name: Group A\n  - name: group-a\n"),
+     "group file name 'group-a' is used twice"),
 ])
 def test_script_errors_name_file_and_field(capsys, tmp_path, change, message):
     path = write(tmp_path / "w.yaml", change(BROKEN))

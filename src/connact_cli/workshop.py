@@ -53,7 +53,12 @@ class WorkshopScript(Model):
 
     @model_validator(mode="after")
     def _unique(self) -> WorkshopScript:
-        for label, values in (("step id", [s.id for s in self.agenda]), ("group name", [g.name for g in self.groups])):
+        from connact_cli.output import slug
+
+        # group names become file names: two names with the same file name would overwrite each other
+        named = [slug(g.name) for g in self.groups]
+        for label, values in (("step id", [s.id for s in self.agenda]), ("group name", [g.name for g in self.groups]),
+                              ("group file name", named)):
             repeated = [v for v, n in Counter(values).items() if n > 1]
             if repeated:
                 raise ValueError(f"{label} '{repeated[0]}' is used twice; each must be unique")
