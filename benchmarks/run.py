@@ -112,7 +112,7 @@ def main() -> None:
 
     print(f"\nconnact benchmarks · {platform.machine()} · {os.cpu_count()} cores · Python "
           f"{platform.python_version()} · median of {runs} runs per command\n")
-    print(f"| command | median s | min s | max s | peak MiB | ratio | to | target |")
+    print("| command | median s | min s | max s | peak MiB | ratio | to | target |")
     print("| --- | ---: | ---: | ---: | ---: | ---: | --- | --- |")
     for name, timing, against, ratio, target in rows:
         ratio_text = f"{ratio:.2f}" if ratio is not None else ""

@@ -3,7 +3,6 @@
 import sys
 
 import pexpect
-import pytest
 import yaml
 
 from connact_cli.library import load_library

@@ -1,7 +1,6 @@
 """`connact plan` without prompts: replaying answers files into Markdown and JSON plans."""
 
 import json
-import os
 import subprocess
 import sys
 

@@ -16,7 +16,7 @@ from connact_cli import yamlio
 from connact_cli.errors import DataError, Problem
 from connact_cli.library import Library, _describe, _field_name, _suggest
 from connact_cli.models import Checklist, Country, Model, Question
-from connact_cli.vocabulary import OrganisationType, QuestionKind, ScaleAnswer, TargetGroup, Theme
+from connact_cli.vocabulary import OrganisationType, QuestionKind, TargetGroup, Theme
 
 SCHEMA_VERSION = 1
 MAX_TEXT = 2000
