@@ -127,3 +127,22 @@ def test_typed_answers_are_validated():
     assert interview._check_typed(count, "three") is not None
     assert interview._check_typed(count, "?") is None
     assert interview._typed(count, "3") == 3
+
+
+def test_existing_plan_is_replaced_only_after_asking(tmp_path, monkeypatch):
+    """Interactively an existing plan is never overwritten silently: 'no' keeps it, 'yes' replaces it."""
+    from connact_cli import planning
+    from connact_cli.errors import UsageError
+
+    monkeypatch.chdir(tmp_path)
+    out = tmp_path / "plan.md"
+    out.write_text("my old plan", encoding="utf-8")
+    answers = {"Organisation name": ["Asked Org"], "Country": ["MT"], "Which themes": [["employment"]],
+               "Start month": ["2027-01"], "Practices to include": [[]]}
+    refusing = ScriptedPrompter({**answers, str(out): [False]})
+    with pytest.raises(UsageError, match="already exists"):
+        planning.run(planning.Request(output=out), prompter=refusing)
+    assert out.read_text(encoding="utf-8") == "my old plan"
+    accepting = ScriptedPrompter({**answers, str(out): [True]})
+    planning.run(planning.Request(output=out), prompter=accepting)
+    assert out.read_text(encoding="utf-8").startswith("# Integration programme plan: Asked Org")

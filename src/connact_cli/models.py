@@ -20,7 +20,6 @@ from pydantic import (
 
 from connact_cli.vocabulary import (
     COUNTRIES,
-    CROSS_CUTTING,
     ActionStatus,
     ActionType,
     ActivityType,
@@ -333,4 +332,3 @@ Document = Annotated[
     Field(discriminator="kind"),
 ]
 DOCUMENT_KINDS = ("checklist", "practice", "eu_action", "lesson", "gaps", "funding")
-GAP_THEMES = [*Theme, CROSS_CUTTING]

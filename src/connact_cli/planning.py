@@ -96,12 +96,8 @@ def run(request: Request, console: Console | None = None, prompter=None, today: 
 def _check_output(path: Path, request: Request, interactive: bool, prompter, console) -> None:
     """Refuse or confirm existing outputs before any question is asked."""
     targets = outputs_for(path, request.formats)
-    existing = [t for t in targets if t.exists() and not t.is_dir()]
-    if existing and not request.force and interactive:
-        prompter = prompter or _prompter(console)
-        if not prompter.confirm(f"{', '.join(map(str, existing))} exists. Replace it?", default=False):
-            raise UsageError(f"{existing[0]} already exists; choose another name with -o")
-        request.force = True
+    if interactive:
+        _confirm_replace(targets, request, lambda: prompter or _prompter(console), "choose another name with -o")
     for target in targets:
         out.check_writable(target, request.force)
 
@@ -193,13 +189,18 @@ def _new_session(request: Request, library: Library):
 
 def _plan_path(request: Request, session, answers_file, prompter) -> Path:
     plan_path = request.output or default_output(answers_file.profile.organisation, request.formats)
-    existing = [p for p in outputs_for(plan_path, request.formats) if p.exists()]
-    if existing and not request.force:
-        if not prompter.confirm(f"{', '.join(map(str, existing))} exists. Replace it?", default=False):
-            raise UsageError(f"{plan_path} already exists; your answers are kept: continue with "
-                             f"connact plan --resume --session {session.name} -o NEW_NAME")
-        request.force = True
+    _confirm_replace(outputs_for(plan_path, request.formats), request, lambda: prompter,
+                     f"your answers are kept: continue with connact plan --resume --session {session.name} -o NEW_NAME")
     return plan_path
+
+
+def _confirm_replace(targets: list[Path], request: Request, get_prompter, refusal: str) -> None:
+    """Ask before replacing existing outputs (once: a yes stands for the rest of the run)."""
+    existing = [t for t in targets if t.exists() and not t.is_dir()]
+    if existing and not request.force:
+        if not get_prompter().confirm(f"{', '.join(map(str, existing))} exists. Replace it?", default=False):
+            raise UsageError(f"{existing[0]} already exists; {refusal}")
+        request.force = True
 
 
 @contextmanager
