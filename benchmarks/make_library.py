@@ -16,8 +16,8 @@ import yaml
 
 DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 
-from connact_cli.library import load_library
-from connact_cli.vocabulary import ActivityType, DeliveryFormat, Level, Principle, TargetGroup, Theme
+from connact_cli.library.loader import load_library
+from connact_cli.core.vocabulary import ActivityType, DeliveryFormat, Level, Principle, TargetGroup, Theme
 
 COUNTRIES = ["MT", "IT", "BE", "FI", "IE", "CY", "GR", "ES", "DE", "FR", "NL", "PT", "SE", "AT", "PL"]
 WORDS = ("community training workshop migrants language employers mentoring forum health services trust "

@@ -1,16 +1,26 @@
-"""Shared test helpers: run the CLI in-process and build data files from inline text."""
+"""Shared test helpers: run the CLI in-process or in a pseudo-terminal, script a Prompter, build data files."""
 
 from __future__ import annotations
 
+import functools
 import shutil
+import sys
 import textwrap
+from collections import deque
 from dataclasses import dataclass
 from pathlib import Path
 
+import pexpect
 import pytest
 
 from connact_cli.cli import main
-from connact_cli.library import bundled_data_dir
+from connact_cli.library.loader import Library, bundled_data_dir, load_library
+
+
+@functools.cache
+def bundled_library() -> Library:
+    """The bundled library, read once for the whole test run (tests must not change it)."""
+    return load_library()
 
 
 @dataclass
@@ -86,3 +96,56 @@ def answers_file(tmp_path: Path, answers: dict | None = None, notes: dict | None
     path = tmp_path / name
     path.write_text(yaml.safe_dump(data, sort_keys=False), encoding="utf-8")
     return path
+
+
+class ScriptedPrompter:
+    """Answers each prompt from a script keyed by the start of its message; records what was shown."""
+
+    def __init__(self, script: dict[str, list], default="yes"):
+        self.script = {key: deque(values) for key, values in script.items()}
+        self.default = default
+        self.said: list[str] = []
+        self.asked: list[str] = []
+
+    def _next(self, message, fallback):
+        self.asked.append(message)
+        for key, values in self.script.items():
+            if message.startswith(key) and values:
+                return values.popleft()
+        return fallback
+
+    def select(self, message, choices, default=None):
+        values = [value for value, _ in choices]
+        answer = self._next(message, self.default if self.default in values else values[0])
+        assert answer in values, (message, answer)
+        return answer
+
+    def checkbox(self, message, choices, checked=()):
+        return self._next(message, list(checked))
+
+    def text(self, message, default="", validate=None, instruction=""):
+        answer = self._next(message, default)
+        assert validate is None or validate(answer) is None, (message, answer)
+        return answer
+
+    def confirm(self, message, default=False):
+        return self._next(message, default)
+
+    def say(self, text):
+        self.said.append(text)
+
+    status = say
+
+
+def spawn(tmp_path: Path, *args: str, columns: int = 120, rows: int = 40) -> pexpect.spawn:
+    """`connact ARGS` in a real pseudo-terminal, with its own home and data folders, no colour.
+
+    Keys are sent without pexpect's default per-send delay: prompt_toolkit buffers what it has not read yet.
+    """
+    env = {"NO_COLOR": "1", "TERM": "xterm", "PATH": "/usr/bin:/bin", "HOME": str(tmp_path),
+           "PROMPT_TOOLKIT_NO_CPR": "1",  # pexpect does not answer cursor-position requests
+           "CONNACT_DATA_DIR": str(tmp_path / "data")}
+    child = pexpect.spawn(sys.executable, ["-m", "connact_cli", *args], cwd=str(tmp_path), env=env,
+                          dimensions=(rows, columns), encoding="utf-8", timeout=30)
+    child.delaybeforesend = None
+    return child

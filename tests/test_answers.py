@@ -3,16 +3,17 @@
 import pytest
 import yaml
 
-from connact_cli import answers, yamlio
+from connact_cli.core.assessment import resolve
+from connact_cli.library import answers_file as answers
+from connact_cli.library import yamlio
 from connact_cli.errors import DataError
-from connact_cli.library import load_library
 
-from helpers import EXAMPLES, answers_file, run
+from helpers import EXAMPLES, answers_file, bundled_library, run
 
 
 @pytest.fixture(scope="module")
 def library():
-    return load_library()
+    return bundled_library()
 
 
 @pytest.mark.parametrize("example", sorted(EXAMPLES.glob("*.answers.yaml")), ids=lambda p: p.name)
@@ -23,7 +24,7 @@ def test_examples_are_valid(library, example):
 
 def test_profile_alone_is_valid(library, tmp_path):
     parsed = answers.load(answers_file(tmp_path), library)
-    assessment = answers.resolve(library, parsed)
+    assessment = resolve(library, parsed)
     assert not assessment.checklist_assessed
     assert len(assessment.not_assessed()) > 0
 
@@ -78,7 +79,7 @@ def test_stale_answer_dropped_when_condition_fails(library, tmp_path):
     """sector_sessions is asked only if employer_links is yes/partly; a leftover answer must not count."""
     path = answers_file(tmp_path, {"employment.services.employer_links": "no",
                                    "employment.services.sector_sessions": "no"})
-    assessment = answers.resolve(library, answers.load(path, library))
+    assessment = resolve(library, answers.load(path, library))
     statuses = {item.question.id: item.status for item in assessment.items}
     assert statuses["employment.services.sector_sessions"] == "not_relevant"
     assert "employment.services.sector_sessions" in assessment.ignored
@@ -87,16 +88,16 @@ def test_stale_answer_dropped_when_condition_fails(library, tmp_path):
 
 def test_profile_condition(library, tmp_path):
     question = "principles.spaces.child_friendly"
-    without = answers.resolve(library, answers.load(answers_file(tmp_path, {question: "no"}), library))
+    without = resolve(library, answers.load(answers_file(tmp_path, {question: "no"}), library))
     assert {i.question.id: i.status for i in without.items}[question] == "not_relevant"
-    with_mothers = answers.resolve(library, answers.load(
+    with_mothers = resolve(library, answers.load(
         answers_file(tmp_path, {question: "no"}, profile={"target_groups": ["single_mothers"]}), library))
     assert {i.question.id: i.status for i in with_mothers.items}[question] == "answered"
 
 
 def test_answers_outside_chosen_themes_are_ignored(library, tmp_path):
     path = answers_file(tmp_path, {"health.access.reach_services": "no"})
-    assessment = answers.resolve(library, answers.load(path, library))
+    assessment = resolve(library, answers.load(path, library))
     assert assessment.ignored == ("health.access.reach_services",)
     assert {item.checklist.id for item in assessment.items} == {"employment", "principles"}
 

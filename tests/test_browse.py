@@ -1,6 +1,6 @@
 """The browsing commands print what the library holds."""
 
-from helpers import PRACTICE, run, write
+from helpers import PRACTICE, bundled_library, run, write
 
 
 def test_checklists_list(capsys):
@@ -12,9 +12,8 @@ def test_checklists_list(capsys):
 
 
 def test_checklists_show_prints_pillars_and_questions(capsys):
-    from connact_cli.library import load_library
 
-    checklist = load_library().checklist("health")
+    checklist = bundled_library().checklist("health")
     result = run(capsys, "checklists", "show", "health")
     assert result.code == 0
     for number, pillar in enumerate(checklist.pillars, 1):

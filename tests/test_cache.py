@@ -9,11 +9,13 @@ from pathlib import Path
 
 import pytest
 
-from connact_cli import cache
+from connact_cli.library import cache
+from connact_cli.library.cache import DiskCache
 
 from helpers import EXAMPLES, run
 
-HEAVY = ("questionary", "jinja2", "docx", "yaml", "connact_cli.library", "connact_cli.models", "connact_cli.yamlio")
+HEAVY = ("questionary", "jinja2", "docx", "yaml", "rich", "connact_cli.library.loader", "connact_cli.core.models",
+         "connact_cli.library.yamlio")
 
 
 def imported_modules(*args: str) -> set[str]:
@@ -66,9 +68,8 @@ def test_cached_run_gives_identical_output(capsys, tmp_path, library):
 def test_no_cache_reads_and_writes_nothing(capsys, tmp_path, library):
     plan(capsys, library, tmp_path / "p.md", "--no-cache")
     assert not (tmp_path / "cache").exists()
-    assert cache.disabled
     run(capsys, "practices", "list", "--kind", "practice")
-    assert not cache.disabled  # the switch lasts one command
+    assert (tmp_path / "cache").is_dir()  # the switch lasts one command
 
 
 def test_changed_file_is_read_again(capsys, tmp_path, library):
@@ -99,16 +100,21 @@ def test_corrupt_cache_is_rebuilt_silently(capsys, tmp_path, library):
 
 
 def test_cache_from_another_version_is_ignored(tmp_path, monkeypatch):
-    monkeypatch.setenv("CONNACT_CACHE_DIR", str(tmp_path))
-    cache.write("thing", "key", {"a": 1})
-    assert cache.read("thing", "key") == {"a": 1}
-    assert cache.read("thing", "other key") is None
+    store = DiskCache(tmp_path)
+    store.write("thing", "key", {"a": 1})
+    assert store.read("thing", "key") == {"a": 1}
+    assert store.read("thing", "other key") is None
     monkeypatch.setattr(cache, "__version__", "99.0")
-    assert cache.read("thing", "key") is None
+    assert store.read("thing", "key") is None
 
 
-def test_cache_cannot_run_code(tmp_path, monkeypatch):
-    monkeypatch.setenv("CONNACT_CACHE_DIR", str(tmp_path))
+def test_cache_cannot_run_code(tmp_path):
     payload = {"schema": cache.SCHEMA, "version": cache.__version__, "key": "k", "value": os.system}
     (tmp_path / "evil.pickle").write_bytes(pickle.dumps(payload))
-    assert cache.read("evil", "k") is None
+    assert DiskCache(tmp_path).read("evil", "k") is None
+
+
+def test_no_cache_folder_reads_and_writes_nothing(tmp_path):
+    DiskCache(None).write("thing", "key", {"a": 1})
+    assert DiskCache(None).read("thing", "key") is None
+    assert list(tmp_path.iterdir()) == []

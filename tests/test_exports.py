@@ -6,7 +6,7 @@ import subprocess
 import docx
 import pytest
 
-from helpers import EXAMPLES, answers_file, run
+from helpers import EXAMPLES, answers_file, bundled_library, run
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser") or shutil.which("google-chrome")
 CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
@@ -89,9 +89,8 @@ def test_workshop_report_exports(capsys, tmp_path):
 
 
 def test_checklist_handout(capsys, tmp_path):
-    from connact_cli.library import load_library
 
-    checklist = load_library().checklist("social_cohesion")
+    checklist = bundled_library().checklist("social_cohesion")
     result = run(capsys, "checklists", "print", "social_cohesion", "-f", "md,html,docx", "-o", str(tmp_path / "h.md"))
     assert result.code == 0, result.err
     markdown = (tmp_path / "h.md").read_text(encoding="utf-8")

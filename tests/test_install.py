@@ -6,15 +6,17 @@ from pathlib import Path
 
 import connact_cli
 from connact_cli import __version__
-from connact_cli.library import bundled_data_dir
+from connact_cli.library.loader import bundled_data_dir
 
 REPO = Path(__file__).resolve().parents[1]
 
 
 def test_data_is_found_inside_the_package():
+    """A wheel carries the data inside the package; an editable install reads the checkout's data/."""
     data = bundled_data_dir()
     assert data.is_dir()
-    assert data.parent == Path(connact_cli.__file__).parent
+    package = Path(connact_cli.__file__).parent
+    assert data == package / "data" if (package / "data").is_dir() else data == REPO / "data"
     assert (data / "gaps.yaml").is_file()
     assert sorted(p.name for p in (data / "checklists").iterdir())
 

@@ -1,59 +1,20 @@
 """The interview's logic through a scripted Prompter: help, notes, skips and skip logic."""
 
-from collections import deque
-
 import pytest
 
-from connact_cli import interview
-from connact_cli.interview import HELP, NOTE, SKIP, Draft
-from connact_cli.library import load_library
+from connact_cli.context import Context
+from connact_cli.interview import questions as interview
+from connact_cli.interview.questions import HELP, NOTE, SKIP, Draft
+
+from helpers import ScriptedPrompter, bundled_library
 
 PROFILE = {"organisation": "Scripted", "organisation_type": "ngo", "country": "MT", "target_groups": [],
            "themes": ["employment"], "languages": [], "duration_months": 12, "partners": []}
 
 
-class ScriptedPrompter:
-    """Answers each prompt from a script keyed by the start of its message; records what was shown."""
-
-    def __init__(self, script: dict[str, list], default="yes"):
-        self.script = {key: deque(values) for key, values in script.items()}
-        self.default = default
-        self.said: list[str] = []
-        self.asked: list[str] = []
-
-    def _next(self, message, fallback):
-        self.asked.append(message)
-        for key, values in self.script.items():
-            if message.startswith(key) and values:
-                return values.popleft()
-        return fallback
-
-    def select(self, message, choices, default=None):
-        values = [value for value, _ in choices]
-        answer = self._next(message, self.default if self.default in values else values[0])
-        assert answer in values, (message, answer)
-        return answer
-
-    def checkbox(self, message, choices, checked=()):
-        return self._next(message, list(checked))
-
-    def text(self, message, default="", validate=None, instruction=""):
-        answer = self._next(message, default)
-        assert validate is None or validate(answer) is None, (message, answer)
-        return answer
-
-    def confirm(self, message, default=False):
-        return self._next(message, default)
-
-    def say(self, text):
-        self.said.append(text)
-
-    status = say
-
-
 @pytest.fixture(scope="module")
 def library():
-    return load_library()
+    return bundled_library()
 
 
 def text_of(library, question_id):
@@ -122,16 +83,16 @@ def test_profile_prompts_fill_the_draft(library):
 
 
 def test_typed_answers_are_validated():
-    library = load_library()
+    library = bundled_library()
     count = text_of(library, "principles.partnership.partner_count")
-    assert interview._check_typed(count, "three") is not None
-    assert interview._check_typed(count, "?") is None
-    assert interview._typed(count, "3") == 3
+    assert interview.check_typed(count, "three") is not None
+    assert interview.check_typed(count, "?") is None
+    assert interview.parse_typed(count, "3") == 3
 
 
 def test_existing_plan_is_replaced_only_after_asking(tmp_path, monkeypatch):
     """Interactively an existing plan is never overwritten silently: 'no' keeps it, 'yes' replaces it."""
-    from connact_cli import planning
+    from connact_cli.commands import plan as planning
     from connact_cli.errors import UsageError
 
     monkeypatch.chdir(tmp_path)
@@ -141,8 +102,8 @@ def test_existing_plan_is_replaced_only_after_asking(tmp_path, monkeypatch):
                "Start month": ["2027-01"], "Practices to include": [[]]}
     refusing = ScriptedPrompter({**answers, str(out): [False]})
     with pytest.raises(UsageError, match="already exists"):
-        planning.run(planning.Request(output=out), prompter=refusing)
+        planning.run(Context.from_environment(), planning.Request(output=out), prompter=refusing)
     assert out.read_text(encoding="utf-8") == "my old plan"
     accepting = ScriptedPrompter({**answers, str(out): [True]})
-    planning.run(planning.Request(output=out), prompter=accepting)
+    planning.run(Context.from_environment(), planning.Request(output=out), prompter=accepting)
     assert out.read_text(encoding="utf-8").startswith("# Integration programme plan: Asked Org")

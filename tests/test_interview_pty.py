@@ -5,7 +5,9 @@ import sys
 import pexpect
 import yaml
 
-from connact_cli.library import load_library
+import helpers
+from helpers import bundled_library
+
 
 TIMEOUT = 30
 # Markers that stand on a line of their own (choice lists) or on a short prompt, so wrapping cannot split them.
@@ -14,13 +16,7 @@ COLUMNS = 120
 
 
 def spawn(tmp_path, *args):
-    env = {"NO_COLOR": "1", "TERM": "xterm", "PATH": "/usr/bin:/bin", "HOME": str(tmp_path),
-           "PROMPT_TOOLKIT_NO_CPR": "1"}  # pexpect does not answer cursor-position requests
-    env["CONNACT_DATA_DIR"] = str(tmp_path / "data")
-    child = pexpect.spawn(sys.executable, ["-m", "connact_cli", "plan", *args], cwd=str(tmp_path), env=env,
-                          dimensions=(40, COLUMNS), encoding="utf-8", timeout=TIMEOUT)
-    child.delaybeforesend = 0.05
-    return child
+    return helpers.spawn(tmp_path, "plan", *args, columns=COLUMNS)
 
 
 def answer_profile(child, organisation):
@@ -44,7 +40,7 @@ def answer_profile(child, organisation):
 
 
 def test_interview_start_to_finish(tmp_path):
-    first = load_library().checklist("health").questions()[0]
+    first = bundled_library().checklist("health").questions()[0]
     child = spawn(tmp_path, "-o", "plan.md")
     answer_profile(child, "PTY Test Org")
 

@@ -2,20 +2,20 @@
 
 import pytest
 
-from connact_cli import answers
-from connact_cli.library import load_library
-from connact_cli.matching import find_gaps, match, self_assessment
+from connact_cli.core.assessment import resolve
+from connact_cli.core.matching import find_gaps, match, self_assessment
+from connact_cli.library import answers_file as answers
 
-from helpers import EXAMPLES, answers_file
+from helpers import EXAMPLES, answers_file, bundled_library
 
 
 @pytest.fixture(scope="module")
 def library():
-    return load_library()
+    return bundled_library()
 
 
 def assess(library, tmp_path, answers_given, **profile):
-    return answers.resolve(library, answers.load(answers_file(tmp_path, answers_given, profile=profile), library))
+    return resolve(library, answers.load(answers_file(tmp_path, answers_given, profile=profile), library))
 
 
 def recommended(matches, top=5):
@@ -58,7 +58,7 @@ def test_all_yes_reveals_no_gap_and_recommends_nothing(library, tmp_path):
 
 @pytest.mark.parametrize("example", sorted(EXAMPLES.glob("*.answers.yaml")), ids=lambda p: p.name)
 def test_every_recommendation_has_a_reason_and_order_is_deterministic(library, example):
-    assessment = answers.resolve(library, answers.load(example, library))
+    assessment = resolve(library, answers.load(example, library))
     first, second = match(assessment, library), match(assessment, library)
     assert [r.entry.id for r in first.recommendations] == [r.entry.id for r in second.recommendations]
     keys = [(-r.score, r.entry.id) for r in first.recommendations]

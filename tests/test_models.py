@@ -3,8 +3,8 @@
 import pytest
 from pydantic import ValidationError
 
-from connact_cli.models import Checklist, Condition, Figure, LocalText, Practice, Question
-from connact_cli.vocabulary import COUNTRIES
+from connact_cli.core.models import Checklist, Condition, Figure, LocalText, Practice, Question
+from connact_cli.core.vocabulary import COUNTRIES
 
 from helpers import PRACTICE
 import yaml

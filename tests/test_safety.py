@@ -7,9 +7,10 @@ import sys
 
 import pytest
 
-from connact_cli import output
+from connact_cli.library import files as output
 
 from helpers import PRACTICE, answers_file, run, write
+from connact_cli.errors import OutputError
 
 
 class TestSafeWrites:
@@ -21,7 +22,7 @@ class TestSafeWrites:
             raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
 
         monkeypatch.setattr(os, "fsync", disk_full)
-        with pytest.raises(output.OutputError, match="No space left on device.*previous file, if any, is untouched"):
+        with pytest.raises(OutputError, match="No space left on device.*previous file, if any, is untouched"):
             output.write_atomic(target, "the new plan")
         monkeypatch.undo()
         assert target.read_text(encoding="utf-8") == "the old plan"
@@ -76,12 +77,12 @@ class TestSafeWrites:
 
 class TestErrors:
     def test_unexpected_error_is_one_line_with_exit_3(self, capsys, monkeypatch):
-        from connact_cli import library
+        from connact_cli.commands import browse
 
         def broken(*args, **kwargs):
             raise RuntimeError("something inside broke")
 
-        monkeypatch.setattr(library, "load_library", broken)
+        monkeypatch.setattr(browse, "open_library", broken)
         result = run(capsys, "checklists", "list")
         assert result.code == 3
         assert result.err.strip().splitlines() == [
@@ -102,7 +103,7 @@ class TestErrors:
 
 class TestHostileInput:
     def test_file_too_large(self, capsys, tmp_path):
-        from connact_cli import yamlio
+        from connact_cli.library import yamlio
 
         path = tmp_path / "big.answers.yaml"
         path.write_text("connact: 1\n" + "#" * (yamlio.MAX_FILE_BYTES + 1), encoding="utf-8")

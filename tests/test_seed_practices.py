@@ -2,7 +2,14 @@
 
 import pytest
 
-from connact_cli.library import load_library
+from connact_cli.core.models import FrameworkAction
+
+from helpers import bundled_library
+
+
+def actions(library):
+    return [e for e in library.entries_for(r.id for r in library.index).values() if isinstance(e, FrameworkAction)]
+
 
 # id -> the figures as the seed documents state them (shared/seeds/004 and 003).
 SEED_FIGURES = {
@@ -44,7 +51,7 @@ LESSONS = ["lesson-co-design", "lesson-local-communities", "lesson-safe-spaces",
 
 @pytest.fixture(scope="module")
 def library():
-    return load_library()
+    return bundled_library()
 
 
 @pytest.mark.parametrize("practice_id, countries", SEED_COUNTRIES.items())
@@ -62,14 +69,14 @@ def test_seed_figures(library, practice_id, figures):
 
 def test_practices_without_seed_figures_claim_none(library):
     """A figure not in the seeds would be invented: only the practices above and EU action 1 carry any."""
-    with_figures = {e.id for e in library.entries() if e.figures}
+    with_figures = {e.id for e in library.entries_for(r.id for r in library.index).values() if e.figures}
     assert with_figures - set(SEED_FIGURES) == {"eu-action-01-european-integration-network"}
 
 
 def test_thirteen_eu_actions_with_status_and_type(library):
-    found = {a.number: (a.status.value, a.action_type.value if a.action_type else None) for a in library.actions}
+    found = {a.number: (a.status.value, a.action_type.value if a.action_type else None) for a in actions(library)}
     assert found == EU_ACTIONS
-    assert all(a.level == "eu" and not a.countries for a in library.actions)
+    assert all(a.level == "eu" and not a.countries for a in actions(library))
 
 
 def test_six_lessons(library):

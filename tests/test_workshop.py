@@ -8,11 +8,10 @@ import pexpect
 import pytest
 import yaml
 
-from connact_cli import workshop
+from connact_cli.library import workshop_script as workshop
 from connact_cli.errors import DataError
-from connact_cli.library import load_library
 
-from helpers import EXAMPLES, run, write
+from helpers import EXAMPLES, ScriptedPrompter, bundled_library, run, spawn, write
 
 SCRIPT = EXAMPLES / "workshop" / "training-day.workshop.yaml"
 GROUPS = ["group-a-ngo-caseworkers", "group-b-local-council", "group-c-adult-educators"]
@@ -117,7 +116,7 @@ def test_group_answers_error_points_at_group_file(tmp_path):
         "themes: [employment], duration_months: 6}\n")
     write(tmp_path / "w.yaml", script)
     with pytest.raises(DataError) as caught:
-        workshop.load(tmp_path / "w.yaml", load_library())
+        workshop.load(tmp_path / "w.yaml", bundled_library())
     problem = caught.value.problems[0]
     assert problem.file == str(tmp_path / "g.yaml") and problem.line == 3
     assert "'maybe' is not allowed" in problem.message
@@ -130,11 +129,7 @@ def test_interactive_needs_a_terminal(capsys, tmp_path):
 
 def test_interactive_run_in_a_pty(tmp_path):
     """The facilitator skips each countdown with Enter and confirms every prepared answer."""
-    env = {"NO_COLOR": "1", "TERM": "xterm", "PATH": "/usr/bin:/bin", "HOME": str(tmp_path),
-           "PROMPT_TOOLKIT_NO_CPR": "1", "CONNACT_DATA_DIR": str(tmp_path / "data")}
-    child = pexpect.spawn(sys.executable, ["-m", "connact_cli", "workshop", "run", str(SCRIPT), "-o",
-                                           str(tmp_path / "live")], env=env, dimensions=(40, 140),
-                          encoding="utf-8", timeout=30)
+    child = spawn(tmp_path, "workshop", "run", str(SCRIPT), "-o", str(tmp_path / "live"), columns=140)
     countdowns, questions = set(), 0
     while True:
         found = child.expect([r"left for '([^']+)'", r"Skip: not assessed", r"for help, empty to skip",
@@ -161,15 +156,14 @@ def test_interactive_run_in_a_pty(tmp_path):
 
 
 def test_workshop_new_scaffolds_a_valid_script(tmp_path):
-    from connact_cli import workshop_new
-    from test_interview import ScriptedPrompter
+    from connact_cli.interview import scaffold as workshop_new
 
     prompter = ScriptedPrompter({
         "Workshop title": ["Spring training"], "Date": ["2027-05-03"], "Facilitator": ["A. Trainer"],
         "Country": ["mt"], "Most groups": ["local_authority"], "Themes": [["health", "employment"]],
         "Group names": ["North, South"], "Minutes": ["40"],
     })
-    library = load_library()
+    library = bundled_library()
     text = workshop_new.ask(prompter, library)
     path = tmp_path / "new.yaml"
     path.write_text(text, encoding="utf-8")

@@ -2,7 +2,7 @@
 
 import pytest
 
-from connact_cli import yamlio
+from connact_cli.library import yamlio
 from connact_cli.errors import InputFileError
 
 from helpers import write

@@ -1,7 +1,7 @@
-"""The command line: parses options, calls the library, prints. No domain logic lives here.
+"""The command line: typer wiring only. Options become a Context and plain values; commands/ does the work.
 
-Exit codes: 0 success; 1 validation found problems; 2 bad input or usage; 3 internal error;
-130 interrupted (Ctrl-C).
+`main` is the one error handler: every expected failure is one line on standard error and an exit
+code from errors.py; anything else is a bug, reported in one line (the traceback with --debug).
 """
 
 from __future__ import annotations
@@ -14,10 +14,8 @@ from typing import Annotated, Optional
 import typer
 
 from connact_cli import __version__
-from connact_cli.errors import EXIT_INVALID, EXIT_USAGE, ConnactError, UsageError
-
-EXIT_INTERNAL = 3
-EXIT_INTERRUPTED = 130
+from connact_cli.context import Context
+from connact_cli.errors import EXIT_INTERNAL, EXIT_INTERRUPTED, ConnactError
 
 app = typer.Typer(
     name="connact",
@@ -37,16 +35,16 @@ sessions_app = typer.Typer(help="Interrupted interviews saved for --resume.", no
 app.add_typer(sessions_app, name="sessions")
 
 
-class _State:
-    lang = "en"
-    debug = False
-
-
-state = _State()
-
 LibraryOption = Annotated[
     Optional[list[Path]],
     typer.Option("--library", help="An extra folder of practice files (repeatable).", show_default=False),
+]
+
+
+FormatOption = Annotated[
+    Optional[list[str]],
+    typer.Option("--format", "-f", help="md, html, docx or json; several with commas or by repeating.",
+                 show_default=False),
 ]
 
 
@@ -58,6 +56,7 @@ def _version(value: bool) -> None:
 
 @app.callback()
 def root(
+    ctx: typer.Context,
     version: Annotated[
         bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version and exit.")
     ] = False,
@@ -68,79 +67,42 @@ def root(
     no_cache: Annotated[bool, typer.Option("--no-cache", help="Read everything afresh; use and keep no cache.",
                                            envvar="CONNACT_NO_CACHE")] = False,
 ) -> None:
-    state.lang = lang
-    state.debug = debug
-    from connact_cli import cache
-
-    cache.disabled = no_cache
-
-
-def _console():
-    from rich.console import Console
-
-    return Console()
-
-
-def _library(extra: list[Path] | None = None):
-    from connact_cli.library import load_library
-
-    from connact_cli.progress import progress_factory
-
-    return load_library(extra or [], progress_factory=progress_factory)
+    ctx.obj = Context.from_environment(language=lang, no_cache=no_cache)
 
 
 @checklists_app.command("list")
-def checklists_list() -> None:
+def checklists_list(ctx: typer.Context) -> None:
     """List the checklists with their pillars and question counts."""
-    from connact_cli import views
+    from connact_cli.commands import browse
 
-    _console().print(views.checklists_table(_library(), state.lang))
+    browse.checklists_list(ctx.obj)
 
 
 @checklists_app.command("show")
-def checklists_show(checklist_id: Annotated[str, typer.Argument(metavar="ID", help="A checklist id.")]) -> None:
+def checklists_show(ctx: typer.Context, checklist_id: Annotated[str, typer.Argument(metavar="ID", help="A checklist id.")]) -> None:
     """Show a checklist's pillars and questions, with help texts and skip logic."""
-    from connact_cli import views
+    from connact_cli.commands import browse
 
-    library = _library()
-    checklist = library.checklist(checklist_id)
-    if checklist is None:
-        known = ", ".join(c.id for c in library.checklists)
-        raise UsageError(f"no checklist '{checklist_id}'; use one of: {known}")
-    _console().print(views.checklist_detail(checklist, state.lang))
+    browse.checklists_show(ctx.obj, checklist_id)
 
 
 @checklists_app.command("print")
 def checklists_print(
+    ctx: typer.Context,
     checklist_id: Annotated[str, typer.Argument(metavar="ID", help="A checklist id.")],
     format: FormatOption = None,
     output: Annotated[Optional[Path], typer.Option("--output", "-o", help="File [default: ./<id>-checklist.<format>].")] = None,
     force: Annotated[bool, typer.Option("--force", help="Replace an existing file.")] = False,
 ) -> None:
     """Write a printable handout of a checklist, with tick boxes and room for notes (md, html or docx)."""
-    from connact_cli import checklist_document, output as out
-    from connact_cli.render import to_docx, to_html, to_markdown
+    from connact_cli.commands import browse
 
-    formats = _formats(format)
-    if "json" in formats:
-        raise UsageError("--format json is not a handout; use md, html or docx")
-    checklist = _library().checklist(checklist_id)
-    if checklist is None:
-        known = ", ".join(c.id for c in _library().checklists)
-        raise UsageError(f"no checklist '{checklist_id}'; use one of: {known}")
-    doc = checklist_document.build(checklist, state.lang)
-    from connact_cli.planning import outputs_for
-
-    paths = outputs_for(output or Path.cwd() / f"{checklist.id}-checklist.{formats[0]}", formats)
-    for path in paths:
-        out.check_writable(path, force)
-    render = {"md": to_markdown, "html": lambda d: to_html(d, state.lang), "docx": to_docx}
-    for fmt, path in zip(formats, paths):
-        print(f"Checklist written to {out.write_atomic(path, render[fmt](doc))}")
+    browse.checklists_print(ctx.obj, checklist_id, format, output, force)
 
 
 @practices_app.command("list")
 def practices_list(
+    ctx: typer.Context,
     theme: Annotated[Optional[str], typer.Option(help="health, employment, training or social_cohesion.")] = None,
     country: Annotated[Optional[str], typer.Option(help="ISO country code, e.g. IE.")] = None,
     target_group: Annotated[Optional[str], typer.Option(help="e.g. refugees, single_mothers.")] = None,
@@ -148,105 +110,54 @@ def practices_list(
     library: LibraryOption = None,
 ) -> None:
     """List practices and EU actions, optionally filtered."""
-    from connact_cli import views
-    from connact_cli.catalogue import filter_entries
-    from connact_cli.vocabulary import TargetGroup, Theme
+    from connact_cli.commands import browse
 
-    _check_choice("--theme", theme, [t.value for t in Theme])
-    _check_choice("--target-group", target_group, [g.value for g in TargetGroup])
-    _check_choice("--kind", kind, ["practice", "eu_action"])
-    loaded = _library(library)
-    entries = filter_entries(loaded.index, theme=theme, country=country, target_group=target_group, kind=kind)
-    if not entries:
-        _console().print("No practice matches those filters.")
-        return
-    _console().print(views.practices_table(entries, state.lang, f"{len(entries)} practices and actions"))
+    browse.practices_list(ctx.obj.with_library(library), theme, country, target_group, kind)
 
 
 @practices_app.command("show")
 def practices_show(
+    ctx: typer.Context,
     practice_id: Annotated[str, typer.Argument(metavar="ID", help="A practice or EU action id.")],
     library: LibraryOption = None,
 ) -> None:
     """Show one practice with its figures, roles, success factors and source."""
-    from connact_cli import views
-    from connact_cli.library import _suggest
+    from connact_cli.commands import browse
 
-    loaded = _library(library)
-    entry = loaded.entry(practice_id)
-    if entry is None:
-        hint = _suggest(practice_id, [e.id for e in loaded.index])
-        raise UsageError(f"no practice '{practice_id}'{hint}; see 'connact practices list'")
-    _console().print(views.practice_detail(entry, loaded, state.lang))
+    browse.practices_show(ctx.obj.with_library(library), practice_id)
 
 
 @practices_app.command("search")
 def practices_search(
+    ctx: typer.Context,
     text: Annotated[str, typer.Argument(help="Words that must all appear, e.g. 'cultural mediator'.")],
     library: LibraryOption = None,
 ) -> None:
     """Find practices whose texts contain every word given."""
-    from connact_cli import views
-    from connact_cli.catalogue import search_entries
+    from connact_cli.commands import browse
 
-    loaded = _library(library)
-    entries = search_entries(loaded.index, loaded.search_texts(), text)
-    if not entries:
-        _console().print(f"No practice mentions '{text}'.")
-        return
-    _console().print(views.practices_table(entries, state.lang, f"{len(entries)} found for '{text}'"))
+    browse.practices_search(ctx.obj.with_library(library), text)
 
 
 @sessions_app.command("list")
-def sessions_list() -> None:
+def sessions_list(ctx: typer.Context) -> None:
     """List saved interviews, the most recent first."""
-    from rich.table import Table
+    from connact_cli.commands import sessions
 
-    from connact_cli import sessions
-
-    found = sessions.list_sessions()
-    if not found:
-        print(f"No saved interviews (in {sessions.sessions_dir()}).")
-        return
-    table = Table(title=f"Saved interviews ({sessions.sessions_dir()})", title_justify="left")
-    for column in ("name", "organisation", "answers", "last saved"):
-        table.add_column(column)
-    for item in found:
-        table.add_row(item.name, item.profile.get("organisation", "-"), str(len(item.answers)), item.updated)
-    _console().print(table)
+    sessions.sessions_list(ctx.obj)
 
 
 @sessions_app.command("discard")
-def sessions_discard(name: Annotated[str, typer.Argument(help="The session name from 'connact sessions list'.")]) -> None:
+def sessions_discard(ctx: typer.Context, name: Annotated[str, typer.Argument(help="The session name from 'connact sessions list'.")]) -> None:
     """Delete a saved interview."""
-    from connact_cli import sessions
+    from connact_cli.commands import sessions
 
-    print(f"Discarded {sessions.discard(name)}")
-
-
-def _formats(values: list[str] | None) -> list[str]:
-    """--format md,html --format docx -> ["md", "html", "docx"], each once, in the order given."""
-    from connact_cli.render import FORMATS
-
-    chosen: list[str] = []
-    for value in values or ["md"]:
-        for fmt in (part.strip().lower() for part in value.split(",")):
-            if fmt not in FORMATS:
-                raise UsageError(f"--format '{fmt}' is not known; use one or more of: {', '.join(FORMATS)}")
-            if fmt not in chosen:
-                chosen.append(fmt)
-    return chosen
-
-
-FormatOption = Annotated[
-    Optional[list[str]],
-    typer.Option("--format", "-f", help="md, html, docx or json; several with commas or by repeating.",
-                 show_default=False),
-]
+    sessions.sessions_discard(ctx.obj, name)
 
 
 @app.command()
 def plan(
+    ctx: typer.Context,
     answers: Annotated[Optional[Path], typer.Option("--answers", "-a", help="Answers file to replay or pre-fill.")] = None,
     no_input: Annotated[bool, typer.Option("--no-input", help="Ask nothing: build the plan from --answers.")] = False,
     output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Plan file [default: ./<organisation>-plan.md].")] = None,
@@ -258,16 +169,17 @@ def plan(
     library: LibraryOption = None,
 ) -> None:
     """Answer the ISF checklist (or replay an answers file) and write a tailored programme plan."""
-    from connact_cli import planning
+    from connact_cli.commands import plan as command
+    from connact_cli.commands.common import formats
 
-    request = planning.Request(answers=answers, no_input=no_input, output=output, formats=_formats(format), top=top,
-                               force=force, library=library or [], language=state.lang, resume=resume,
-                               session=session)
-    planning.run(request)
+    request = command.Request(answers=answers, no_input=no_input, output=output, formats=formats(format), top=top,
+                              force=force, resume=resume, session=session)
+    command.run(ctx.obj.with_library(library), request)
 
 
 @workshop_app.command("run")
 def workshop_run(
+    ctx: typer.Context,
     script: Annotated[Path, typer.Argument(help="The workshop script (YAML).")],
     output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Output folder [default: ./<script>-output].")] = None,
     no_input: Annotated[bool, typer.Option("--no-input", help="Ask nothing: build from the groups' answers files.")] = False,
@@ -278,82 +190,39 @@ def workshop_run(
     resume: Annotated[bool, typer.Option("--resume", help="Continue an interrupted run of this script.")] = False,
 ) -> None:
     """Walk the facilitator through the agenda, group by group, and write plans and a report."""
-    import sys
-    from datetime import date
+    from connact_cli.commands import workshop
+    from connact_cli.commands.common import formats
 
-    from connact_cli import workshop, workshop_run as runner
-    from connact_cli.library import load_library
-    from connact_cli.plan import default_start
-
-    library = load_library()
-    loaded = workshop.load(script, library)
-    options = runner.RunOptions(out_dir=output or Path.cwd() / f"{script.stem}-output", formats=_formats(format),
-                                force=force, top=top, timer=timer, resume=resume)
-    start = default_start(date.today())
-    if no_input:
-        runner.run_without_input(loaded, library, options, _console(), start)
-        return
-    if not (sys.stdin.isatty() and sys.stdout.isatty()):
-        raise UsageError("connact workshop run asks questions and needs a terminal; to build from the groups' "
-                         "answers files, pass --no-input")
-    from connact_cli.prompts import QuestionaryPrompter
-
-    console = _console()
-    runner.run_interactive(loaded, library, options, console, QuestionaryPrompter(console), start)
+    options = workshop.RunOptions(out_dir=output or Path.cwd() / f"{script.stem}-output", formats=formats(format),
+                                  force=force, top=top, timer=timer, resume=resume)
+    workshop.run(ctx.obj, script, options, no_input)
 
 
 @workshop_app.command("new")
 def workshop_new(
+    ctx: typer.Context,
     output: Annotated[Path, typer.Option("--output", "-o", help="The script file to write.")] = Path("workshop.yaml"),
     force: Annotated[bool, typer.Option("--force", help="Replace an existing file.")] = False,
 ) -> None:
     """Scaffold a workshop script by answering a few questions."""
-    import sys
+    from connact_cli.commands import workshop
 
-    from connact_cli import output as out, workshop_new as scaffold
-    from connact_cli.library import load_library
-
-    out.check_writable(output, force)
-    if not (sys.stdin.isatty() and sys.stdout.isatty()):
-        raise UsageError("connact workshop new asks questions and needs a terminal; copy examples/workshop/ instead")
-    from connact_cli.prompts import QuestionaryPrompter
-
-    console = _console()
-    text = scaffold.ask(QuestionaryPrompter(console), load_library())
-    console.print(f"Workshop script written to {out.write_atomic(output, text)}")
+    workshop.new(ctx.obj, output, force)
 
 
 @app.command()
 def validate(
+    ctx: typer.Context,
     paths: Annotated[
         Optional[list[Path]], typer.Argument(help="Files or folders; the bundled data when none is given.")
     ] = None,
 ) -> None:
     """Check data files (checklists, practices, lessons, gap tags) or answers files; report every problem."""
-    from connact_cli.library import bundled_data_dir, validate_paths
+    from connact_cli.commands.validate import validate as command
 
-    targets = paths or [bundled_data_dir()]
-    missing = [str(path) for path in targets if not path.exists()]
-    if missing:
-        raise UsageError(f"no such file or folder: {', '.join(missing)}; check the path")
-    from connact_cli.progress import progress_factory
-
-    count, problems = validate_paths(targets, progress_factory=progress_factory)
-    for problem in problems:
-        print(problem)
-    if problems:
-        print(f"{len(problems)} problem{'s' if len(problems) != 1 else ''} in {_names(targets)}", file=sys.stderr)
-        raise typer.Exit(EXIT_INVALID)
-    print(f"OK: {count} files valid in {_names(targets)}")
-
-
-def _names(paths: list[Path]) -> str:
-    return ", ".join(str(p) for p in paths)
-
-
-def _check_choice(option: str, value: str | None, allowed: list[str]) -> None:
-    if value is not None and value not in allowed:
-        raise UsageError(f"{option} '{value}' is not known; use one of: {', '.join(allowed)}")
+    code = command(ctx.obj, paths)
+    if code:
+        raise typer.Exit(code)
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -383,4 +252,4 @@ def main(argv: list[str] | None = None) -> None:
         sys.exit(EXIT_INTERNAL)
 
 
-__all__ = ["app", "main", "EXIT_USAGE"]
+__all__ = ["app", "main"]

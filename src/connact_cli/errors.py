@@ -1,4 +1,9 @@
-"""One error hierarchy; the CLI turns each into one line and a documented exit code."""
+"""Every error connact expects and every exit code, in one place; cli.main turns each into one line.
+
+Exit codes: 0 success; 1 validation found problems; 2 bad input or usage (a wrong option, a file that
+cannot be read or written, invalid data given to a command); 3 an internal error (a bug);
+130 interrupted (Ctrl-C), with what was typed saved.
+"""
 
 from __future__ import annotations
 
@@ -6,8 +11,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 EXIT_OK = 0
-EXIT_INVALID = 1  # validation found problems in data the user asked us to check
-EXIT_USAGE = 2  # bad input or usage: wrong option, unreadable or invalid file given to a command
+EXIT_INVALID = 1
+EXIT_USAGE = 2
+EXIT_INTERNAL = 3
+EXIT_INTERRUPTED = 130
 
 
 @dataclass(frozen=True)
@@ -19,7 +26,7 @@ class Problem:
     field: str
     message: str
 
-    def key(self) -> tuple:
+    def key(self) -> tuple[str, int, str, str]:
         """Report order: by file, then line (problems without a line first), then field."""
         return (self.file, self.line or 0, self.field, self.message)
 
@@ -39,6 +46,13 @@ class UsageError(ConnactError):
     """The command line asks for something that cannot be done (unknown id, bad option value)."""
 
 
+class NeedsTerminal(UsageError):
+    """A command that asks questions was run without a terminal (CI, a pipe)."""
+
+    def __init__(self, command: str, instead: str):
+        super().__init__(f"connact {command} asks questions and needs a terminal; {instead}")
+
+
 class InputFileError(ConnactError):
     """A file the user named cannot be read at all: missing, a folder, not UTF-8, not YAML."""
 
@@ -56,3 +70,17 @@ class DataError(ConnactError):
         more = len(self.problems) - 1
         suffix = f" (and {more} more problem{'s' if more > 1 else ''}; run 'connact validate' on it)" if more else ""
         super().__init__(first + suffix)
+
+
+class OutputError(ConnactError):
+    """A file or folder cannot be written where the user asked: exists, missing folder, read-only, disk full."""
+
+
+class SessionError(ConnactError):
+    """A saved interview cannot be found or read."""
+
+
+class Interrupted(ConnactError):
+    """The user pressed Ctrl-C or closed the terminal; what they typed has been saved."""
+
+    exit_code = EXIT_INTERRUPTED

@@ -1,0 +1,97 @@
+"""`connact checklists ...` and `connact practices ...`: browse, search and print the bundled data."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from connact_cli.context import Context
+from connact_cli.core.catalogue import Catalogue
+from connact_cli.core.models import Checklist
+from connact_cli.errors import UsageError
+from connact_cli.library.loader import Library, open_library
+from connact_cli.commands.common import check_choice, console, formats
+from connact_cli.terminal.progress import progress_factory
+
+
+def _library(context: Context) -> Library:
+    return open_library(context, progress_factory)
+
+
+def _checklist(catalogue: Catalogue, checklist_id: str) -> Checklist:
+    checklist = catalogue.checklist(checklist_id)
+    if checklist is None:
+        known = ", ".join(c.id for c in catalogue.checklists)
+        raise UsageError(f"no checklist '{checklist_id}'; use one of: {known}")
+    return checklist
+
+
+def checklists_list(context: Context) -> None:
+    from connact_cli.terminal import views
+
+    console().print(views.checklists_table(_library(context), context.language))
+
+
+def checklists_show(context: Context, checklist_id: str) -> None:
+    from connact_cli.terminal import views
+
+    console().print(views.checklist_detail(_checklist(_library(context), checklist_id), context.language))
+
+
+def checklists_print(context: Context, checklist_id: str, format_values: list[str] | None, output: Path | None,
+                     force: bool) -> None:
+    from connact_cli.commands.pipeline import render_options, write_formats
+    from connact_cli.documents import handout
+    from connact_cli.library.files import check_writable
+    from connact_cli.render import outputs_for
+
+    chosen = formats(format_values)
+    if "json" in chosen:
+        raise UsageError("--format json is not a handout; use md, html or docx")
+    checklist = _checklist(_library(context), checklist_id)
+    document = handout.build(checklist, context.language)
+    paths = outputs_for(output or Path.cwd() / f"{checklist.id}-checklist.{chosen[0]}", chosen)
+    for path in paths:
+        check_writable(path, force)
+    write_formats(paths, chosen, document, None, render_options(context, context.language),
+                  announce=lambda written: print(f"Checklist written to {written}"))
+
+
+def practices_list(context: Context, theme: str | None, country: str | None, target_group: str | None,
+                   kind: str | None) -> None:
+    from connact_cli.core.browse import filter_entries
+    from connact_cli.core.vocabulary import TargetGroup, Theme
+    from connact_cli.terminal import views
+
+    check_choice("--theme", theme, [t.value for t in Theme])
+    check_choice("--target-group", target_group, [g.value for g in TargetGroup])
+    check_choice("--kind", kind, ["practice", "eu_action"])
+    library = _library(context)
+    entries = filter_entries(library.index, theme=theme, country=country, target_group=target_group, kind=kind)
+    if not entries:
+        console().print("No practice matches those filters.")
+        return
+    console().print(views.practices_table(entries, context.language, f"{len(entries)} practices and actions"))
+
+
+def practices_show(context: Context, practice_id: str) -> None:
+    from connact_cli.library.problems import suggest
+    from connact_cli.terminal import views
+
+    library = _library(context)
+    entry = library.entry(practice_id)
+    if entry is None:
+        hint = suggest(practice_id, [e.id for e in library.index])
+        raise UsageError(f"no practice '{practice_id}'{hint}; see 'connact practices list'")
+    console().print(views.practice_detail(entry, library, context.language))
+
+
+def practices_search(context: Context, text: str) -> None:
+    from connact_cli.core.browse import search_entries
+    from connact_cli.terminal import views
+
+    library = _library(context)
+    entries = search_entries(library.index, library.search_texts(), text)
+    if not entries:
+        console().print(f"No practice mentions '{text}'.")
+        return
+    console().print(views.practices_table(entries, context.language, f"{len(entries)} found for '{text}'"))

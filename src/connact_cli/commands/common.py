@@ -1,0 +1,46 @@
+"""What several commands share: the console, the --format list, choice checks, the terminal check."""
+
+from __future__ import annotations
+
+import sys
+from typing import TYPE_CHECKING
+
+from connact_cli.errors import NeedsTerminal, UsageError
+
+if TYPE_CHECKING:  # rich is imported only when there is something to show
+    from rich.console import Console
+
+
+def console() -> Console:
+    from rich.console import Console
+
+    return Console()
+
+
+def formats(values: list[str] | None) -> list[str]:
+    """--format md,html --format docx -> ["md", "html", "docx"], each once, in the order given."""
+    from connact_cli.render import FORMATS
+
+    chosen: list[str] = []
+    for value in values or ["md"]:
+        for fmt in (part.strip().lower() for part in value.split(",")):
+            if fmt not in FORMATS:
+                raise UsageError(f"--format '{fmt}' is not known; use one or more of: {', '.join(FORMATS)}")
+            if fmt not in chosen:
+                chosen.append(fmt)
+    return chosen
+
+
+def check_choice(option: str, value: str | None, allowed: list[str]) -> None:
+    if value is not None and value not in allowed:
+        raise UsageError(f"{option} '{value}' is not known; use one of: {', '.join(allowed)}")
+
+
+def has_terminal() -> bool:
+    return sys.stdin.isatty() and sys.stdout.isatty()
+
+
+def require_terminal(command: str, instead: str) -> None:
+    """Commands that ask questions refuse to start without a terminal, and say what to do instead."""
+    if not has_terminal():
+        raise NeedsTerminal(command, instead)

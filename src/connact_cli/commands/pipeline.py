@@ -1,0 +1,51 @@
+"""From an answers file to written files: assess, match, load the entries the plan shows, assemble, render.
+
+The pure stages live in core; this module is where they meet the library (whole entries are loaded
+here, only for what the plan shows) and the file system.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from connact_cli import __version__
+from connact_cli.context import Context
+from connact_cli.core.answers import AnswersFile
+from connact_cli.core.assembly import assemble, entry_ids
+from connact_cli.core.assessment import resolve
+from connact_cli.core.matching import Matches, match
+from connact_cli.core.plan import Plan
+from connact_cli.documents.model import Document
+from connact_cli.library.files import write_atomic
+from connact_cli.library.loader import Library
+from connact_cli.render import Options, render
+
+GENERATOR = f"connact {__version__}"
+
+
+def build_plan(answers_file: AnswersFile, library: Library, *, top: int, chosen: list[str] | None,
+               start_default: str) -> tuple[Plan, Matches]:
+    """The plan for one organisation, and the matches it was built from."""
+    assessment = resolve(library, answers_file)
+    matches = match(assessment, library)
+    needed = entry_ids(matches, library, assessment.profile, top=top, chosen=chosen)
+    plan = assemble(assessment, matches, library, library.entries_for(needed), top=top, chosen=chosen,
+                    start_month=answers_file.profile.start_month or start_default, generator=GENERATOR)
+    return plan, matches
+
+
+def render_options(context: Context, language: str) -> Options:
+    return Options(language=language, cache_folder=context.cache_dir())
+
+
+def write_formats(targets: list[Path], formats: list[str], document: Document, data: Any, options: Options,
+                  announce: Callable[[Path], None] | None = None) -> list[Path]:
+    """Each format to its file, atomically, announcing each as it is written; returns the paths written."""
+    written = []
+    for fmt, target in zip(formats, targets):
+        written.append(write_atomic(target, render(fmt, document, data, options)))
+        if announce is not None:
+            announce(written[-1])
+    return written

@@ -1,0 +1,226 @@
+"""`connact plan`: load, interview or replay, match, let the user edit the selection, write.
+
+cli.py parses options into a Request; this module does the work and talks to the terminal only
+through a Prompter and a rich Console.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field, replace
+from datetime import date
+from pathlib import Path
+from types import FrameType
+from typing import TYPE_CHECKING
+
+from connact_cli.commands.common import console as new_console
+from connact_cli.commands.common import has_terminal
+from connact_cli.context import Context
+from connact_cli.core.answers import AnswersFile
+from connact_cli.core.assembly import default_start
+from connact_cli.core.names import slug
+from connact_cli.documents.plan import build as build_document
+from connact_cli.errors import Interrupted, NeedsTerminal, UsageError
+from connact_cli.interview.prompter import Prompter
+from connact_cli.interview.sessions import Options, Session, SessionStore
+from connact_cli.library import answers_file as answers_io
+from connact_cli.library.files import answers_path_for, check_writable, write_atomic
+from connact_cli.library.loader import Library, open_library
+from connact_cli.render import outputs_for
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+
+@dataclass
+class Request:
+    answers: Path | None = None
+    no_input: bool = False
+    output: Path | None = None
+    formats: list[str] = field(default_factory=lambda: ["md"])
+    top: int = 5
+    force: bool = False
+    resume: bool = False
+    session: str | None = None
+
+
+def default_output(organisation: str, formats: list[str]) -> Path:
+    return Path.cwd() / f"{slug(organisation)}-plan.{formats[0]}"
+
+
+def run(context: Context, request: Request, console: Console | None = None, prompter: Prompter | None = None,
+        today: date | None = None) -> Path:
+    """Run the plan command; returns the path of the written plan."""
+    if request.resume and (request.no_input or request.answers is not None):
+        raise UsageError("--resume continues a saved interview; it cannot be combined with --answers or --no-input")
+    if request.session and not request.resume:
+        request.resume = True
+    if request.no_input and request.answers is None:
+        raise UsageError("--no-input needs an answers file: add --answers FILE (see examples/)")
+    interactive = not request.no_input
+    store = SessionStore(context.sessions_dir())
+    resumed = None
+    if request.resume:
+        resumed = store.load(request.session) if request.session else store.latest()
+        context = _resume(context, request, resumed)
+    if interactive and prompter is None and not has_terminal():
+        raise NeedsTerminal("plan", "to run without one, pass --answers FILE --no-input")
+    if request.output is not None and resumed is None:
+        _check_output(request.output, request, interactive, lambda: prompter or _prompter(console))
+    from connact_cli.terminal.progress import progress_factory
+
+    library = open_library(context, progress_factory)
+    start_default = default_start(today or date.today())
+    if interactive:
+        interview = Interview(context, request, console or new_console(), prompter or _prompter(console), store)
+        return interview.run(library, start_default, resumed)
+    assert request.answers is not None
+    answers = answers_io.load(request.answers, library)
+    return write_plan(context, request, library, answers, chosen=None, start_default=start_default)
+
+
+def _prompter(console: Console | None) -> Prompter:
+    from connact_cli.interview.prompter import QuestionaryPrompter
+
+    return QuestionaryPrompter(console or new_console())
+
+
+def _check_output(path: Path, request: Request, interactive: bool, get_prompter: Callable[[], Prompter]) -> None:
+    """Refuse or confirm existing outputs before any question is asked."""
+    targets = outputs_for(path, request.formats)
+    if interactive:
+        _confirm_replace(targets, request, get_prompter, "choose another name with -o")
+    for target in targets:
+        check_writable(target, request.force)
+
+
+def _resume(context: Context, request: Request, session: Session) -> Context:
+    """The saved session's options win, but -o can redirect the plan."""
+    options = session.options
+    request.formats, request.top = options.formats, options.top
+    if request.output is None and options.output:
+        request.output = Path(options.output)
+    return replace(context, language=options.language, library=tuple(Path(p) for p in options.library))
+
+
+@dataclass
+class Interview:
+    """An interactive run: the interview, saved after every answer, then the review of the selection."""
+
+    context: Context
+    request: Request
+    console: Console
+    prompter: Prompter
+    store: SessionStore
+
+    def run(self, library: Library, start_default: str, resumed: Session | None) -> Path:
+        from connact_cli.interview import questions
+
+        session = resumed or self._new_session(library)
+        draft = questions.Draft(session.language, session.profile, session.answers, session.notes, session.skipped,
+                                session.profile_done)
+
+        def save(changed: questions.Draft) -> None:
+            session.language, session.profile, session.answers = changed.language, changed.profile, changed.answers
+            session.notes, session.skipped, session.profile_done = changed.notes, changed.skipped, changed.profile_done
+            self.store.save(session)
+
+        draft.on_change = save
+        save(draft)
+        try:
+            with _hangup_as_interrupt():
+                answers = questions.run(self.prompter, draft, library, start_default, resume=self.request.resume)
+                plan_path = self._plan_path(session, answers)
+                if session.chosen is None:
+                    session.chosen = self._review(library, answers, draft.language)
+                    self.store.save(session)
+        except KeyboardInterrupt:
+            raise Interrupted(
+                f"interrupted; your {len(draft.answers)} answers are saved (session {session.name}). "
+                f"Continue with: connact plan --resume --session {session.name}"
+            ) from None
+        answers_path = answers_path_for(plan_path)
+        write_atomic(answers_path, answers_io.to_yaml(answers))
+        written = write_plan(self.context, self.request, library, answers, chosen=session.chosen,
+                             start_default=start_default, plan_path=plan_path)
+        self.console.print(f"Answers saved to {answers_path.resolve()}")
+        self.store.discard(session.name)
+        return written
+
+    def _review(self, library: Library, answers: AnswersFile, language: str) -> list[str]:
+        """Show the best matches and let the user untick or tick practices."""
+        from connact_cli.core.assessment import resolve
+        from connact_cli.core.matching import match
+        from connact_cli.interview.questions import review_selection
+        from connact_cli.terminal.views import matches_table
+
+        matches = match(resolve(library, answers), library)
+        self.console.print(matches_table(matches, self.request.top))
+        ranked = [(r.entry.id, r.entry.title_in(language), r.score) for r in matches.recommendations]
+        return review_selection(self.prompter, ranked, self.request.top) if ranked else []
+
+    def _new_session(self, library: Library) -> Session:
+        """A new session, pre-filled from --answers when given."""
+        request = self.request
+        options = Options(output=str(request.output.resolve()) if request.output else None,
+                          formats=request.formats, top=request.top,
+                          library=[str(p.resolve()) for p in self.context.library], language=self.context.language)
+        session = self.store.new(options)
+        session.language = self.context.language
+        if request.answers is not None:
+            data = answers_io.load_partial(request.answers, library)
+            session.language = data.get("language", self.context.language)
+            session.profile = dict(data.get("profile") or {})
+            session.answers = dict(data.get("answers") or {})
+            session.notes = dict(data.get("notes") or {})
+        return session
+
+    def _plan_path(self, session: Session, answers: AnswersFile) -> Path:
+        request = self.request
+        plan_path = request.output or default_output(answers.profile.organisation, request.formats)
+        _confirm_replace(outputs_for(plan_path, request.formats), request, lambda: self.prompter,
+                         f"your answers are kept: continue with connact plan --resume --session {session.name} "
+                         "-o NEW_NAME")
+        return plan_path
+
+
+def _confirm_replace(targets: list[Path], request: Request, get_prompter: Callable[[], Prompter],
+                     refusal: str) -> None:
+    """Ask before replacing existing outputs (once: a yes stands for the rest of the run)."""
+    existing = [t for t in targets if t.exists() and not t.is_dir()]
+    if existing and not request.force:
+        if not get_prompter().confirm(f"{', '.join(map(str, existing))} exists. Replace it?", default=False):
+            raise UsageError(f"{existing[0]} already exists; {refusal}")
+        request.force = True
+
+
+@contextmanager
+def _hangup_as_interrupt() -> Iterator[None]:
+    """A closed terminal (SIGHUP) ends the interview at once: every answer is already saved, and there
+    is no terminal left to tell. (Raising inside prompt_toolkit's event loop could be swallowed.)"""
+    def hang_up(signum: int, frame: FrameType | None) -> None:
+        os._exit(Interrupted.exit_code)
+
+    previous = signal.signal(signal.SIGHUP, hang_up) if hasattr(signal, "SIGHUP") else None
+    try:
+        yield
+    finally:
+        if previous is not None:
+            signal.signal(signal.SIGHUP, previous)
+
+
+def write_plan(context: Context, request: Request, library: Library, answers: AnswersFile,
+               chosen: list[str] | None, start_default: str, plan_path: Path | None = None) -> Path:
+    from connact_cli.commands.pipeline import build_plan, render_options, write_formats
+
+    plan, _ = build_plan(answers, library, top=request.top, chosen=chosen, start_default=start_default)
+    path = plan_path or request.output or default_output(answers.profile.organisation, request.formats)
+    targets = outputs_for(path, request.formats)
+    for target in targets:
+        check_writable(target, request.force)
+    write_formats(targets, request.formats, build_document(plan), plan, render_options(context, plan.language),
+                  announce=lambda written: print(f"Plan written to {written}"))
+    return targets[0].resolve()

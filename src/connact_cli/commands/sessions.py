@@ -1,0 +1,22 @@
+"""`connact sessions list|discard`: interviews saved for --resume."""
+
+from __future__ import annotations
+
+from connact_cli.commands.common import console
+from connact_cli.context import Context
+from connact_cli.interview.sessions import SessionStore
+
+
+def sessions_list(context: Context) -> None:
+    store = SessionStore(context.sessions_dir())
+    found = store.list()
+    if not found:
+        print(f"No saved interviews (in {store.folder}).")
+        return
+    from connact_cli.terminal.views import sessions_table
+
+    console().print(sessions_table(found, str(store.folder)))
+
+
+def sessions_discard(context: Context, name: str) -> None:
+    print(f"Discarded {SessionStore(context.sessions_dir()).discard(name)}")

@@ -1,0 +1,31 @@
+"""`connact validate`: every problem in data files, answers files and workshop scripts, one per line."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from connact_cli.context import Context
+from connact_cli.errors import EXIT_INVALID, UsageError
+
+
+def validate(context: Context, paths: list[Path] | None) -> int:
+    """Print the problems (or OK) and return the exit code."""
+    from connact_cli.library.cache import DiskCache
+    from connact_cli.library.loader import bundled_data_dir
+    from connact_cli.library.validate import validate_paths
+    from connact_cli.terminal.progress import progress_factory
+
+    targets = paths or [bundled_data_dir()]
+    missing = [str(path) for path in targets if not path.exists()]
+    if missing:
+        raise UsageError(f"no such file or folder: {', '.join(missing)}; check the path")
+    count, problems = validate_paths(targets, DiskCache(context.cache_dir()), progress_factory)
+    names = ", ".join(str(p) for p in targets)
+    for problem in problems:
+        print(problem)
+    if problems:
+        print(f"{len(problems)} problem{'s' if len(problems) != 1 else ''} in {names}", file=sys.stderr)
+        return EXIT_INVALID
+    print(f"OK: {count} files valid in {names}")
+    return 0

@@ -1,0 +1,203 @@
+"""`connact workshop run|new`: the facilitator's walk through the agenda, or a build from answers files.
+
+A run writes, into one folder: each group's answers file and plan, and the workshop report, in every
+format asked for. The interactive run saves after every answer, like the interview.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from connact_cli.commands.common import console as new_console
+from connact_cli.commands.common import require_terminal
+from connact_cli.commands.pipeline import GENERATOR, build_plan, render_options, write_formats
+from connact_cli.context import Context
+from connact_cli.core.answers import AnswersFile
+from connact_cli.core.assembly import default_start
+from connact_cli.core.assessment import is_relevant
+from connact_cli.core.answers import Profile
+from connact_cli.core.names import slug
+from connact_cli.core.workshop import GroupResult, step_questions
+from connact_cli.documents import report
+from connact_cli.documents.plan import build as build_plan_document
+from connact_cli.errors import Interrupted, UsageError
+from connact_cli.interview.prompter import Prompter
+from connact_cli.interview.sessions import SessionStore
+from connact_cli.library import answers_file as answers_io
+from connact_cli.library import workshop_script
+from connact_cli.library.files import check_writable, make_folder, write_atomic
+from connact_cli.library.loader import Library, open_library
+from connact_cli.library.workshop_script import LoadedScript, group_answers, group_data
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+
+@dataclass
+class RunOptions:
+    out_dir: Path
+    formats: list[str] = field(default_factory=lambda: ["md"])
+    force: bool = False
+    top: int = 5
+    timer: bool = True
+    resume: bool = False
+
+
+def run(context: Context, script: Path, options: RunOptions, no_input: bool) -> list[Path]:
+    library = open_library(context.with_library(()))
+    loaded = workshop_script.load(script, library)
+    start = default_start(date.today())
+    if no_input:
+        return run_without_input(context, loaded, library, options, new_console(), start)
+    require_terminal("workshop run", "to build from the groups' answers files, pass --no-input")
+    from connact_cli.interview.prompter import QuestionaryPrompter
+
+    console = new_console()
+    return run_interactive(context, loaded, library, options, console, QuestionaryPrompter(console), start)
+
+
+def new(context: Context, output: Path, force: bool) -> None:
+    from connact_cli.interview import scaffold
+
+    check_writable(output, force)
+    require_terminal("workshop new", "copy examples/workshop/ instead")
+    from connact_cli.interview.prompter import QuestionaryPrompter
+
+    console = new_console()
+    text = scaffold.ask(QuestionaryPrompter(console), open_library(context.with_library(())))
+    console.print(f"Workshop script written to {write_atomic(output, text)}")
+
+
+def targets(loaded: LoadedScript, options: RunOptions) -> list[Path]:
+    """Every file a run writes, so that all can be checked before anything is written."""
+    files = []
+    for group in loaded.script.groups:
+        name = slug(group.name)
+        files.append(options.out_dir / f"{name}.answers.yaml")
+        files += [options.out_dir / f"{name}-plan.{fmt}" for fmt in options.formats]
+    files += [options.out_dir / f"workshop-report.{fmt}" for fmt in options.formats]
+    return files
+
+
+def check_outputs(loaded: LoadedScript, options: RunOptions) -> None:
+    if options.out_dir.exists() and not options.out_dir.is_dir():
+        raise UsageError(f"{options.out_dir} is a file; give a folder with -o")
+    existing = [p for p in targets(loaded, options) if p.exists()]
+    if existing and not options.force:
+        raise UsageError(f"{existing[0]} already exists ({len(existing)} output file(s) would be replaced); "
+                         "choose another folder with -o, or pass --force")
+
+
+def build_group(loaded: LoadedScript, index: int, answers: AnswersFile, library: Library, top: int,
+                start_default: str) -> GroupResult:
+    plan, matches = build_plan(answers, library, top=top, chosen=None, start_default=start_default)
+    return GroupResult(loaded.script.groups[index].name, answers, plan, matches)
+
+
+def write_outputs(context: Context, loaded: LoadedScript, datas: list[dict[str, Any]], library: Library,
+                  options: RunOptions, console: Console, start_default: str) -> list[Path]:
+    """Validate each group's answers, build its plan and the report, and write them all."""
+    answers = [group_answers(loaded, i, library, data) for i, data in enumerate(datas)]
+    results = [build_group(loaded, i, af, library, options.top, start_default) for i, af in enumerate(answers)]
+    document = report.build(loaded.script, results, library, GENERATOR)
+    make_folder(options.out_dir, "choose another -o")
+    written = []
+    for group, result in zip(loaded.script.groups, results):
+        name = slug(group.name)
+        written.append(write_atomic(options.out_dir / f"{name}.answers.yaml", answers_io.to_yaml(result.answers_file)))
+        written += write_formats([options.out_dir / f"{name}-plan.{fmt}" for fmt in options.formats],
+                                 options.formats, build_plan_document(result.plan), result.plan,
+                                 render_options(context, result.plan.language))
+    written += write_formats([options.out_dir / f"workshop-report.{fmt}" for fmt in options.formats],
+                             options.formats, document, report_data(results),
+                             render_options(context, loaded.script.language))
+    console.print(f"Workshop outputs written to {options.out_dir.resolve()} ({len(written)} files)")
+    return written
+
+
+def report_data(results: list[GroupResult]) -> dict[str, Any]:
+    """The report as data: each group's gaps, recommendations and answers."""
+    return {
+        "connact_workshop_report": 1,
+        "groups": [{"name": r.name, "gaps": [g.tag.id for g in r.matches.gaps],
+                    "recommendations": [rec.practice_id for rec in r.plan.recommendations],
+                    "answers": r.answers_file.answers} for r in results],
+    }
+
+
+def run_without_input(context: Context, loaded: LoadedScript, library: Library, options: RunOptions,
+                      console: Console, start_default: str) -> list[Path]:
+    check_outputs(loaded, options)
+    datas = [group_data(loaded, i) for i in range(len(loaded.script.groups))]
+    return write_outputs(context, loaded, datas, library, options, console, start_default)
+
+
+def session_name(loaded: LoadedScript) -> str:
+    return f"workshop-{slug(loaded.path.stem)}"
+
+
+def run_interactive(context: Context, loaded: LoadedScript, library: Library, options: RunOptions,
+                    console: Console, prompter: Prompter, start_default: str) -> list[Path]:
+    from connact_cli.interview import questions
+    from connact_cli.terminal.presenter import countdown, step_panel
+
+    check_outputs(loaded, options)
+    store = SessionStore(context.sessions_dir())
+    script = loaded.script
+    language = script.language
+    datas = [group_data(loaded, i) for i in range(len(script.groups))]
+    saved = store.load_data(session_name(loaded)) if options.resume else None
+    saved = saved if saved is not None and isinstance(saved.get("groups"), dict) else None
+    drafts = []
+    for group, data in zip(script.groups, datas):
+        stored = (saved or {}).get("groups", {}).get(group.name, {})
+        drafts.append(questions.Draft(language, data["profile"], dict(stored.get("answers", data["answers"])),
+                                      dict(stored.get("notes", data["notes"])), list(stored.get("skipped", []))))
+    first_step = int(saved.get("step", 0)) if saved else 0
+    if saved:
+        console.print(f"Resuming at step {first_step + 1} of {len(script.agenda)}.")
+    step_index = first_step
+
+    def save(_draft: questions.Draft | None = None) -> None:
+        data = {"connact_workshop_session": 1, "script": str(loaded.path.resolve()), "step": step_index,
+                "groups": {group.name: {"answers": d.answers, "notes": d.notes, "skipped": d.skipped}
+                           for group, d in zip(script.groups, drafts)}}
+        store.save_data(session_name(loaded), data)
+
+    for draft in drafts:
+        draft.on_change = save
+    try:
+        for step_index in range(first_step, len(script.agenda)):
+            step = script.agenda[step_index]
+            save()
+            console.print(step_panel(script, step_index))
+            if options.timer:
+                countdown(console, step.minutes, step.title)
+            for question in step_questions(step, library):
+                for group, draft in zip(script.groups, drafts):
+                    profile = Profile.model_validate(draft.profile)
+                    if not is_relevant(question, profile, draft.answers):
+                        if draft.answers.pop(question.id, None) is not None:
+                            save()
+                        continue
+                    if options.resume and step_index == first_step and (
+                            question.id in draft.answers or question.id in draft.skipped) and saved:
+                        continue
+                    from rich.markup import escape
+
+                    prompter.status(f"[dim]{escape(group.name)} · step {step_index + 1} of {len(script.agenda)}: "
+                                    f"{escape(step.title)}[/]")
+                    questions.ask_question(prompter, question, draft, language, prefix=f"[{group.name}] ",
+                                           unanswered=questions.SKIP)
+        step_index = len(script.agenda)
+        save()
+    except KeyboardInterrupt:
+        raise Interrupted(f"interrupted; every answer is saved. Continue with: connact workshop run "
+                          f"{loaded.path} --resume") from None
+    final = [dict(data, answers=d.answers, notes=d.notes) for data, d in zip(datas, drafts)]
+    written = write_outputs(context, loaded, final, library, options, console, start_default)
+    store.remove(session_name(loaded))
+    return written

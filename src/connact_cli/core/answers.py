@@ -1,0 +1,86 @@
+"""Answers: the organisation's profile and its answers to the checklists, as typed models.
+
+An answers file is what the interview writes and what `--answers` reads, so a run can be
+replayed, edited and shared. Its schema is versioned by the top-level `connact:` key; reading one
+from a file is the library's job (library/answers_file.py).
+"""
+
+from __future__ import annotations
+
+from typing import Literal, Union
+
+from pydantic import Field
+
+from connact_cli.core.models import Country, Model, Question
+from connact_cli.core.vocabulary import OrganisationType, QuestionKind, TargetGroup, Theme
+
+SCHEMA_VERSION = 1
+MAX_TEXT = 2000
+
+AnswerValue = Union[str, int, float, list[str]]
+
+
+class Profile(Model):
+    """Who the organisation is and what the programme is meant to do."""
+
+    organisation: str = Field(min_length=1, max_length=200)
+    organisation_type: OrganisationType
+    country: Country
+    region: str | None = Field(None, max_length=200)
+    target_groups: list[TargetGroup] = []
+    themes: list[Theme] = Field(min_length=1)
+    languages: list[str] = []
+    duration_months: int = Field(ge=1, le=120)
+    budget_eur: int | None = Field(None, ge=0)
+    partners: list[str] = []
+    start_month: str | None = Field(None, pattern=r"^\d{4}-(0[1-9]|1[0-2])$")
+
+
+class AnswersFile(Model):
+    connact: Literal[1]
+    language: str = "en"
+    profile: Profile
+    answers: dict[str, AnswerValue] = {}
+    notes: dict[str, str] = {}
+
+
+def check_value(question: Question, value: object) -> str | None:
+    """Why `value` is not a valid answer to `question`, or None when it is."""
+    kind = question.kind
+    if kind in (QuestionKind.SCALE, QuestionKind.SINGLE):
+        allowed = question.allowed_values()
+        if not isinstance(value, str) or value not in allowed:
+            return f"'{value}' is not allowed for {question.id}; use one of {', '.join(allowed)}"
+    elif kind == QuestionKind.MULTIPLE:
+        allowed = question.allowed_values()
+        if not isinstance(value, list) or not value:
+            return f"{question.id} takes a list of choices, e.g. [{allowed[0]}]; allowed: {', '.join(allowed)}"
+        for choice in value:
+            if choice not in allowed:
+                return f"'{choice}' is not a choice of {question.id}; use any of {', '.join(allowed)}"
+        if len(set(value)) != len(value):
+            return f"{question.id} lists a choice twice"
+    elif kind == QuestionKind.NUMBER:
+        if isinstance(value, bool) or not isinstance(value, (int, float)):
+            return f"{question.id} takes a number, not '{value}'"
+        if question.minimum is not None and value < question.minimum:
+            return f"{value} is below the minimum {question.minimum:g} for {question.id}"
+        if question.maximum is not None and value > question.maximum:
+            return f"{value} is above the maximum {question.maximum:g} for {question.id}"
+    elif kind == QuestionKind.TEXT:
+        if not isinstance(value, str):
+            return f"{question.id} takes text; put it in quotes"
+        if len(value) > MAX_TEXT:
+            return f"the answer to {question.id} is longer than {MAX_TEXT} characters"
+    return None
+
+
+def normalise(data: object) -> object:
+    """YAML reads unquoted yes/no as booleans; in an answers file they mean the scale answers."""
+    if isinstance(data, dict) and isinstance(data.get("answers"), dict):
+        data = dict(data)
+        data["answers"] = {
+            key: ("yes" if value is True else "no" if value is False else value)
+            for key, value in data["answers"].items()
+        }
+    return data

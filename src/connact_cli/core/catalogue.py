@@ -1,0 +1,57 @@
+"""What connact knows, as data: checklists, lessons, gap tags, funding, framework facts, practice index.
+
+Pure: a Catalogue is built by the library from files; the core reads it and never loads anything.
+Practices are present as index records (enough to rank and list them); whole practices are loaded by
+the library only for those a plan shows, and handed to plan assembly.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from connact_cli.core.index import EntryIndex
+from connact_cli.core.models import Checklist, Framework, FundingProgramme, GapTag, Lesson
+
+
+@dataclass
+class Catalogue:
+    checklists: list[Checklist] = field(default_factory=list)
+    lessons: list[Lesson] = field(default_factory=list)
+    gaps: list[GapTag] = field(default_factory=list)
+    funding: list[FundingProgramme] = field(default_factory=list)
+    index: list[EntryIndex] = field(default_factory=list)
+    framework: Framework | None = None
+
+    def checklist(self, checklist_id: str) -> Checklist | None:
+        return next((c for c in self.checklists if c.id == checklist_id), None)
+
+    def lesson(self, lesson_id: str) -> Lesson | None:
+        return next((lesson for lesson in self.lessons if lesson.id == lesson_id), None)
+
+    def gap(self, gap_id: str) -> GapTag | None:
+        return next((gap for gap in self.gaps if gap.id == gap_id), None)
+
+    def record(self, entry_id: str) -> EntryIndex | None:
+        return next((r for r in self.index if r.id == entry_id), None)
+
+    def broader_groups(self) -> dict[str, frozenset[str]]:
+        """Target group -> the groups a practice designed for it also fits."""
+        if self.framework is None:
+            return {}
+        return {str(g): frozenset(map(str, narrower)) for g, narrower in self.framework.broader_groups.items()}
+
+    def working_group_gap(self) -> str | None:
+        """The gap tag that says the organisation is in no local Integration Working Group."""
+        facts = self.framework.working_group if self.framework else None
+        return facts.gap_tag if facts else None
+
+    def working_group_models(self) -> list[str]:
+        """Practices that show how a local Integration Working Group was built."""
+        facts = self.framework.working_group if self.framework else None
+        return list(facts.model_practices) if facts else []
+
+    def checklist_sort_key(self, checklist: Checklist) -> tuple[bool, int, str]:
+        """Thematic checklists in the framework's order, then the cross-cutting ones."""
+        order = self.framework.checklist_order if self.framework else []
+        position = order.index(checklist.id) if checklist.id in order else 99
+        return (checklist.cross_cutting, position, checklist.id)

@@ -1,0 +1,271 @@
+"""Matching: from an assessment to gaps, self-assessment scores and explained recommendations.
+
+Pure functions: no I/O, no prompts. Scores come from the one scorer (scoring.py); this module finds
+the gaps, ranks the library's entries and words the contributions of those it keeps.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from connact_cli.core.answers import Profile
+from connact_cli.core.assessment import Assessment, Item
+from connact_cli.core.catalogue import Catalogue
+from connact_cli.core.index import EntryIndex
+from connact_cli.core.models import GapTag, Lesson, Question
+from connact_cli.core.scoring import (
+    SHORT_MONTHS,
+    SMALL_BUDGET_EUR,
+    Contribution,
+    Organisation,
+    contributions,
+    score,
+    total,
+)
+from connact_cli.core.vocabulary import QuestionKind
+
+# How much of a question's weight a scale answer adds to the gaps it reveals.
+SCALE_SEVERITY = {"no": 1.0, "partly": 0.5, "unsure": 0.25, "yes": 0.0}
+# A scale answer's contribution to "criteria met".
+SCALE_MET = {"yes": 1.0, "partly": 0.5, "no": 0.0}
+
+KEEP = 60  # ranked recommendations kept and explained: more than --top (50) plus the review list
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """An answer that revealed a gap."""
+
+    question: Question
+    answer: str
+    severity: float
+
+
+@dataclass(frozen=True)
+class Gap:
+    tag: GapTag
+    severity: float
+    evidence: tuple[Evidence, ...]
+
+
+@dataclass(frozen=True)
+class Score:
+    """Self-assessment for a checklist or a pillar: the share of assessed criteria met."""
+
+    id: str
+    title: str
+    met: float
+    assessed: int
+    total: int
+
+    @property
+    def share(self) -> float | None:
+        return self.met / self.assessed if self.assessed else None
+
+
+@dataclass(frozen=True)
+class Recommendation:
+    entry: EntryIndex
+    score: float
+    contributions: tuple[Contribution, ...]
+    reasons: tuple[str, ...]  # one per contribution, in the same order
+    gaps: tuple[str, ...]  # gap ids it addresses among the organisation's gaps
+    themes: tuple[str, ...]  # the organisation's themes it works on
+
+
+@dataclass(frozen=True)
+class LessonMatch:
+    lesson: Lesson
+    reasons: tuple[str, ...]
+
+
+@dataclass
+class Matches:
+    gaps: list[Gap] = field(default_factory=list)
+    checklist_scores: list[Score] = field(default_factory=list)
+    pillar_scores: list[tuple[str, Score]] = field(default_factory=list)  # (checklist id, score)
+    recommendations: list[Recommendation] = field(default_factory=list)
+    actions: list[Recommendation] = field(default_factory=list)
+    lessons: list[LessonMatch] = field(default_factory=list)
+
+
+def _label(question: Question, value: str, language: str) -> str:
+    choice = next((c for c in question.choices if c.id == value), None)
+    return choice.label.get(language) if choice else value
+
+
+def answer_gaps(item: Item, language: str = "en") -> list[tuple[str, Evidence]]:
+    """The (gap id, evidence) pairs one answer reveals."""
+    question, value = item.question, item.value
+    if question.kind == QuestionKind.SCALE and isinstance(value, str):
+        severity = SCALE_SEVERITY.get(value, 0.0) * question.weight
+        if severity:
+            return [(tag, Evidence(question, value, severity)) for tag in question.gap_tags]
+        return []
+    chosen = [value] if isinstance(value, str) else value if isinstance(value, list) else []
+    found = []
+    for choice in question.choices:
+        if choice.id in chosen and choice.gap_tags:
+            evidence = Evidence(question, choice.label.get(language), float(question.weight))
+            found += [(tag, evidence) for tag in choice.gap_tags]
+    return found
+
+
+def find_gaps(assessment: Assessment, catalogue: Catalogue) -> list[Gap]:
+    """Gaps revealed by the answers, most severe first, ties broken by id."""
+    evidence: dict[str, list[Evidence]] = defaultdict(list)
+    for item in assessment.answered():
+        for tag, found in answer_gaps(item, assessment.language):
+            evidence[tag].append(found)
+    gaps = []
+    for tag, found in evidence.items():
+        gap_tag = catalogue.gap(tag)
+        if gap_tag is not None:
+            gaps.append(Gap(gap_tag, round(sum(e.severity for e in found), 2), tuple(found)))
+    return sorted(gaps, key=lambda g: (-g.severity, g.tag.id))
+
+
+def _met(item: Item) -> float | None:
+    """1 met, 0.5 partly, 0 not met; None when the item is not a criterion or was not assessed."""
+    question, value = item.question, item.value
+    if question.kind == QuestionKind.SCALE:
+        return SCALE_MET.get(value) if isinstance(value, str) else None
+    if question.kind in (QuestionKind.SINGLE, QuestionKind.MULTIPLE) and question.revealed_gaps():
+        chosen = [value] if isinstance(value, str) else value or []
+        return 0.0 if any(c.gap_tags for c in question.choices if c.id in chosen) else 1.0
+    return None
+
+
+def self_assessment(assessment: Assessment, language: str = "en") -> tuple[list[Score], list[tuple[str, Score]]]:
+    """Scores per checklist (the ISF themes) and per pillar, in checklist order."""
+    checklists: list[Score] = []
+    pillars: list[tuple[str, Score]] = []
+    by_checklist: dict[str, list[Item]] = defaultdict(list)
+    for item in assessment.items:
+        if item.status != "not_relevant":
+            by_checklist[item.checklist.id].append(item)
+    for checklist_id, items in by_checklist.items():
+        checklist = items[0].checklist
+        checklists.append(_score(checklist.id, checklist.title.get(language), items))
+        for pillar in checklist.pillars:
+            in_pillar = [item for item in items if item.pillar_id == pillar.id]
+            if in_pillar:
+                pillars.append((checklist.id, _score(pillar.id, pillar.title.get(language), in_pillar)))
+    return checklists, pillars
+
+
+def _score(score_id: str, title: str, items: list[Item]) -> Score:
+    values = [_met(item) for item in items]
+    criteria = [item for item in items if item.question.kind != QuestionKind.TEXT and
+                (item.question.kind != QuestionKind.NUMBER)]
+    assessed = [v for v in values if v is not None]
+    return Score(score_id, title, sum(assessed), len(assessed), len(criteria))
+
+
+def _quote(evidence: Evidence, language: str) -> str:
+    return f"you answered '{evidence.answer}' to \"{evidence.question.text.get(language)}\""
+
+
+def _words(values: tuple[str, ...]) -> str:
+    return _join([value.replace("_", " ") for value in values])
+
+
+def reason(contribution: Contribution, gaps: dict[str, Gap], profile: Profile, language: str) -> str:
+    """One contribution to a score, in plain words."""
+    rule, subject = contribution.rule, contribution.subject
+    if rule == "gap":
+        gap = gaps[subject[0]]
+        strongest = max(gap.evidence, key=lambda e: (e.severity, e.question.id))
+        return f"It addresses {gap.tag.label.get(language).lower()}: {_quote(strongest, language)}."
+    if rule == "themes":
+        return (f"It works on {_words(subject)}, "
+                f"{'one of the themes' if len(subject) == 1 else 'themes'} you chose.")
+    if rule == "groups":
+        return f"It was designed for {_words(subject)}, whom you serve."
+    if rule == "mismatch":
+        return f"It was designed for {_words(subject)}, whom you do not list: adapt it with care."
+    if rule == "country":
+        return f"It was run in your country ({profile.country})."
+    if rule == "eu":
+        return "It is an EU-wide action, open to organisations in every member state."
+    if rule == "region":
+        return f"It names your region or city ({profile.region})."
+    return f"It ran as sustained, regular work in its source; with {_size(profile)} start with a smaller pilot of it."
+
+
+def _size(profile: Profile) -> str:
+    parts = []
+    if profile.duration_months < SHORT_MONTHS:
+        parts.append(f"{profile.duration_months} months")
+    if profile.budget_eur is not None and profile.budget_eur < SMALL_BUDGET_EUR:
+        parts.append(f"a budget of €{profile.budget_eur:,}")
+    return " and ".join(parts)
+
+
+def _join(words: list[str]) -> str:
+    return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " and " + words[-1]
+
+
+def recommend(entry: EntryIndex, gaps: dict[str, Gap], org: Organisation, profile: Profile,
+              language: str) -> Recommendation:
+    """An entry's score with its contributions, each worded as a reason."""
+    found = contributions(entry, org)
+    return Recommendation(
+        entry=entry, score=total(found), contributions=tuple(found),
+        reasons=tuple(reason(c, gaps, profile, language) for c in found),
+        gaps=tuple(tag for tag in entry.gap_tags if tag in gaps),
+        themes=next((c.subject for c in found if c.rule == "themes"), ()),
+    )
+
+
+def match_lessons(assessment: Assessment, gaps: dict[str, Gap], catalogue: Catalogue) -> list[LessonMatch]:
+    """Lessons that apply: those tied to a revealed gap or to a group the organisation serves."""
+    language = assessment.language
+    found = []
+    for lesson in catalogue.lessons:
+        reasons = []
+        groups = [g for g in lesson.target_groups if g in assessment.profile.target_groups]
+        if groups:
+            reasons.append(f"You serve {_join([g.value.replace('_', ' ') for g in groups])}.")
+        hit = [gaps[tag] for tag in lesson.gap_tags if tag in gaps]
+        for gap in sorted(hit, key=lambda g: (-g.severity, g.tag.id))[:2]:
+            strongest = max(gap.evidence, key=lambda e: (e.severity, e.question.id))
+            reasons.append(f"{gap.tag.label.get(language)}: {_quote(strongest, language)}.")
+        if reasons:
+            found.append(LessonMatch(lesson, tuple(reasons)))
+    return found
+
+
+def match(assessment: Assessment, catalogue: Catalogue) -> Matches:
+    """Everything the plan needs from matching, computed once."""
+    gaps = find_gaps(assessment, catalogue)
+    by_id = {gap.tag.id: gap for gap in gaps}
+    checklist_scores, pillar_scores = self_assessment(assessment, assessment.language)
+    assessed = assessment.checklist_assessed
+    org = Organisation.of({tag: gap.severity for tag, gap in by_id.items()}, assessment.profile,
+                          catalogue.broader_groups())
+    severity, themes = org.severity, org.themes
+    ranked: dict[str, list[tuple[float, str, EntryIndex]]] = {"practice": [], "eu_action": []}
+    for entry in catalogue.index:
+        if assessed:
+            if severity.keys().isdisjoint(entry.gap_tags):
+                continue  # with answers, only what closes a revealed gap
+        elif themes.isdisjoint(entry.themes):
+            continue  # with a profile alone, what works on the chosen themes
+        points = score(entry, org)
+        if assessed or points > 0:
+            ranked[entry.kind].append((-points, entry.id, entry))
+    practices, actions = (
+        [recommend(entry, by_id, org, assessment.profile, assessment.language)
+         for _, _, entry in sorted(ranked[kind])[:KEEP]]
+        for kind in ("practice", "eu_action")
+    )
+    return Matches(
+        gaps=gaps,
+        checklist_scores=checklist_scores,
+        pillar_scores=pillar_scores,
+        recommendations=practices,
+        actions=actions,
+        lessons=match_lessons(assessment, by_id, catalogue),
+    )

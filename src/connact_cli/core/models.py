@@ -1,0 +1,350 @@
+"""The domain model: checklists, practices, EU actions, lessons and the gap vocabulary.
+
+Every model forbids unknown keys so that a typo in a data file is an error, not silently ignored.
+Every text a user reads is a LocalText: a mapping language -> text where English is required.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Annotated, Any, Literal
+
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    RootModel,
+    model_validator,
+)
+
+from connact_cli.core.vocabulary import (
+    COUNTRIES,
+    ActionStatus,
+    ActionType,
+    ActivityType,
+    DeliveryFormat,
+    Level,
+    Principle,
+    QuestionKind,
+    ScaleAnswer,
+    TargetGroup,
+    Theme,
+)
+
+DEFAULT_LANGUAGE = "en"
+PROFILE_PREFIX = "profile."
+PROFILE_FIELDS = frozenset(
+    {"organisation_type", "country", "target_groups", "themes", "languages", "budget_eur", "duration_months"}
+)
+
+_ID = re.compile(r"^[a-z0-9]+(?:[-_.][a-z0-9]+)*$")
+_LANG = re.compile(r"^[a-z]{2,3}(?:-[A-Z]{2})?$")
+
+
+def _check_id(value: str) -> str:
+    if not _ID.fullmatch(value):
+        raise ValueError(
+            f"'{value}' is not a valid id: use lower-case letters, digits and single '-', '_' or '.' between them"
+        )
+    return value
+
+
+def _check_country(value: str) -> str:
+    if value not in COUNTRIES:
+        raise ValueError(f"'{value}' is not an ISO 3166-1 alpha-2 country code (e.g. MT, IT, IE)")
+    return value
+
+
+Id = Annotated[str, AfterValidator(_check_id)]
+Country = Annotated[str, AfterValidator(_check_country)]
+
+
+class Model(BaseModel):
+    # defer_build: a model's validator is built when first used, not at import (start-up time).
+    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True, defer_build=True)
+
+
+class LocalText(RootModel[dict[str, str]]):
+    """A text in one or more languages; a plain string in YAML means English."""
+
+    model_config = ConfigDict(frozen=True, defer_build=True)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _accept_plain_string(cls, value: Any) -> Any:
+        return {DEFAULT_LANGUAGE: value} if isinstance(value, str) else value
+
+    @model_validator(mode="after")
+    def _require_english(self) -> LocalText:
+        texts = self.root
+        if not texts.get(DEFAULT_LANGUAGE, "").strip():
+            raise ValueError("an English text ('en') is required")
+        for lang, text in texts.items():
+            if not _LANG.fullmatch(lang):
+                raise ValueError(f"'{lang}' is not a language code (use e.g. en, it, mt, fi)")
+            if not text.strip():
+                raise ValueError(f"the '{lang}' text is empty")
+        return self
+
+    def get(self, language: str = DEFAULT_LANGUAGE) -> str:
+        """The text in `language`, or in English when there is no translation."""
+        return self.root.get(language) or self.root[DEFAULT_LANGUAGE]
+
+    def __str__(self) -> str:
+        return self.root[DEFAULT_LANGUAGE]
+
+
+class Source(Model):
+    """Where a fact comes from; every practice and figure must be traceable."""
+
+    document: str
+    project: str | None = None
+    organisations: list[str] = []
+    year: int | None = Field(None, ge=1900, le=2100)
+    url: str | None = Field(None, pattern=r"^https?://\S+$")
+
+
+class Figure(Model):
+    """A number the source reports, e.g. 'over 60 sessions'. Never estimated."""
+
+    value: int | float = Field(gt=0)
+    label: LocalText
+    qualifier: Literal["exactly", "over"] = "exactly"
+
+    def describe(self, language: str = DEFAULT_LANGUAGE) -> str:
+        number = f"{self.value:,}" if isinstance(self.value, int) else f"{self.value:g}"
+        prefix = "over " if self.qualifier == "over" else ""
+        return f"{prefix}{number} {self.label.get(language)}"
+
+
+class GapTag(Model):
+    """A named shortfall that an answer can reveal and a practice can address."""
+
+    id: Id
+    theme: Theme | Literal["cross_cutting"]
+    label: LocalText
+    description: LocalText
+    objective: LocalText  # the gap turned into an objective for a plan
+    indicator: LocalText  # how a programme can see progress on it (a measure, never a target figure)
+    stakeholders: list[LocalText] = Field(min_length=1)  # who to bring into a local working group for it
+
+
+class GapVocabulary(Model):
+    kind: Literal["gaps"]
+    gaps: list[GapTag] = Field(min_length=1)
+
+
+class Condition(Model):
+    """Skip logic: a question is asked only when an earlier answer (or a profile field) matches.
+
+    `question` names an earlier question id in the same checklist, or `profile.<field>`.
+    Exactly one of `equals`, `any_of` and `none_of` is given. For list answers (multiple choice,
+    target groups, themes), `any_of` holds when the lists share a value and `equals` when it contains it.
+    """
+
+    question: str
+    equals: str | int | float | None = None
+    any_of: list[str | int | float] | None = None
+    none_of: list[str | int | float] | None = None
+
+    @model_validator(mode="after")
+    def _one_test(self) -> Condition:
+        given = [name for name in ("equals", "any_of", "none_of") if getattr(self, name) is not None]
+        if len(given) != 1:
+            raise ValueError("give exactly one of 'equals', 'any_of' or 'none_of'")
+        if self.question.startswith(PROFILE_PREFIX):
+            field = self.question.removeprefix(PROFILE_PREFIX)
+            if field not in PROFILE_FIELDS:
+                allowed = ", ".join(sorted(PROFILE_FIELDS))
+                raise ValueError(f"'{field}' is not a profile field a condition can use ({allowed})")
+        else:
+            _check_id(self.question)
+        return self
+
+    @property
+    def on_profile(self) -> bool:
+        return self.question.startswith(PROFILE_PREFIX)
+
+    def values(self) -> list[str | int | float]:
+        if self.equals is not None:
+            return [self.equals]
+        return list(self.any_of if self.any_of is not None else self.none_of or [])
+
+    def holds(self, answer: Any) -> bool:
+        """Whether the condition holds for `answer` (None: not answered, so it does not hold)."""
+        if answer is None:
+            return False
+        given = set(answer) if isinstance(answer, (list, tuple, set, frozenset)) else {answer}
+        shared = bool(given & set(self.values()))
+        return not shared if self.none_of is not None else shared
+
+
+class Choice(Model):
+    id: Id
+    label: LocalText
+    gap_tags: list[Id] = []
+
+
+class Question(Model):
+    """One criterion of a checklist, answered by the organisation about its own programme."""
+
+    id: Id
+    kind: QuestionKind = QuestionKind.SCALE
+    text: LocalText
+    help: LocalText
+    choices: list[Choice] = []
+    weight: int = Field(1, ge=1, le=3)
+    relevant_if: Condition | None = None
+    gap_tags: list[Id] = []
+    principles: list[Principle] = []
+    minimum: float | None = None
+    maximum: float | None = None
+
+    @model_validator(mode="after")
+    def _fits_kind(self) -> Question:
+        has_choices = self.kind in (QuestionKind.SINGLE, QuestionKind.MULTIPLE)
+        if has_choices and len(self.choices) < 2:
+            raise ValueError(f"a '{self.kind}' question needs at least two choices")
+        if not has_choices and self.choices:
+            raise ValueError(f"a '{self.kind}' question takes no choices")
+        ids = [choice.id for choice in self.choices]
+        if len(ids) != len(set(ids)):
+            raise ValueError("choice ids must be unique within a question")
+        if self.kind != QuestionKind.NUMBER and (self.minimum is not None or self.maximum is not None):
+            raise ValueError("only 'number' questions take 'minimum' and 'maximum'")
+        if self.kind == QuestionKind.SCALE and not self.gap_tags:
+            raise ValueError("a 'scale' question needs the gap_tags that a 'no' answer reveals")
+        return self
+
+    def revealed_gaps(self) -> list[str]:
+        return sorted(set(self.gap_tags) | {tag for choice in self.choices for tag in choice.gap_tags})
+
+    def allowed_values(self) -> list[str]:
+        if self.kind == QuestionKind.SCALE:
+            return [answer.value for answer in ScaleAnswer]
+        return [choice.id for choice in self.choices]
+
+
+class Pillar(Model):
+    id: Id
+    title: LocalText
+    description: LocalText | None = None
+    questions: list[Question] = Field(min_length=1)
+
+
+class Checklist(Model):
+    """An ISF checklist: a thematic one (themes given) or the cross-cutting one (no themes)."""
+
+    kind: Literal["checklist"]
+    id: Id
+    title: LocalText
+    description: LocalText
+    themes: list[Theme] = []
+    source: Source
+    pillars: list[Pillar] = Field(min_length=1)
+
+    @property
+    def cross_cutting(self) -> bool:
+        return not self.themes
+
+    def questions(self) -> list[Question]:
+        return [question for pillar in self.pillars for question in pillar.questions]
+
+
+class LibraryEntry(Model):
+    """What practices and EU actions share: enough to match them and to explain the match."""
+
+    id: Id
+    title: LocalText
+    summary: LocalText
+    source: Source
+    countries: list[Country] = []
+    level: Level
+    organisations: list[str] = []
+    themes: list[Theme] = Field(min_length=1)
+    target_groups: list[TargetGroup] = []
+    activity_type: ActivityType
+    delivery_formats: list[DeliveryFormat] = []
+    roles: list[LocalText] = []
+    figures: list[Figure] = []
+    success_factors: list[LocalText] = []
+    challenges: list[LocalText] = []
+    gap_tags: list[Id] = Field(min_length=1)
+    principles: list[Principle] = []
+    lessons: list[Id] = []
+
+
+class Practice(LibraryEntry):
+    """A practice, pilot or initiative from the seed toolkits."""
+
+    kind: Literal["practice"]
+
+
+class FrameworkAction(LibraryEntry):
+    """An action of the EU Action Plan on Integration and Inclusion 2021-2027."""
+
+    kind: Literal["eu_action"]
+    number: int = Field(ge=1)
+    action: LocalText
+    status: ActionStatus
+    action_type: ActionType | None = None  # None: the source states no type
+
+
+class RiskNote(Model):
+    """A risk the source reports, with what the source says helped."""
+
+    risk: LocalText
+    mitigation: LocalText
+
+
+class Lesson(Model):
+    """A cross-cutting lesson learned, turned into design principles for a plan."""
+
+    kind: Literal["lesson"]
+    id: Id
+    title: LocalText
+    summary: LocalText
+    guidance: list[LocalText] = Field(min_length=1)
+    risks: list[RiskNote] = []
+    examples: list[Id] = []
+    gap_tags: list[Id] = Field(min_length=1)
+    target_groups: list[TargetGroup] = []
+    principles: list[Principle] = []
+    source: Source
+
+
+class FundingProgramme(Model):
+    """An EU funding programme that the seed projects used, and what kind of work it carried there."""
+
+    kind: Literal["funding"]
+    id: Id
+    name: LocalText
+    summary: LocalText
+    themes: list[Theme] = Field(min_length=1)
+    activity_types: list[ActivityType] = []
+    examples: list[Id] = []
+    source: Source
+
+
+class WorkingGroupFacts(Model):
+    """How a plan recognises and answers the lack of a local Integration Working Group."""
+
+    gap_tag: Id  # the gap an answer reveals when the organisation is in no working group
+    model_practices: list[Id] = []  # practices that show how such a group was built
+
+
+class Framework(Model):
+    """Facts about the ISF itself that matching and plans rely on, kept as data rather than code."""
+
+    kind: Literal["framework"]
+    checklist_order: list[Id] = []  # thematic checklists in this order; the cross-cutting ones come after
+    broader_groups: dict[TargetGroup, list[TargetGroup]] = {}  # a practice for the key fits each listed group
+    working_group: WorkingGroupFacts | None = None
+
+
+Document = Annotated[
+    Checklist | Practice | FrameworkAction | Lesson | GapVocabulary | FundingProgramme | Framework,
+    Field(discriminator="kind"),
+]
+DOCUMENT_KINDS = ("checklist", "practice", "eu_action", "lesson", "gaps", "funding", "framework")

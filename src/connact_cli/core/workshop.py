@@ -1,0 +1,119 @@
+"""Scripted workshops: the script (agenda and groups) as models, and the comparison of the groups.
+
+Pure. Reading a script from a file is library/workshop_script.py; the report's words are
+documents/report.py.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from typing import Any, Literal
+
+from pydantic import Field, model_validator
+
+from connact_cli.core.answers import AnswersFile
+from connact_cli.core.catalogue import Catalogue
+from connact_cli.core.matching import Matches
+from connact_cli.core.models import Id, Model, Question
+from connact_cli.core.names import slug
+from connact_cli.core.plan import Plan
+
+SCRIPT_KIND = "workshop"
+
+
+class Step(Model):
+    """One agenda step: what the facilitator says, which checklist sections the groups answer, how long."""
+
+    id: Id
+    title: str = Field(min_length=1, max_length=200)
+    briefing: str = ""
+    sections: list[str] = []  # a checklist id (all its pillars) or "<checklist>.<pillar>"
+    minutes: int = Field(ge=1, le=480)
+    prompts: list[str] = []
+    facilitator_notes: str = ""
+
+
+class Group(Model):
+    name: str = Field(min_length=1, max_length=100)
+    answers: str | None = None  # a prepared answers file, relative to the script
+
+
+class WorkshopScript(Model):
+    kind: Literal["workshop"]
+    title: str = Field(min_length=1, max_length=200)
+    date: str = Field(pattern=r"^\d{4}-\d{2}-\d{2}$")
+    facilitator: str = Field(min_length=1, max_length=200)
+    language: str = "en"
+    profile: dict[str, Any] = {}  # defaults every group's profile starts from
+    agenda: list[Step] = Field(min_length=1)
+    groups: list[Group] = Field(min_length=1, max_length=20)
+
+    @model_validator(mode="after")
+    def _unique(self) -> WorkshopScript:
+        # group names become file names: two names with the same file name would overwrite each other
+        named = [slug(g.name) for g in self.groups]
+        for label, values in (("step id", [s.id for s in self.agenda]), ("group name", [g.name for g in self.groups]),
+                              ("group file name", named)):
+            repeated = [v for v, n in Counter(values).items() if n > 1]
+            if repeated:
+                raise ValueError(f"{label} '{repeated[0]}' is used twice; each must be unique")
+        return self
+
+
+def section_ids(catalogue: Catalogue) -> list[str]:
+    ids = []
+    for checklist in catalogue.checklists:
+        ids.append(checklist.id)
+        ids.extend(f"{checklist.id}.{pillar.id}" for pillar in checklist.pillars)
+    return ids
+
+
+def step_questions(step: Step, catalogue: Catalogue) -> list[Question]:
+    """The questions a step covers, in checklist order."""
+    chosen = set(step.sections)
+    found = []
+    for checklist in catalogue.checklists:
+        for pillar in checklist.pillars:
+            if checklist.id in chosen or f"{checklist.id}.{pillar.id}" in chosen:
+                found.extend(pillar.questions)
+    return found
+
+
+@dataclass(frozen=True)
+class GroupResult:
+    name: str
+    answers_file: AnswersFile
+    plan: Plan
+    matches: Matches
+
+
+@dataclass(frozen=True)
+class Comparison:
+    question: Question
+    answers: dict[str, str]  # group name -> answer label ("not assessed" included)
+
+    @property
+    def agreed(self) -> bool:
+        return len(set(self.answers.values())) == 1
+
+
+def compare(script: WorkshopScript, results: list[GroupResult], catalogue: Catalogue) -> list[Comparison]:
+    """Every question of the agenda that at least one group answered, with each group's answer."""
+    language = script.language
+    comparisons = []
+    seen = set()
+    for step in script.agenda:
+        for question in step_questions(step, catalogue):
+            if question.id in seen:
+                continue
+            seen.add(question.id)
+            given = {r.name: r.answers_file.answers.get(question.id) for r in results}
+            if all(v is None for v in given.values()):
+                continue
+            labels = {c.id: c.label.get(language) for c in question.choices}
+            comparisons.append(Comparison(question, {
+                name: "not assessed" if v is None else
+                "; ".join(labels.get(x, str(x)) for x in v) if isinstance(v, list) else labels.get(v, str(v))
+                for name, v in given.items()}))
+    return comparisons

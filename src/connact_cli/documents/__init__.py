@@ -1,0 +1,1 @@
+"""Layouts: the plan, the workshop report and the checklist handout as format-neutral Documents."""

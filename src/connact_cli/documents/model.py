@@ -1,0 +1,127 @@
+"""A small format-neutral document model, built once and rendered as Markdown, HTML or Word.
+
+Plans and workshop reports are assembled into a Document (headings, paragraphs of styled spans,
+lists, tables, charts, a timeline). Renderers only format: no renderer re-derives content, and
+each one escapes text for its own format.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Literal, TypeVar, Union, dataclass_transform
+
+T = TypeVar("T")
+
+
+@dataclass_transform(kw_only_default=True)
+def block(cls: type[T]) -> type[T]:
+    """Blocks are plain dataclasses: built once per document, never compared; cheap to import."""
+    return dataclass(kw_only=True, eq=False, repr=False)(cls)
+
+
+@block
+class Span:
+    text: str
+    style: Literal["plain", "bold", "italic", "code"] = "plain"
+
+
+Spans = list[Span]
+
+
+@block
+class Heading:
+    kind: Literal["heading"] = "heading"
+    level: int
+    text: str
+
+
+@block
+class Paragraph:
+    kind: Literal["paragraph"] = "paragraph"
+    spans: Spans
+
+
+@block
+class BulletList:
+    kind: Literal["list"] = "list"
+    items: list[Spans]
+
+
+@block
+class Table:
+    kind: Literal["table"] = "table"
+    header: list[str]
+    rows: list[list[Spans]]
+    numeric: list[bool] = field(default_factory=list)  # columns aligned right
+
+    def is_numeric(self, index: int) -> bool:
+        return index < len(self.numeric) and self.numeric[index]
+
+
+@block
+class BarChart:
+    """Shares as horizontal bars; None is 'not assessed'."""
+
+    kind: Literal["bars"] = "bars"
+    bars: list[tuple[str, int | None]]
+
+
+@block
+class Phase:
+    name: str
+    start_month: int
+    end_month: int
+
+
+@block
+class Timeline:
+    """An activity plan: a month table everywhere, and a Mermaid gantt where Markdown can show it."""
+
+    kind: Literal["timeline"] = "timeline"
+    title: str
+    start_month: str  # YYYY-MM
+    phases: list[Phase]
+
+
+@block
+class Rule:
+    kind: Literal["rule"] = "rule"
+
+
+Content = Union[Heading, Paragraph, BulletList, Table, BarChart, Timeline, Rule]
+
+
+@block
+class Document:
+    title: str
+    blocks: list[Content]
+
+
+def text(value: str) -> Span:
+    return Span(text=value)
+
+
+def bold(value: str) -> Span:
+    return Span(text=value, style="bold")
+
+
+def italic(value: str) -> Span:
+    return Span(text=value, style="italic")
+
+
+def code(value: str) -> Span:
+    return Span(text=value, style="code")
+
+
+def para(*spans: Span | str) -> Paragraph:
+    return Paragraph(spans=[text(s) if isinstance(s, str) else s for s in spans])
+
+
+def bullets(items: list[str | Spans]) -> BulletList:
+    return BulletList(items=[[text(item)] if isinstance(item, str) else item for item in items])
+
+
+def table(header: list[str], rows: list[list[str | Spans]], numeric: Sequence[bool] = ()) -> Table:
+    return Table(header=header, rows=[[[text(c)] if isinstance(c, str) else c for c in row] for row in rows],
+                 numeric=list(numeric))

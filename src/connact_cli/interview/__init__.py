@@ -1,0 +1,1 @@
+"""Asking people: the prompter protocol and its questionary implementation, the interview, sessions."""

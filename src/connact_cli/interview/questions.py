@@ -1,0 +1,286 @@
+"""The guided interview: the profile, then the chosen themes' checklists pillar by pillar.
+
+Works on a Draft that holds everything typed so far, so that an interruption loses nothing:
+the caller saves the draft. Skip logic is re-evaluated as answers change, and an answer to a
+question that stops being relevant is dropped (never kept stale).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from rich.markup import escape
+
+from connact_cli.core.answers import AnswersFile, Profile, check_value
+from connact_cli.core.assessment import checklists_for, is_relevant
+from connact_cli.core.catalogue import Catalogue
+from connact_cli.core.vocabulary import COUNTRIES, OrganisationType, QuestionKind, ScaleAnswer, TargetGroup, Theme
+from connact_cli.core.models import Question
+from connact_cli.interview.prompter import Prompter
+
+HELP, NOTE, SKIP = "__help__", "__note__", "__skip__"
+SCALE_LABELS = {"yes": "Yes", "partly": "Partly", "no": "No", "unsure": "Unsure"}
+
+
+@dataclass
+class Draft:
+    """Everything the user has typed, valid or not yet complete; `on_change` saves it at once."""
+
+    language: str = "en"
+    profile: dict[str, Any] = field(default_factory=dict)
+    answers: dict[str, Any] = field(default_factory=dict)
+    notes: dict[str, str] = field(default_factory=dict)
+    skipped: list[str] = field(default_factory=list)
+    profile_done: bool = False
+    on_change: Callable[[Draft], None] | None = field(default=None, repr=False, compare=False)
+
+    def changed(self) -> None:
+        if self.on_change is not None:
+            self.on_change(self)
+
+    def as_data(self) -> dict[str, Any]:
+        return {"connact": 1, "language": self.language, "profile": self.profile, "answers": self.answers,
+                "notes": self.notes}
+
+    def to_answers(self) -> AnswersFile:
+        return AnswersFile.model_validate(self.as_data())
+
+
+
+
+LABELS = {"ngo": "NGO", "migrant_led": "Migrant-led group", "third_country_nationals": "Third-country nationals",
+          "temporary_protection": "People under temporary protection", "social_cohesion": "Social cohesion",
+          "training": "Training and capacity building"}
+
+
+def label(value: str) -> str:
+    return LABELS.get(value, value.replace("_", " ").capitalize())
+
+
+def split_list(text: str) -> list[str]:
+    return [part.strip() for part in text.split(",") if part.strip()]
+
+
+def _int_between(low: int, high: int, optional: bool = False):
+    def check(value: str) -> str | None:
+        if optional and not value.strip():
+            return None
+        try:
+            number = int(value.replace(",", "").replace(" ", ""))
+        except ValueError:
+            return f"Type a whole number from {low:,} to {high:,}"
+        return None if low <= number <= high else f"Type a whole number from {low:,} to {high:,}"
+
+    return check
+
+
+def ask_profile(prompter: Prompter, draft: Draft, start_default: str) -> None:
+    """The profile questions, pre-filled from the draft; each answer goes into the draft at once."""
+    p = _SavingDict(draft)
+    p.update(draft.profile)
+    prompter.say("[bold]Your organisation and programme[/] (10 questions)")
+    p["organisation"] = prompter.text(
+        "Organisation name:", default=p.get("organisation", ""),
+        validate=lambda v: None if v.strip() and len(v) <= 200 else "Type a name (up to 200 characters)",
+    ).strip()
+    p["organisation_type"] = prompter.select(
+        "Type of organisation:", [(t.value, label(t.value)) for t in OrganisationType], p.get("organisation_type"))
+    p["country"] = prompter.text(
+        "Country (ISO code, e.g. MT, IT, FI):", default=p.get("country", ""),
+        validate=lambda v: None if v.strip().upper() in COUNTRIES else "Type a two-letter ISO country code, e.g. MT",
+    ).strip().upper()
+    region = prompter.text("Region or city (optional):", default=p.get("region", "")).strip()
+    _set_optional(p, "region", region)
+    p["target_groups"] = prompter.checkbox(
+        "Who does the programme serve?", [(g.value, label(g.value)) for g in TargetGroup], p.get("target_groups", []))
+    themes: list[str] = []
+    while not themes:
+        themes = prompter.checkbox(
+            "Which themes will you work on? (at least one)", [(t.value, label(t.value)) for t in Theme],
+            p.get("themes", []))
+        if not themes:
+            prompter.say("Choose at least one theme.")
+    p["themes"] = themes
+    p["languages"] = split_list(prompter.text(
+        "Languages participants speak (comma-separated, optional):", default=", ".join(p.get("languages", []))))
+    p["duration_months"] = int(prompter.text(
+        "Programme duration in months:", default=str(p.get("duration_months", 12)), validate=_int_between(1, 120)))
+    budget = prompter.text(
+        "Budget in euros (optional):", default=str(p.get("budget_eur", "")),
+        validate=_int_between(0, 1_000_000_000, optional=True)).replace(",", "").replace(" ", "")
+    _set_optional(p, "budget_eur", int(budget) if budget else None)
+    p["partners"] = split_list(prompter.text(
+        "Partners already involved (comma-separated, optional):", default=", ".join(p.get("partners", []))))
+    p["start_month"] = prompter.text(
+        "Start month (YYYY-MM):", default=p.get("start_month", start_default),
+        validate=lambda v: None if _is_month(v) else "Type a month as YYYY-MM, e.g. 2027-03").strip()
+    draft.profile_done = True
+    draft.changed()
+
+
+class _SavingDict(dict):
+    """The draft's profile: every field set is saved at once."""
+
+    def __init__(self, draft: Draft):
+        super().__init__()
+        self._draft = draft
+
+    def __setitem__(self, key, value):
+        super().__setitem__(key, value)
+        self._draft.profile[key] = value
+        self._draft.changed()
+
+    def pop(self, key, *default):
+        self._draft.profile.pop(key, None)
+        self._draft.changed()
+        return super().pop(key, *default)
+
+
+def _is_month(value: str) -> bool:
+    parts = value.strip().split("-")
+    return len(parts) == 2 and len(parts[0]) == 4 and parts[0].isdigit() and parts[1].isdigit() and \
+        1 <= int(parts[1]) <= 12
+
+
+def _set_optional(target: dict, key: str, value: Any) -> None:
+    if value in (None, ""):
+        target.pop(key, None)
+    else:
+        target[key] = value
+
+
+def ask_question(prompter: Prompter, question: Question, draft: Draft, language: str, prefix: str = "",
+                 unanswered: str | None = None) -> None:
+    """Ask one question until answered or skipped; help and notes on request.
+
+    `unanswered` is where the cursor starts when there is no answer yet (SKIP in workshops, so that
+    confirming with Enter never invents an answer a group did not prepare).
+    """
+    while True:
+        current = draft.answers.get(question.id)
+        text = prefix + question.text.get(language)
+        if question.kind in (QuestionKind.SCALE, QuestionKind.SINGLE):
+            options = ([(v.value, SCALE_LABELS[v.value]) for v in ScaleAnswer] if question.kind == QuestionKind.SCALE
+                       else [(c.id, c.label.get(language)) for c in question.choices])
+            note_label = "Edit the note" if question.id in draft.notes else "Add a note"
+            options += [(HELP, "Why this matters (help)"), (NOTE, note_label), (SKIP, "Skip: not assessed")]
+            chosen = prompter.select(text, options, current if isinstance(current, str) else unanswered)
+        elif question.kind == QuestionKind.MULTIPLE:
+            options = [(c.id, c.label.get(language)) for c in question.choices]
+            options += [(HELP, "Why this matters (help)"), (SKIP, "Skip: not assessed")]
+            picked = prompter.checkbox(text, options, current if isinstance(current, list) else [])
+            chosen = HELP if HELP in picked else SKIP if SKIP in picked or not picked else None
+            if chosen is None:
+                _answer(draft, question.id, picked)
+                return
+        else:
+            raw = prompter.text(text, default="" if current is None else str(current),
+                                instruction="(? for help, empty to skip)",
+                                validate=lambda v: check_typed(question, v)).strip()
+            chosen = HELP if raw == "?" else SKIP if not raw else None
+            if chosen is None:
+                _answer(draft, question.id, parse_typed(question, raw))
+                return
+        if chosen == HELP:
+            prompter.say(f"[italic]{escape(question.help.get(language))}[/]")
+            continue
+        if chosen == NOTE:
+            note = prompter.text("Note (empty to remove):", default=draft.notes.get(question.id, "")).strip()
+            _set_optional(draft.notes, question.id, note)
+            draft.changed()
+            continue
+        if chosen == SKIP:
+            draft.answers.pop(question.id, None)
+            if question.id not in draft.skipped:
+                draft.skipped.append(question.id)
+            draft.changed()
+            return
+        _answer(draft, question.id, chosen)
+        return
+
+
+def _answer(draft: Draft, question_id: str, value: Any) -> None:
+    draft.answers[question_id] = value
+    if question_id in draft.skipped:
+        draft.skipped.remove(question_id)
+    draft.changed()
+
+
+def parse_typed(question: Question, raw: str) -> Any:
+    if question.kind == QuestionKind.NUMBER:
+        number = float(raw.replace(",", ""))
+        return int(number) if number.is_integer() else number
+    return raw
+
+
+def check_typed(question: Question, raw: str) -> str | None:
+    raw = raw.strip()
+    if raw in ("", "?"):
+        return None
+    try:
+        value = parse_typed(question, raw)
+    except ValueError:
+        return "Type a number, ? for help, or leave empty to skip"
+    return check_value(question, value)
+
+
+def ask_checklists(prompter: Prompter, draft: Draft, catalogue: Catalogue, only_new: bool = False) -> None:
+    """Walk the chosen themes' checklists, then the cross-cutting one, honouring skip logic.
+
+    With `only_new` (a resumed session), questions already answered or skipped are not asked again.
+    """
+    profile = Profile.model_validate(draft.profile)
+    language = draft.language
+    checklists = checklists_for(catalogue, profile.themes)
+    for number, checklist in enumerate(checklists, start=1):
+        for pillar in checklist.pillars:
+            for question in pillar.questions:
+                if not is_relevant(question, profile, _given(draft)):
+                    if question.id in draft.answers:
+                        draft.answers.pop(question.id)  # no stale answer survives a changed condition
+                        draft.changed()
+                    continue
+                if only_new and (question.id in draft.answers or question.id in draft.skipped):
+                    continue
+                left = _remaining(checklists, number - 1, question, profile, draft, only_new)
+                prompter.status(
+                    f"[dim]{left} question{'s' if left != 1 else ''} left · section {number} of {len(checklists)}: "
+                    f"{escape(checklist.title.get(language))} › {escape(pillar.title.get(language))}[/]"
+                )
+                ask_question(prompter, question, draft, language)
+
+
+def _given(draft: Draft) -> dict[str, Any]:
+    return dict(draft.answers)
+
+
+def _remaining(checklists, index: int, current: Question, profile: Profile, draft: Draft, only_new: bool) -> int:
+    """Questions left including this one, counting those whose conditions hold on the answers so far."""
+    count, started = 0, False
+    given = _given(draft)
+    done = set(draft.answers) | set(draft.skipped) if only_new else set()
+    for checklist in checklists[index:]:
+        for question in checklist.questions():
+            started = started or question.id == current.id
+            if started and is_relevant(question, profile, given) and (question.id == current.id or
+                                                                      question.id not in done):
+                count += 1
+    return count
+
+
+def run(prompter: Prompter, draft: Draft, catalogue: Catalogue, start_default: str, resume: bool = False) -> AnswersFile:
+    """The whole interview; a resumed one asks only what is still missing."""
+    if not (resume and draft.profile_done):
+        ask_profile(prompter, draft, start_default)
+    ask_checklists(prompter, draft, catalogue, only_new=resume)
+    return draft.to_answers()
+
+
+def review_selection(prompter: Prompter, ranked: list[tuple[str, str, float]], top: int) -> list[str]:
+    """Let the user drop or add practices: the top ones are ticked, the next ones offered."""
+    offered = ranked[: max(top + 10, 15)]
+    choices = [(pid, f"{title} ({score:g})") for pid, title, score in offered]
+    checked = [pid for pid, _, _ in offered[:top]]
+    return prompter.checkbox("Practices to include in the plan:", choices, checked)

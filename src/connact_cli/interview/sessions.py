@@ -1,0 +1,131 @@
+"""Interview sessions: every answer is saved the moment it is given, so nothing typed is lost.
+
+A session lives in the user's data folder (platformdirs) as one YAML file, rewritten atomically
+after each answer. Ctrl-C, a closed terminal or a crash leave the last saved state intact;
+`connact plan --resume` continues from it, and a finished plan removes its session.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from connact_cli.errors import ConnactError, InputFileError, SessionError
+from connact_cli.library import yamlio
+from connact_cli.library.files import make_folder, write_atomic
+
+
+class Options(BaseModel):
+    """The plan options the session was started with, so a resumed run writes the same plan."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    output: str | None = None
+    formats: list[str] = ["md"]
+    top: int = 5
+    library: list[str] = []
+    language: str = "en"
+
+
+class Session(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    connact_session: int = 1
+    name: str
+    created: str
+    updated: str
+    options: Options
+    profile_done: bool = False
+    language: str = "en"
+    profile: dict[str, Any] = {}
+    answers: dict[str, Any] = {}
+    notes: dict[str, str] = {}
+    skipped: list[str] = []
+    chosen: list[str] | None = None
+    position: str | None = Field(None, description="the question asked last")
+
+
+def _now() -> str:
+    return datetime.now().astimezone().isoformat(timespec="seconds")
+
+
+class SessionStore:
+    """The folder of saved interviews and workshop runs, one YAML file each."""
+
+    def __init__(self, folder: Path):
+        self.folder = folder
+
+    def path_of(self, name: str) -> Path:
+        return self.folder / f"{name}.yaml"
+
+    def new(self, options: Options) -> Session:
+        stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+        name, number = stamp, 1
+        while self.path_of(name).exists():
+            number += 1
+            name = f"{stamp}-{number}"
+        now = _now()
+        return Session(name=name, created=now, updated=now, options=options)
+
+    def save(self, session: Session) -> Path:
+        session.updated = _now()
+        header = "# connact interview session: continue with 'connact plan --resume'.\n"
+        return self.save_data(session.name, session.model_dump(mode="json"), header)
+
+    def save_data(self, name: str, data: dict[str, Any], header: str = "") -> Path:
+        make_folder(self.folder, "set CONNACT_DATA_DIR to a writable folder")
+        return write_atomic(self.path_of(name), header + yamlio.dump(data))
+
+    def load_data(self, name: str) -> dict[str, Any] | None:
+        """A saved file's data, or None when there is none or it cannot be read."""
+        path = self.path_of(name)
+        if not path.exists():
+            return None
+        try:
+            data = yamlio.load(path).data
+        except ConnactError:
+            return None
+        return data if isinstance(data, dict) else None
+
+    def load(self, name: str) -> Session:
+        path = self.path_of(name)
+        if not path.exists():
+            raise SessionError(f"no session '{name}'; saved sessions: {self._known()}")
+        try:
+            return Session.model_validate(yamlio.load(path).data)
+        except (InputFileError, ValidationError):
+            raise SessionError(f"session '{name}' ({path}) is damaged and cannot be resumed; "
+                               f"remove it with 'connact sessions discard {name}'") from None
+
+    def list(self) -> list[Session]:
+        """Readable interview sessions, most recently updated first; damaged files are skipped here."""
+        found = []
+        for path in sorted(self.folder.glob("*.yaml")) if self.folder.is_dir() else []:
+            try:
+                found.append(Session.model_validate(yamlio.load(path).data))
+            except (InputFileError, ValidationError):
+                continue
+        return sorted(found, key=lambda s: (s.updated, s.name), reverse=True)
+
+    def latest(self) -> Session:
+        sessions = self.list()
+        if not sessions:
+            raise SessionError("there is no interview to resume; start one with 'connact plan'")
+        return sessions[0]
+
+    def discard(self, name: str) -> Path:
+        path = self.path_of(name)
+        if not path.exists():
+            raise SessionError(f"no session '{name}'; saved sessions: {self._known()}")
+        path.unlink()
+        return path
+
+    def remove(self, name: str) -> None:
+        """Remove a finished run's file, if it is there."""
+        self.path_of(name).unlink(missing_ok=True)
+
+    def _known(self) -> str:
+        return ", ".join(s.name for s in self.list()) or "none"

@@ -1,0 +1,114 @@
+"""Answers files on disk: read, checked against the schema and the checklists, and written back.
+
+Every problem is reported with its file, line and field; nothing in a user's file is silently changed
+(unquoted yes/no, which YAML reads as booleans, are read as the scale answers they mean).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+
+from connact_cli.core.answers import AnswersFile, Profile, check_value, normalise, MAX_TEXT
+from connact_cli.core.catalogue import Catalogue
+from connact_cli.errors import DataError, Problem
+from connact_cli.library import yamlio
+from connact_cli.library.problems import describe, field_name, suggest
+
+
+def parse(source: yamlio.YamlDocument, catalogue: Catalogue) -> AnswersFile:
+    """Validate an answers file against the schema and the checklists; every problem is reported."""
+    path = str(source.path)
+    data = normalise(source.data)
+    if not isinstance(data, dict) or "connact" not in data:
+        raise DataError([Problem(path, source.line_of(()), "connact",
+                                 "not an answers file: it needs 'connact: 1' as its first line")])
+    problems: list[Problem] = []
+    answers_file = None
+    try:
+        answers_file = AnswersFile.model_validate(data)
+    except ValidationError as error:
+        for item in error.errors():
+            loc = tuple(item["loc"])
+            if loc and loc[0] in ("answers", "notes") and len(loc) >= 2:
+                continue  # reported below, with the question's allowed values
+            message = describe(item, data)
+            if item["type"] == "extra_forbidden":
+                message = f"unknown key '{loc[-1]}'{suggest(str(loc[-1]), _allowed(loc))}; remove or rename it"
+            if loc == ("connact",):
+                message = f"schema version {data.get('connact')!r} is not supported; this connact reads version 1"
+            problems.append(Problem(path, source.line_of(loc), field_name(loc), message))
+    sections = {name: data.get(name) for name in ("answers", "notes")}
+    for name, section in sections.items():
+        if section is not None and not isinstance(section, dict):
+            problems.append(Problem(path, source.line_of((name,)), name,
+                                    f"'{name}' must be a mapping of question id to value"))
+    problems += check_against({name: section if isinstance(section, dict) else {}
+                               for name, section in sections.items()}, catalogue, source)
+    if problems or answers_file is None:
+        raise DataError(_unique(problems))
+    return answers_file
+
+
+def _unique(problems: list[Problem]) -> list[Problem]:
+    return sorted(set(problems), key=Problem.key)
+
+
+def _allowed(loc: tuple) -> list[str]:
+    model = Profile if len(loc) > 1 and loc[0] == "profile" else AnswersFile
+    return list(model.model_fields)
+
+
+def check_against(sections: dict[str, dict], catalogue: Catalogue, source: yamlio.YamlDocument) -> list[Problem]:
+    """Every answer and note must name a known question, and every answer must be allowed."""
+    questions = {q.id: q for c in catalogue.checklists for q in c.questions()}
+    problems = []
+    path = str(source.path)
+    for section in ("answers", "notes"):
+        for question_id, value in (sections.get(section) or {}).items():
+            loc = (section, question_id)
+            question = questions.get(question_id)
+            if question is None:
+                problems.append(Problem(path, source.line_of(loc), field_name(loc),
+                                        f"unknown question '{question_id}'{suggest(question_id, questions)}; "
+                                        "see 'connact checklists show'"))
+            elif section == "answers" and (reason := check_value(question, value)):
+                problems.append(Problem(path, source.line_of(loc), field_name(loc), reason))
+            elif section == "notes" and not isinstance(value, str):
+                problems.append(Problem(path, source.line_of(loc), field_name(loc), "a note must be text"))
+            elif section == "notes" and len(value) > MAX_TEXT:
+                problems.append(Problem(path, source.line_of(loc), field_name(loc),
+                                        f"the note is longer than {MAX_TEXT} characters"))
+    return problems
+
+
+def load(path: Path, catalogue: Catalogue) -> AnswersFile:
+    return parse(yamlio.load(path), catalogue)
+
+
+def load_partial(path: Path, catalogue: Catalogue) -> dict:
+    """An answers file whose profile may be incomplete (an interrupted interview), to pre-fill prompts.
+
+    Everything present must still be valid; only missing profile fields are tolerated.
+    """
+    source = yamlio.load(path)
+    try:
+        return parse(source, catalogue).model_dump(mode="json", exclude_none=True)
+    except DataError as error:
+        tolerated = all(p.field.startswith("profile") and "required field is missing" in p.message
+                        for p in error.problems)
+        if not tolerated:
+            raise
+    return normalise(source.data)
+
+
+def to_yaml(answers_file: AnswersFile) -> str:
+    """The answers file as YAML, in the documented key order, with a header saying what it is."""
+    data = answers_file.model_dump(mode="json", exclude_none=True)
+    header = (
+        "# connact answers file: replay with 'connact plan --answers THIS_FILE --no-input'.\n"
+        "# Edit freely; 'connact validate THIS_FILE' checks it.\n"
+    )
+    return header + yamlio.dump(data)

@@ -1,0 +1,212 @@
+"""Extra practice folders, indexed and cached so that a warm run re-reads nothing that has not changed.
+
+Each file's outcome (an index record, its problems, or "another kind of file") is cached by the
+file's size and modification time. Three cache files per folder: the outcomes (read on every run),
+the references (read only when cross-checking must run again) and the search texts (read only by
+text search).
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, NamedTuple
+
+from connact_cli.core.index import EntryIndex, build, search_text
+from connact_cli.errors import InputFileError, Problem
+from connact_cli.library.cache import DiskCache, file_stamps
+from connact_cli.library.crosscheck import cross_check
+from connact_cli.library.documents import References
+from connact_cli.library.reading import Reading, careful_or_fast, missing, parse_with_lines_on_error, read_one, yaml_names
+
+PROGRESS_FROM = 200  # files to parse before a progress bar is worth showing
+
+Progress = Callable[[int], Callable[[int], None] | None]  # total -> advance(step), or None for no bar
+Stamp = tuple[int, int]
+
+
+class Outcome(NamedTuple):
+    """What one file gave: kind "entry" (a record), "problems" (and the id it declared), or "other"."""
+
+    kind: str
+    record: EntryIndex | None = None
+    problems: tuple[Problem, ...] = ()
+    invalid_id: str | None = None
+
+
+class Indexed(NamedTuple):
+    """A file freshly indexed: its outcome, and for a practice its references and search text."""
+
+    outcome: Outcome
+    refs: References | None = None
+    search: str | None = None
+
+
+def index_one(path: Path) -> Indexed:
+    try:
+        source = careful_or_fast(path)
+    except InputFileError as error:
+        return Indexed(Outcome("problems", problems=(error.problem,)))
+    data = source.data
+    if not isinstance(data, dict) or data.get("kind") not in ("practice", "eu_action"):
+        return Indexed(Outcome("other"))
+    document, problems = parse_with_lines_on_error(source)
+    if document is None:
+        bad_id = data.get("id") if isinstance(data.get("id"), str) else None
+        return Indexed(Outcome("problems", problems=tuple(problems), invalid_id=bad_id))
+    return Indexed(Outcome("entry", record=build(document.model, str(path))), document.refs,
+                   search_text(document.model))
+
+
+@dataclass
+class FolderIndex:
+    """An extra practice folder as cached outcomes per file."""
+
+    root: Path
+    cache: DiskCache
+    outcomes: dict[str, tuple[Stamp | None, Outcome]] = field(default_factory=dict)
+    fresh_refs: dict[str, References] = field(default_factory=dict)
+    fresh_search: dict[str, str] = field(default_factory=dict)
+    _refs: dict[str, References] | None = None
+    _search: dict[str, str] | None = None
+
+    @property
+    def name(self) -> str:
+        return "library-" + hashlib.sha256(str(self.root.resolve()).encode()).hexdigest()[:16]
+
+    @property
+    def key(self) -> str:
+        return str(self.root.resolve())
+
+    def signature(self) -> str:
+        """Changes whenever a file is added, removed or modified."""
+        stamps = sorted((path, stamp) for path, (stamp, _) in self.outcomes.items())
+        return hashlib.sha256(repr(stamps).encode()).hexdigest()
+
+    def _merged(self, suffix: str, fresh: dict[str, Any], pick: Callable[[Indexed], Any]) -> dict[str, Any]:
+        stored = self.cache.read(self.name + suffix, self.key) or {}
+        if not isinstance(stored, dict):
+            stored = {}
+        merged = {path: stored[path] for path in self.outcomes if path in stored and path not in fresh}
+        merged.update(fresh)
+        lost = [p for p, (_, o) in self.outcomes.items() if o.kind == "entry" and p not in merged]
+        for path in lost:  # a cache file lost or damaged: read those files again
+            indexed = index_one(Path(path))
+            if indexed.outcome.kind == "entry":
+                merged[path] = pick(indexed)
+        if fresh or lost or merged.keys() != stored.keys():
+            self.cache.write(self.name + suffix, self.key, merged)
+        return merged
+
+    def refs(self) -> dict[str, References]:
+        if self._refs is None:
+            self._refs = self._merged("-refs", self.fresh_refs, lambda i: i.refs)
+        return self._refs
+
+    def search_texts(self) -> dict[str, str]:
+        if self._search is None:
+            by_path = self._merged("-search", self.fresh_search, lambda i: i.search)
+            self._search = {}
+            for path, text in by_path.items():
+                record = self.outcomes[path][1].record if path in self.outcomes else None
+                if record is not None:
+                    self._search[record.id] = text
+        return self._search
+
+
+@dataclass
+class FolderReading(Reading):
+    """A Reading of extra folders; their references come from the folder index only when needed."""
+
+    folders: list[FolderIndex] = field(default_factory=list)
+
+    def refs(self) -> list[References]:
+        return super().refs() + [r for folder in self.folders for r in folder.refs().values()]
+
+
+def read_indexed(paths: Iterable[Path], cache: DiskCache, progress: Progress | None = None) -> FolderReading:
+    """Read extra practice folders: practices as index records, reusing cached ones for unchanged files.
+
+    Files of other kinds (lessons, checklists, answers files ...) are few and read in full each time.
+    """
+    reading = FolderReading()
+    for root in paths:
+        if not root.exists():
+            reading.problems.append(missing(root))
+            continue
+        folder = FolderIndex(root, cache)
+        names = yaml_names(root)
+        stamps = file_stamps(names)
+        cached = _thaw(cache.read(folder.name, folder.key, plain=True) or {})
+        todo = [p for p in names if p not in cached or cached[p][0] != stamps.get(p)]
+        advance = progress(len(todo)) if progress and len(todo) >= PROGRESS_FROM else None
+        for name in names:
+            stamp = stamps.get(name)
+            if name in cached and cached[name][0] == stamp:
+                outcome = cached[name][1]
+            else:
+                indexed = index_one(Path(name))
+                outcome = indexed.outcome
+                if indexed.refs is not None and indexed.search is not None:
+                    folder.fresh_refs[name], folder.fresh_search[name] = indexed.refs, indexed.search
+                if advance:
+                    advance(1)
+            folder.outcomes[name] = (stamp, outcome)
+            _take(outcome, Path(name), reading)
+        if folder.outcomes.keys() != cached.keys() or todo:
+            cache.write(folder.name, folder.key, _freeze(folder.outcomes), plain=True)
+        reading.folders.append(folder)
+    return reading
+
+
+def _take(outcome: Outcome, path: Path, reading: Reading) -> None:
+    if outcome.kind == "entry" and outcome.record is not None:
+        reading.indexed.append(outcome.record)
+    elif outcome.kind == "problems":
+        reading.problems.extend(outcome.problems)
+        if outcome.invalid_id:
+            reading.invalid_ids.add(outcome.invalid_id)
+    else:
+        read_one(path, reading)
+
+
+def _freeze(outcomes: dict[str, tuple[Stamp | None, Outcome]]) -> dict[str, Any]:
+    """Outcomes as plain data for marshal: records and problems as tuples."""
+    plain: dict[str, Any] = {}
+    for path, (stamp, outcome) in outcomes.items():
+        record = tuple(outcome.record) if outcome.record is not None else None
+        problems = [(p.file, p.line, p.field, p.message) for p in outcome.problems]
+        plain[path] = (stamp, (outcome.kind, record, problems, outcome.invalid_id))
+    return plain
+
+
+def _thaw(plain: Any) -> dict[str, tuple[Stamp | None, Outcome]]:
+    outcomes = {}
+    make = EntryIndex._make
+    width = len(EntryIndex._fields)
+    try:
+        for path, (stamp, (kind, record, problems, invalid_id)) in plain.items():
+            if record is not None and len(record) != width:
+                return {}
+            outcomes[path] = (stamp, Outcome(kind, make(record) if record is not None else None,
+                                             tuple(Problem(*p) for p in problems), invalid_id))
+    except (TypeError, ValueError, IndexError, AttributeError):
+        return {}  # a cache from another layout: rebuild
+    return outcomes
+
+
+def checked(reading: FolderReading, context: Sequence[References], context_key: object,
+            cache: DiskCache) -> list[Problem]:
+    """Cross-check problems for what was read, reused from the cache while nothing has changed."""
+    if not reading.folders or reading.loaded:
+        return cross_check(reading.refs(), context=context, invalid_ids=reading.invalid_ids)
+    key = (context_key, tuple((f.key, f.signature()) for f in reading.folders), tuple(sorted(reading.invalid_ids)))
+    name = "check-" + hashlib.sha256(repr([f.key for f in reading.folders]).encode()).hexdigest()[:16]
+    stored = cache.read(name, key)
+    if isinstance(stored, list):
+        return stored
+    problems = cross_check(reading.refs(), context=context, invalid_ids=reading.invalid_ids)
+    cache.write(name, key, problems)
+    return problems

@@ -1,0 +1,97 @@
+"""Workshop scripts on disk: read, validated (schema, sections, each group's prepared answers)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+
+from connact_cli.core.answers import AnswersFile
+from connact_cli.core.catalogue import Catalogue
+from connact_cli.core.workshop import SCRIPT_KIND, Group, Step, WorkshopScript, section_ids
+from connact_cli.errors import DataError, InputFileError, Problem
+from connact_cli.library import answers_file, yamlio
+from connact_cli.library.problems import describe, field_name, suggest
+
+
+@dataclass(frozen=True)
+class LoadedScript:
+    script: WorkshopScript
+    path: Path
+    source: yamlio.YamlDocument
+
+
+def _problem(source: yamlio.YamlDocument, loc: tuple, message: str) -> Problem:
+    return Problem(str(source.path), source.line_of(loc), field_name(loc), message)
+
+
+def parse(source: yamlio.YamlDocument, catalogue: Catalogue) -> LoadedScript:
+    """Validate a script: its schema, its sections against the checklists, and each group's answers."""
+    try:
+        script = WorkshopScript.model_validate(source.data)
+    except ValidationError as error:
+        problems = []
+        for item in error.errors():
+            loc = tuple(item["loc"])
+            message = describe(item, source.data)
+            if item["type"] == "extra_forbidden":
+                model = {"agenda": Step, "groups": Group}.get(str(loc[0]), WorkshopScript) if len(loc) > 1 else WorkshopScript
+                message = f"unknown key '{loc[-1]}'{suggest(str(loc[-1]), model.model_fields)}; remove or rename it"
+            problems.append(_problem(source, loc, message))
+        raise DataError(problems) from None
+    problems = []
+    known = section_ids(catalogue)
+    for s, step in enumerate(script.agenda):
+        for i, section in enumerate(step.sections):
+            if section not in known:
+                problems.append(_problem(source, ("agenda", s, "sections", i),
+                                         f"unknown checklist section '{section}'{suggest(section, known)}; use a "
+                                         "checklist id or <checklist>.<pillar>, see 'connact checklists show'"))
+    loaded = LoadedScript(script, source.path, source)
+    for g, group in enumerate(script.groups):
+        try:
+            group_answers(loaded, g, catalogue)
+        except DataError as error:
+            problems.extend(error.problems)
+        except InputFileError as error:
+            problems.append(_problem(source, ("groups", g, "answers"), f"{group.answers} {error.problem.message}"))
+    if problems:
+        raise DataError(problems)
+    return loaded
+
+
+def load(path: Path, catalogue: Catalogue) -> LoadedScript:
+    source = yamlio.load(path)
+    if not isinstance(source.data, dict) or source.data.get("kind") != SCRIPT_KIND:
+        raise DataError([Problem(str(path), source.line_of(()), "kind", "not a workshop script: it needs "
+                                                                         "'kind: workshop'")])
+    return parse(source, catalogue)
+
+
+def group_data(loaded: LoadedScript, index: int) -> dict[str, Any]:
+    """A group's answers-file data: the script's profile defaults overlaid with its prepared file."""
+    script, group = loaded.script, loaded.script.groups[index]
+    data: dict[str, Any] = {"connact": 1, "language": script.language, "profile": dict(script.profile),
+                            "answers": {}, "notes": {}}
+    data["profile"].setdefault("organisation", group.name)
+    if group.answers:
+        prepared = yamlio.load(loaded.path.parent / group.answers)
+        if isinstance(prepared.data, dict):
+            data["profile"].update(prepared.data.get("profile") or {})
+            data["answers"] = dict(prepared.data.get("answers") or {})
+            data["notes"] = dict(prepared.data.get("notes") or {})
+            data["language"] = prepared.data.get("language", data["language"])
+    return data
+
+
+def group_answers(loaded: LoadedScript, index: int, catalogue: Catalogue, data: dict | None = None):
+    """A group's validated AnswersFile; problems point at the group's file (or the script)."""
+    group = loaded.script.groups[index]
+    path = loaded.path.parent / group.answers if group.answers else loaded.path
+    data = data if data is not None else group_data(loaded, index)
+    lines = yamlio.load(path).lines if group.answers else {}
+    return answers_file.parse(yamlio.YamlDocument(path, data, lines), catalogue)
+
+

@@ -1,0 +1,67 @@
+"""Renderers: one per format, each laying out a Document (or, for JSON, the data behind it).
+
+They format; they never decide content. FORMATS is the registry: a format's name is also its file
+suffix. Each renderer imports its library (Jinja2, python-docx) only when it runs.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from connact_cli.documents.model import Document
+
+
+@dataclass(frozen=True)
+class Options:
+    language: str = "en"
+    cache_folder: Path | None = None  # where compiled templates are kept; None keeps none
+
+
+Renderer = Callable[[Document, Any, Options], str | bytes]
+
+
+def _markdown(document: Document, data: Any, options: Options) -> str:
+    from connact_cli.render.markdown import to_markdown
+
+    return to_markdown(document, options.cache_folder)
+
+
+def _html(document: Document, data: Any, options: Options) -> str:
+    from connact_cli.render.html import to_html
+
+    return to_html(document, options.language, options.cache_folder)
+
+
+def _word(document: Document, data: Any, options: Options) -> bytes:
+    from connact_cli.render.word import to_docx
+
+    return to_docx(document)
+
+
+def _json(document: Document, data: Any, options: Options) -> str:
+    from connact_cli.render.json_data import to_json
+
+    return to_json(data)
+
+
+FORMATS: dict[str, Renderer] = {"md": _markdown, "html": _html, "docx": _word, "json": _json}
+DOCUMENT_FORMATS = ("md", "html", "docx")  # formats that lay out a document (a handout has no data)
+
+
+def render(fmt: str, document: Document, data: Any, options: Options) -> str | bytes:
+    """`document` laid out as `fmt`; JSON writes `data` instead (the model the document was built from)."""
+    return FORMATS[fmt](document, data, options)
+
+
+def outputs_for(path: Path, formats: list[str]) -> list[Path]:
+    """One file per format: `-o plan.md -f md,html` writes plan.md and plan.html.
+
+    A path whose suffix names another format takes the format's suffix; any other path is kept
+    as given when there is only one format.
+    """
+    if len(formats) == 1 and path.suffix.lstrip(".") not in FORMATS:
+        return [path]
+    return [path.with_suffix(f".{fmt}") for fmt in formats]

@@ -1,0 +1,96 @@
+"""The Jinja2 environment for the Markdown and HTML templates, and the filters they use.
+
+Escaping is each format's job: Markdown text passes `md` (so typed text cannot add headings, links,
+tables or HTML); HTML is autoescaped.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+_MD_INLINE = re.compile(r"([\\`*_\[\]|~])")
+_MD_LINE_START = re.compile(r"^([#>+=-]|\d+[.)])")
+_BAR = 20
+
+
+def md(value: object) -> str:
+    """Escape text for Markdown inside a line: one line, no markup, no HTML."""
+    text = re.sub(r"\s+", " ", str(value))
+    text = re.sub(r"&(?=#?\w+;)", "&amp;", text).replace("<", "&lt;").replace(">", "&gt;")
+    return _MD_INLINE.sub(r"\\\1", text)
+
+
+def md_start(value: object) -> str:
+    """Escape text that starts a line, where '#', '-', '>' or '1.' would start a block."""
+    text = md(value).lstrip()
+    return _MD_LINE_START.sub(lambda m: m.group(1)[:-1] + "\\" + m.group(1)[-1], text)
+
+
+def codespan(value: object) -> str:
+    text = " ".join(str(value).split()).replace("`", "'")
+    return f"`{text}`"
+
+
+def fenced(value: object) -> str:
+    """Text inside a fenced code block: one line, and it cannot close the fence."""
+    return " ".join(str(value).split()).replace("`", "'")
+
+
+def truncate_label(value: str, width: int) -> str:
+    return value if len(value) <= width else value[: width - 1] + "…"
+
+
+def mermaid(value: object) -> str:
+    """Text safe as a Mermaid gantt task name: no separators, comments or markup."""
+    text = " ".join(str(value).split())
+    return re.sub(r"[:;#%<>\[\]{}\"`]", " ", text).strip()[:80] or "task"
+
+
+def bar(percent: int | None) -> str:
+    if percent is None:
+        return "not assessed".ljust(_BAR)
+    filled = round(_BAR * percent / 100)
+    return "█" * filled + "░" * (_BAR - filled)
+
+
+def add_months(start: str, months: int) -> str:
+    year, month = map(int, start.split("-"))
+    total = year * 12 + (month - 1) + months
+    return date(total // 12, total % 12 + 1, 1).isoformat()
+
+
+def _bytecode_cache(folder: str | None) -> Any:
+    """Compiled templates kept in the user cache folder: compiling them costs more than the rest of a plan."""
+    if folder is None:
+        return None
+    from jinja2 import FileSystemBytecodeCache
+
+    path = Path(folder) / "templates"
+    try:
+        path.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        return None
+    return FileSystemBytecodeCache(str(path))
+
+
+@lru_cache(maxsize=4)
+def environment(html: bool, cache_folder: str | None) -> Any:
+    """The template environment; `cache_folder` (or None) keeps compiled templates between runs."""
+    from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
+
+    env = Environment(
+        loader=PackageLoader("connact_cli.render", "templates"),
+        bytecode_cache=_bytecode_cache(cache_folder),
+        autoescape=select_autoescape(enabled_extensions=("html.j2",), default=False) if html else False,
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters.update(md=md, md_start=md_start, codespan=codespan, fenced=fenced, truncate_label=truncate_label,
+                       mermaid=mermaid, bar=bar, add_months=add_months)
+    return env
