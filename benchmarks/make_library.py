@@ -16,13 +16,15 @@ import yaml
 
 DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 
-from connact_cli.library.loader import load_library
 from connact_cli.core.vocabulary import ActivityType, DeliveryFormat, Level, Principle, TargetGroup, Theme
+from connact_cli.library.loader import load_library
 
 COUNTRIES = ["MT", "IT", "BE", "FI", "IE", "CY", "GR", "ES", "DE", "FR", "NL", "PT", "SE", "AT", "PL"]
-WORDS = ("community training workshop migrants language employers mentoring forum health services trust "
-         "mediators volunteers municipality partnership outreach childcare women refugees youth residents "
-         "intercultural sessions guidance referral skills qualifications dialogue network").split()
+WORDS = (
+    "community training workshop migrants language employers mentoring forum health services trust "
+    "mediators volunteers municipality partnership outreach childcare women refugees youth residents "
+    "intercultural sessions guidance referral skills qualifications dialogue network"
+).split()
 
 
 def sentence(rng: random.Random, words: int) -> str:
@@ -36,8 +38,12 @@ def practice(number: int, rng: random.Random, gap_ids: list[str], lesson_ids: li
         "id": f"synthetic-{number:05d}",
         "title": f"Synthetic practice {number} " + sentence(rng, 4).rstrip("."),
         "summary": "Synthetic benchmark text, not a real practice. " + " ".join(sentence(rng, 14) for _ in range(3)),
-        "source": {"document": "connact benchmark generator", "project": "benchmark", "organisations": ["None"],
-                   "year": 2026},
+        "source": {
+            "document": "connact benchmark generator",
+            "project": "benchmark",
+            "organisations": ["None"],
+            "year": 2026,
+        },
         "countries": rng.sample(COUNTRIES, rng.randint(1, 3)),
         "level": rng.choice([level.value for level in Level if level != Level.EU]),
         "organisations": [f"Organisation {rng.randint(1, 500)}" for _ in range(2)],
@@ -46,8 +52,10 @@ def practice(number: int, rng: random.Random, gap_ids: list[str], lesson_ids: li
         "activity_type": rng.choice([a.value for a in ActivityType]),
         "delivery_formats": rng.sample([d.value for d in DeliveryFormat], 2),
         "roles": [sentence(rng, 5) for _ in range(3)],
-        "figures": [{"value": rng.randint(5, 900), "label": "participants"},
-                    {"value": rng.randint(2, 80), "label": "sessions", "qualifier": "over"}],
+        "figures": [
+            {"value": rng.randint(5, 900), "label": "participants"},
+            {"value": rng.randint(2, 80), "label": "sessions", "qualifier": "over"},
+        ],
         "success_factors": [sentence(rng, 12) for _ in range(3)],
         "challenges": [sentence(rng, 12) for _ in range(2)],
         "gap_tags": rng.sample(gap_ids, rng.randint(2, 6)),

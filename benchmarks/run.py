@@ -75,9 +75,11 @@ def main() -> None:
     typer_help = measure("minimal typer app --help", [PY, str(HERE / "minimal_app.py"), "--help"], runs, env)
     rows.append(("python -c pass", python, "", None, ""))
     rows.append(("minimal typer app --help", typer_help, "reference", 1.0, ""))
-    for name, argv, target in (("connact --help", [*connact, "--help"], 1.3),
-                               ("connact --version", [*connact, "--version"], None),
-                               ("connact plan --help", [*connact, "plan", "--help"], None)):
+    for name, argv, target in (
+        ("connact --help", [*connact, "--help"], 1.3),
+        ("connact --version", [*connact, "--version"], None),
+        ("connact plan --help", [*connact, "plan", "--help"], None),
+    ):
         timing = measure(name, argv, runs, env)
         rows.append((name, timing, "typer --help", timing.median / typer_help.median, f"≤ {target}" if target else ""))
     plan_argv = [*connact, "plan", "--answers", str(EXAMPLE), "--no-input", "-o", str(work / "plan.md"), "--force"]
@@ -96,39 +98,81 @@ def main() -> None:
         warm_validate = measure(f"validate {size} warm", validate, runs, env)
         cold_plan = measure(f"plan {size} cold", big_plan, runs, env, before=clear_cache)
         warm_plan = measure(f"plan {size} warm", big_plan, runs, env)
-        per_size[size] = {"floor": floor, "cold_plan": cold_plan, "warm_plan": warm_plan,
-                          "cold_validate": cold_validate}
+        per_size[size] = {
+            "floor": floor,
+            "cold_plan": cold_plan,
+            "warm_plan": warm_plan,
+            "cold_validate": cold_validate,
+        }
         label = f"{size:,} practices"
         rows.append((f"parse floor, {label} (CSafeLoader)", floor, "floor", 1.0, ""))
-        rows.append((f"validate, {label}, cold", cold_validate, "floor", cold_validate.median / floor.median,
-                     "≤ 1.5" if size == 10_000 else ""))
-        rows.append((f"validate, {label}, warm", warm_validate, "floor", warm_validate.median / floor.median,
-                     "≤ 0.3" if size == 10_000 else ""))
-        rows.append((f"plan, {label}, cold", cold_plan, "floor", cold_plan.median / floor.median,
-                     "≤ 1.5" if size == 10_000 else ""))
-        rows.append((f"plan, {label}, warm", warm_plan, "floor", warm_plan.median / floor.median,
-                     "≤ 1 s" if size == 10_000 else ""))
+        rows.append(
+            (
+                f"validate, {label}, cold",
+                cold_validate,
+                "floor",
+                cold_validate.median / floor.median,
+                "≤ 1.5" if size == 10_000 else "",
+            )
+        )
+        rows.append(
+            (
+                f"validate, {label}, warm",
+                warm_validate,
+                "floor",
+                warm_validate.median / floor.median,
+                "≤ 0.3" if size == 10_000 else "",
+            )
+        )
+        rows.append(
+            (
+                f"plan, {label}, cold",
+                cold_plan,
+                "floor",
+                cold_plan.median / floor.median,
+                "≤ 1.5" if size == 10_000 else "",
+            )
+        )
+        rows.append(
+            (
+                f"plan, {label}, warm",
+                warm_plan,
+                "floor",
+                warm_plan.median / floor.median,
+                "≤ 1 s" if size == 10_000 else "",
+            )
+        )
     shutil.rmtree(work, ignore_errors=True)
 
-    print(f"\nconnact benchmarks · {platform.machine()} · {os.cpu_count()} cores · Python "
-          f"{platform.python_version()} · median of {runs} runs per command\n")
+    print(
+        f"\nconnact benchmarks · {platform.machine()} · {os.cpu_count()} cores · Python "
+        f"{platform.python_version()} · median of {runs} runs per command\n"
+    )
     print("| command | median s | min s | max s | peak MiB | ratio | to | target |")
     print("| --- | ---: | ---: | ---: | ---: | ---: | --- | --- |")
     for name, timing, against, ratio, target in rows:
         ratio_text = f"{ratio:.2f}" if ratio is not None else ""
-        print(f"| {name} | {timing.median:.3f} | {min(timing.seconds):.3f} | {max(timing.seconds):.3f} | "
-              f"{timing.peak_mib:.0f} | {ratio_text} | {against} | {target} |")
+        print(
+            f"| {name} | {timing.median:.3f} | {min(timing.seconds):.3f} | {max(timing.seconds):.3f} | "
+            f"{timing.peak_mib:.0f} | {ratio_text} | {against} | {target} |"
+        )
     if 1_000 in per_size and 10_000 in per_size:
         for key in ("floor", "cold_plan", "warm_plan", "cold_validate"):
             growth = per_size[10_000][key].median / per_size[1_000][key].median
-            print(f"\ngrowth 1,000 -> 10,000 practices, {key.replace('_', ' ')}: × {growth:.1f} "
-                  "(linear would be × 10)", end="")
+            print(
+                f"\ngrowth 1,000 -> 10,000 practices, {key.replace('_', ' ')}: × {growth:.1f} (linear would be × 10)",
+                end="",
+            )
         print()
-    print(f"\npeak memory: bundled plan {bundled.peak_mib:.0f} MiB = {bundled.peak_mib / typer_help.peak_mib:.2f} × "
-          f"the typer app (target ≤ 2)", end="")
+    print(
+        f"\npeak memory: bundled plan {bundled.peak_mib:.0f} MiB = {bundled.peak_mib / typer_help.peak_mib:.2f} × "
+        f"the typer app (target ≤ 2)",
+        end="",
+    )
     if 10_000 in per_size:
-        print(f"; 10,000-practice plan {max(per_size[10_000]['cold_plan'].peak_mib, per_size[10_000]['warm_plan'].peak_mib):.0f}"
-              " MiB (target ≤ 250)")
+        largest = per_size[10_000]
+        peak = max(largest["cold_plan"].peak_mib, largest["warm_plan"].peak_mib)
+        print(f"; 10,000-practice plan {peak:.0f} MiB (target ≤ 250)")
     print()
 
 

@@ -84,8 +84,13 @@ profile:
 """
 
 
-def answers_file(tmp_path: Path, answers: dict | None = None, notes: dict | None = None, profile: dict | None = None,
-                 name: str = "answers.yaml") -> Path:
+def answers_file(
+    tmp_path: Path,
+    answers: dict | None = None,
+    notes: dict | None = None,
+    profile: dict | None = None,
+    name: str = "answers.yaml",
+) -> Path:
     """An answers file built from PROFILE with the given answers, notes and profile changes."""
     import yaml
 
@@ -142,10 +147,22 @@ def spawn(tmp_path: Path, *args: str, columns: int = 120, rows: int = 40) -> pex
 
     Keys are sent without pexpect's default per-send delay: prompt_toolkit buffers what it has not read yet.
     """
-    env = {"NO_COLOR": "1", "TERM": "xterm", "PATH": "/usr/bin:/bin", "HOME": str(tmp_path),
-           "PROMPT_TOOLKIT_NO_CPR": "1",  # pexpect does not answer cursor-position requests
-           "CONNACT_DATA_DIR": str(tmp_path / "data")}
-    child = pexpect.spawn(sys.executable, ["-m", "connact_cli", *args], cwd=str(tmp_path), env=env,
-                          dimensions=(rows, columns), encoding="utf-8", timeout=30)
+    env = {
+        "NO_COLOR": "1",
+        "TERM": "xterm",
+        "PATH": "/usr/bin:/bin",
+        "HOME": str(tmp_path),
+        "PROMPT_TOOLKIT_NO_CPR": "1",  # pexpect does not answer cursor-position requests
+        "CONNACT_DATA_DIR": str(tmp_path / "data"),
+    }
+    child = pexpect.spawn(
+        sys.executable,
+        ["-m", "connact_cli", *args],
+        cwd=str(tmp_path),
+        env=env,
+        dimensions=(rows, columns),
+        encoding="utf-8",
+        timeout=30,
+    )
     child.delaybeforesend = None
     return child

@@ -1,13 +1,14 @@
 """Answers files: schema, allowed values, skip logic and round trips."""
 
+import re
+
 import pytest
 import yaml
 
 from connact_cli.core.assessment import resolve
+from connact_cli.errors import DataError
 from connact_cli.library import answers_file as answers
 from connact_cli.library import yamlio
-from connact_cli.errors import DataError
-
 from helpers import EXAMPLES, answers_file, bundled_library, run
 
 
@@ -56,14 +57,20 @@ def test_each_kind_checks_its_values(library, tmp_path, question, value, message
 
 
 def test_unknown_question_suggests_closest(library, tmp_path):
-    with pytest.raises(DataError, match="did you mean 'employment.services.employer_links'"):
+    with pytest.raises(DataError, match=re.escape("did you mean 'employment.services.employer_links'")):
         answers.load(answers_file(tmp_path, {"employment.services.employer_link": "no"}), library)
 
 
 def test_unquoted_yes_no_are_scale_answers(library, tmp_path):
     path = tmp_path / "a.yaml"
-    path.write_text(answers_file(tmp_path).read_text() .replace("answers: {}", "answers:\n  employment.services.employer_links: no\n  employment.services.access: yes"),
-                    encoding="utf-8")
+    path.write_text(
+        answers_file(tmp_path)
+        .read_text()
+        .replace(
+            "answers: {}", "answers:\n  employment.services.employer_links: no\n  employment.services.access: yes"
+        ),
+        encoding="utf-8",
+    )
     parsed = answers.load(path, library)
     assert parsed.answers == {"employment.services.employer_links": "no", "employment.services.access": "yes"}
 
@@ -77,8 +84,9 @@ def test_unsupported_schema_version(library, tmp_path):
 
 def test_stale_answer_dropped_when_condition_fails(library, tmp_path):
     """sector_sessions is asked only if employer_links is yes/partly; a leftover answer must not count."""
-    path = answers_file(tmp_path, {"employment.services.employer_links": "no",
-                                   "employment.services.sector_sessions": "no"})
+    path = answers_file(
+        tmp_path, {"employment.services.employer_links": "no", "employment.services.sector_sessions": "no"}
+    )
     assessment = resolve(library, answers.load(path, library))
     statuses = {item.question.id: item.status for item in assessment.items}
     assert statuses["employment.services.sector_sessions"] == "not_relevant"
@@ -90,8 +98,10 @@ def test_profile_condition(library, tmp_path):
     question = "principles.spaces.child_friendly"
     without = resolve(library, answers.load(answers_file(tmp_path, {question: "no"}), library))
     assert {i.question.id: i.status for i in without.items}[question] == "not_relevant"
-    with_mothers = resolve(library, answers.load(
-        answers_file(tmp_path, {question: "no"}, profile={"target_groups": ["single_mothers"]}), library))
+    with_mothers = resolve(
+        library,
+        answers.load(answers_file(tmp_path, {question: "no"}, profile={"target_groups": ["single_mothers"]}), library),
+    )
     assert {i.question.id: i.status for i in with_mothers.items}[question] == "answered"
 
 

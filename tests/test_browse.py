@@ -25,14 +25,21 @@ def test_checklists_show_prints_pillars_and_questions(capsys):
 def test_checklists_show_unknown(capsys):
     result = run(capsys, "checklists", "show", "housing")
     assert result.code == 2
-    assert result.err.strip() == "Error: no checklist 'housing'; use one of: health, employment, social_cohesion, principles"
+    assert (
+        result.err.strip()
+        == "Error: no checklist 'housing'; use one of: health, employment, social_cohesion, principles"
+    )
 
 
 def test_practices_list_by_country(capsys):
     result = run(capsys, "practices", "list", "--country", "IE")
     assert result.code == 0
-    for practice_id in ("integreat-employment-hub-ie", "integreat-migrant-forum-ie", "iwg-limerick-ie",
-                        "doras-train-the-trainer-anti-racism-ie"):
+    for practice_id in (
+        "integreat-employment-hub-ie",
+        "integreat-migrant-forum-ie",
+        "iwg-limerick-ie",
+        "doras-train-the-trainer-anti-racism-ie",
+    ):
         assert practice_id in result.out
     assert "integreat-language-courses-cy" not in result.out
     assert "4 practices and actions" in result.out

@@ -11,22 +11,31 @@ import pytest
 
 from connact_cli.library import cache
 from connact_cli.library.cache import DiskCache
-
 from helpers import EXAMPLES, run
 
-HEAVY = ("questionary", "jinja2", "docx", "yaml", "rich", "connact_cli.library.loader", "connact_cli.core.models",
-         "connact_cli.library.yamlio")
+HEAVY = (
+    "questionary",
+    "jinja2",
+    "docx",
+    "yaml",
+    "rich",
+    "connact_cli.library.loader",
+    "connact_cli.core.models",
+    "connact_cli.library.yamlio",
+)
 
 
 def imported_modules(*args: str) -> set[str]:
-    result = subprocess.run([sys.executable, "-X", "importtime", "-m", "connact_cli", *args],
-                            capture_output=True, text=True, timeout=60)
+    result = subprocess.run(
+        [sys.executable, "-X", "importtime", "-m", "connact_cli", *args], capture_output=True, text=True, timeout=60
+    )
     assert result.returncode == 0, result.stderr[-500:]
     return {line.split("|")[-1].strip() for line in result.stderr.splitlines() if line.startswith("import time:")}
 
 
-@pytest.mark.parametrize("args", [["--help"], ["--version"], ["plan", "--help"], ["workshop", "run", "--help"],
-                                  ["checklists", "--help"]])
+@pytest.mark.parametrize(
+    "args", [["--help"], ["--version"], ["plan", "--help"], ["workshop", "run", "--help"], ["checklists", "--help"]]
+)
 def test_help_and_version_import_nothing_heavy(args):
     modules = imported_modules(*args)
     assert "typer" in modules  # the measurement itself works
@@ -35,8 +44,9 @@ def test_help_and_version_import_nothing_heavy(args):
 
 
 def _make_library(folder: Path, count: int) -> Path:
-    spec = importlib.util.spec_from_file_location("make_library", Path(__file__).parents[1] / "benchmarks" /
-                                                  "make_library.py")
+    spec = importlib.util.spec_from_file_location(
+        "make_library", Path(__file__).parents[1] / "benchmarks" / "make_library.py"
+    )
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     module.main(count, folder)
@@ -50,8 +60,21 @@ def library(tmp_path, monkeypatch):
 
 
 def plan(capsys, library, out, *extra):
-    result = run(capsys, *extra, "plan", "--answers", str(EXAMPLES / "malta-ngo-employment.answers.yaml"),
-                 "--no-input", "-o", str(out), "--force", "--library", str(library), "--top", "10")
+    result = run(
+        capsys,
+        *extra,
+        "plan",
+        "--answers",
+        str(EXAMPLES / "malta-ngo-employment.answers.yaml"),
+        "--no-input",
+        "-o",
+        str(out),
+        "--force",
+        "--library",
+        str(library),
+        "--top",
+        "10",
+    )
     assert result.code == 0, result.err
     return out.read_bytes()
 

@@ -35,7 +35,7 @@ def registered_commands() -> list[list[str]]:
 
     def walk(group: object, prefix: list[str]) -> list[list[str]]:
         found = []
-        for name, command in sorted(getattr(group, "commands").items()):
+        for name, command in sorted(group.commands.items()):
             if hasattr(command, "commands"):  # a group (typer may carry its own copy of click)
                 found += walk(command, [*prefix, name])
             else:

@@ -9,15 +9,27 @@ import pytest
 from helpers import EXAMPLES, answers_file, bundled_library, run
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser") or shutil.which("google-chrome")
-CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+CHROMIUM_FLAGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 
 
 def plan_files(capsys, tmp_path, formats, **profile):
-    path = answers_file(tmp_path, {"employment.services.employer_links": "no", "employment.gender.childcare":
-                                   "not_possible"}, profile=profile)
-    result = run(capsys, "plan", "--answers", str(path), "--no-input", "-o", str(tmp_path / "plan.md"),
-                 "--format", formats)
+    path = answers_file(
+        tmp_path,
+        {"employment.services.employer_links": "no", "employment.gender.childcare": "not_possible"},
+        profile=profile,
+    )
+    result = run(
+        capsys, "plan", "--answers", str(path), "--no-input", "-o", str(tmp_path / "plan.md"), "--format", formats
+    )
     assert result.code == 0, result.err
     return tmp_path
 
@@ -64,17 +76,34 @@ def test_html_in_headless_chromium(capsys, tmp_path):
     page = (tmp_path / "plan.html").as_uri()
     profile = ["--user-data-dir=" + str(tmp_path / "chromium-profile")]
     shot = tmp_path / "plan.png"
-    subprocess.run([CHROMIUM, *CHROMIUM_FLAGS, *profile, "--window-size=1000,1400", f"--screenshot={shot}", page],
-                   capture_output=True, timeout=120, check=True)
+    subprocess.run(
+        [CHROMIUM, *CHROMIUM_FLAGS, *profile, "--window-size=1000,1400", f"--screenshot={shot}", page],
+        capture_output=True,
+        timeout=120,
+        check=True,
+    )
     assert shot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" and shot.stat().st_size > 10_000
-    dom = subprocess.run([CHROMIUM, *CHROMIUM_FLAGS, *profile, "--dump-dom", page], capture_output=True,
-                         text=True, timeout=120, check=True).stdout
-    assert "<title>Integration programme plan: &lt;script&gt;document.title='PWNED'&lt;/script&gt;Evil &amp; Co" \
-           "</title>" in dom
+    dom = subprocess.run(
+        [CHROMIUM, *CHROMIUM_FLAGS, *profile, "--dump-dom", page],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=True,
+    ).stdout
+    assert (
+        "<title>Integration programme plan: &lt;script&gt;document.title='PWNED'&lt;/script&gt;Evil &amp; Co"
+        "</title>" in dom
+    )
     assert "PWNED</title>" not in dom.replace("&lt;/script&gt;Evil &amp; Co</title>", "")
     assert "<script" not in dom
-    for heading in ("Summary", "Self-assessment", "Priority gaps and objectives", "Recommended practices",
-                    "Activity plan", "Appendix: answers"):
+    for heading in (
+        "Summary",
+        "Self-assessment",
+        "Priority gaps and objectives",
+        "Recommended practices",
+        "Activity plan",
+        "Appendix: answers",
+    ):
         assert f"<h2>{heading}</h2>" in dom
 
 
@@ -94,8 +123,7 @@ def test_checklist_handout(capsys, tmp_path):
     result = run(capsys, "checklists", "print", "social_cohesion", "-f", "md,html,docx", "-o", str(tmp_path / "h.md"))
     assert result.code == 0, result.err
     markdown = (tmp_path / "h.md").read_text(encoding="utf-8")
-    assert markdown.count("☐ Yes ☐ Partly ☐ No ☐ Unsure") == sum(
-        1 for q in checklist.questions() if q.kind == "scale")
+    assert markdown.count("☐ Yes ☐ Partly ☐ No ☐ Unsure") == sum(1 for q in checklist.questions() if q.kind == "scale")
     assert markdown.count("Notes: ") == len(checklist.questions())
     for question in checklist.questions():
         assert f"`{question.id}`" in markdown

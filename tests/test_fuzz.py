@@ -17,18 +17,30 @@ from helpers import EXAMPLES, PRACTICE, run
 pytestmark = pytest.mark.fuzz
 
 EXAMPLES_PER_PROPERTY = int(os.environ.get("CONNACT_FUZZ_EXAMPLES", "150"))
-FUZZ = settings(max_examples=EXAMPLES_PER_PROPERTY, deadline=None, derandomize=True, database=None,
-                suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+FUZZ = settings(
+    max_examples=EXAMPLES_PER_PROPERTY,
+    deadline=None,
+    derandomize=True,
+    database=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
 
 VALID_ANSWERS = yaml.safe_load((EXAMPLES / "malta-ngo-employment.answers.yaml").read_text(encoding="utf-8"))
 VALID_PRACTICE = yaml.safe_load(PRACTICE)
 
-scalars = st.one_of(st.none(), st.booleans(), st.integers(min_value=-10**12, max_value=10**12),
-                    st.floats(allow_nan=True, allow_infinity=True), st.text(max_size=40),
-                    st.sampled_from(["yes", "no", "partly", "unsure", "ngo", "MT", "health", "2027-01", "", "~"]))
-values = st.recursive(scalars, lambda inner: st.one_of(st.lists(inner, max_size=4),
-                                                          st.dictionaries(st.text(max_size=12), inner, max_size=4)),
-                      max_leaves=12)
+scalars = st.one_of(
+    st.none(),
+    st.booleans(),
+    st.integers(min_value=-(10**12), max_value=10**12),
+    st.floats(allow_nan=True, allow_infinity=True),
+    st.text(max_size=40),
+    st.sampled_from(["yes", "no", "partly", "unsure", "ngo", "MT", "health", "2027-01", "", "~"]),
+)
+values = st.recursive(
+    scalars,
+    lambda inner: st.one_of(st.lists(inner, max_size=4), st.dictionaries(st.text(max_size=12), inner, max_size=4)),
+    max_leaves=12,
+)
 
 
 def _paths(data, prefix=()):
@@ -86,9 +98,26 @@ def _check(result):
 raw_texts = st.one_of(
     st.text(max_size=300),
     st.binary(max_size=300).map(lambda b: b.decode("latin-1")),
-    st.lists(st.sampled_from(["connact: 1\n", "profile:\n", "  organisation: X\n", "answers:\n", "  - a\n",
-                              "&a [*a]\n", "{", "}", "- ", ": ", "\t", "!!python/object:os.system\n", "\ufeff"]),
-             max_size=15).map("".join),
+    st.lists(
+        st.sampled_from(
+            [
+                "connact: 1\n",
+                "profile:\n",
+                "  organisation: X\n",
+                "answers:\n",
+                "  - a\n",
+                "&a [*a]\n",
+                "{",
+                "}",
+                "- ",
+                ": ",
+                "\t",
+                "!!python/object:os.system\n",
+                "\ufeff",
+            ]
+        ),
+        max_size=15,
+    ).map("".join),
 )
 
 

@@ -22,8 +22,9 @@ def test_data_is_found_inside_the_package():
 
 
 def _connact(*args, cwd):
-    return subprocess.run([sys.executable, "-m", "connact_cli", *args], cwd=cwd, capture_output=True,
-                          text=True, timeout=60)
+    return subprocess.run(
+        [sys.executable, "-m", "connact_cli", *args], cwd=cwd, capture_output=True, text=True, timeout=60
+    )
 
 
 def test_runs_from_another_directory(tmp_path):

@@ -5,11 +5,18 @@ import pytest
 from connact_cli.context import Context
 from connact_cli.interview import questions as interview
 from connact_cli.interview.questions import HELP, NOTE, SKIP, Draft
-
 from helpers import ScriptedPrompter, bundled_library
 
-PROFILE = {"organisation": "Scripted", "organisation_type": "ngo", "country": "MT", "target_groups": [],
-           "themes": ["employment"], "languages": [], "duration_months": 12, "partners": []}
+PROFILE = {
+    "organisation": "Scripted",
+    "organisation_type": "ngo",
+    "country": "MT",
+    "target_groups": [],
+    "themes": ["employment"],
+    "languages": [],
+    "duration_months": 12,
+    "partners": [],
+}
 
 
 @pytest.fixture(scope="module")
@@ -24,11 +31,13 @@ def text_of(library, question_id):
 def test_help_note_and_skip(library):
     links = text_of(library, "employment.services.employer_links")
     access = text_of(library, "employment.services.access")
-    prompter = ScriptedPrompter({
-        links.text.get(): [HELP, NOTE, "no"],
-        "Note": ["Two hotels asked, nobody followed up"],
-        access.text.get(): [SKIP],
-    })
+    prompter = ScriptedPrompter(
+        {
+            links.text.get(): [HELP, NOTE, "no"],
+            "Note": ["Two hotels asked, nobody followed up"],
+            access.text.get(): [SKIP],
+        }
+    )
     draft = Draft(profile=dict(PROFILE))
     interview.ask_checklists(prompter, draft, library)
     assert draft.answers[links.id] == "no"
@@ -48,8 +57,10 @@ def test_skip_logic_asks_follow_up_only_when_relevant(library):
 
 def test_changed_answer_drops_stale_follow_up(library):
     """Pre-filled with a follow-up answer, then the condition's answer changes: the follow-up is dropped."""
-    draft = Draft(profile=dict(PROFILE), answers={"employment.services.employer_links": "yes",
-                                                  "employment.services.sector_sessions": "no"})
+    draft = Draft(
+        profile=dict(PROFILE),
+        answers={"employment.services.employer_links": "yes", "employment.services.sector_sessions": "no"},
+    )
     prompter = ScriptedPrompter({text_of(library, "employment.services.employer_links").text.get(): ["no"]})
     interview.ask_checklists(prompter, draft, library)
     assert "employment.services.sector_sessions" not in draft.answers
@@ -66,18 +77,33 @@ def test_progress_counts_down(library):
 
 
 def test_profile_prompts_fill_the_draft(library):
-    prompter = ScriptedPrompter({
-        "Organisation name": ["  Example Org  "], "Type of organisation": ["local_authority"],
-        "Country": ["mt"], "Who does": [["refugees"]], "Which themes": [[], ["health"]],
-        "Languages": ["Arabic, , English"], "Programme duration": ["18"], "Budget": ["25,000"],
-        "Partners": [""], "Start month": ["2027-05"],
-    })
+    prompter = ScriptedPrompter(
+        {
+            "Organisation name": ["  Example Org  "],
+            "Type of organisation": ["local_authority"],
+            "Country": ["mt"],
+            "Who does": [["refugees"]],
+            "Which themes": [[], ["health"]],
+            "Languages": ["Arabic, , English"],
+            "Programme duration": ["18"],
+            "Budget": ["25,000"],
+            "Partners": [""],
+            "Start month": ["2027-05"],
+        }
+    )
     draft = Draft()
     interview.ask_profile(prompter, draft, "2027-01")
     assert draft.profile == {
-        "organisation": "Example Org", "organisation_type": "local_authority", "country": "MT",
-        "target_groups": ["refugees"], "themes": ["health"], "languages": ["Arabic", "English"],
-        "duration_months": 18, "budget_eur": 25000, "partners": [], "start_month": "2027-05",
+        "organisation": "Example Org",
+        "organisation_type": "local_authority",
+        "country": "MT",
+        "target_groups": ["refugees"],
+        "themes": ["health"],
+        "languages": ["Arabic", "English"],
+        "duration_months": 18,
+        "budget_eur": 25000,
+        "partners": [],
+        "start_month": "2027-05",
     }
     assert "Choose at least one theme." in prompter.said
 
@@ -98,8 +124,13 @@ def test_existing_plan_is_replaced_only_after_asking(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     out = tmp_path / "plan.md"
     out.write_text("my old plan", encoding="utf-8")
-    answers = {"Organisation name": ["Asked Org"], "Country": ["MT"], "Which themes": [["employment"]],
-               "Start month": ["2027-01"], "Practices to include": [[]]}
+    answers = {
+        "Organisation name": ["Asked Org"],
+        "Country": ["MT"],
+        "Which themes": [["employment"]],
+        "Start month": ["2027-01"],
+        "Practices to include": [[]],
+    }
     refusing = ScriptedPrompter({**answers, str(out): [False]})
     with pytest.raises(UsageError, match="already exists"):
         planning.run(Context.from_environment(), planning.Request(output=out), prompter=refusing)

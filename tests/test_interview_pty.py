@@ -1,13 +1,10 @@
 """The interview end to end in a real pseudo-terminal: what a practitioner does at the keyboard."""
 
-import sys
-
 import pexpect
 import yaml
 
 import helpers
 from helpers import bundled_library
-
 
 TIMEOUT = 30
 # Markers that stand on a line of their own (choice lists) or on a short prompt, so wrapping cannot split them.

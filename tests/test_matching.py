@@ -5,7 +5,6 @@ import pytest
 from connact_cli.core.assessment import resolve
 from connact_cli.core.matching import find_gaps, match, self_assessment
 from connact_cli.library import answers_file as answers
-
 from helpers import EXAMPLES, answers_file, bundled_library
 
 
@@ -23,9 +22,13 @@ def recommended(matches, top=5):
 
 
 def test_trafficking_and_no_language_provision(library, tmp_path):
-    assessment = assess(library, tmp_path,
-                        {"employment.language.daily": "no", "employment.language.work": "no"},
-                        target_groups=["victims_of_trafficking"], themes=["training"])
+    assessment = assess(
+        library,
+        tmp_path,
+        {"employment.language.daily": "no", "employment.language.work": "no"},
+        target_groups=["victims_of_trafficking"],
+        themes=["training"],
+    )
     matches = match(assessment, library)
     assert "integreat-language-courses-cy" in recommended(matches, 3)
     lessons = {m.lesson.id: m for m in matches.lessons}
@@ -70,17 +73,24 @@ def test_every_recommendation_has_a_reason_and_order_is_deterministic(library, e
 def test_partly_counts_less_than_no(library, tmp_path):
     no = find_gaps(assess(library, tmp_path, {"employment.services.employer_links": "no"}), library)
     partly = find_gaps(assess(library, tmp_path, {"employment.services.employer_links": "partly"}), library)
-    weight = next(q for q in library.checklist("employment").questions()
-                  if q.id == "employment.services.employer_links").weight
+    weight = next(
+        q for q in library.checklist("employment").questions() if q.id == "employment.services.employer_links"
+    ).weight
     assert {g.tag.id: g.severity for g in no}["employer_links"] == weight
     assert {g.tag.id: g.severity for g in partly}["employer_links"] == weight / 2
 
 
 def test_self_assessment_share_of_criteria_met(library, tmp_path):
-    assessment = assess(library, tmp_path, {
-        "employment.services.access": "yes", "employment.services.job_search_skills": "partly",
-        "employment.services.employer_links": "no", "employment.services.personalised": "unsure",
-    })
+    assessment = assess(
+        library,
+        tmp_path,
+        {
+            "employment.services.access": "yes",
+            "employment.services.job_search_skills": "partly",
+            "employment.services.employer_links": "no",
+            "employment.services.personalised": "unsure",
+        },
+    )
     checklists, pillars = self_assessment(assessment)
     services = dict(((cid, s.id), s) for cid, s in pillars)[("employment", "services")]
     assert (services.met, services.assessed) == (1.5, 3)

@@ -1,13 +1,12 @@
 """The domain model accepts what the data format allows and refuses the rest."""
 
 import pytest
+import yaml
 from pydantic import ValidationError
 
 from connact_cli.core.models import Checklist, Condition, Figure, LocalText, Practice, Question
 from connact_cli.core.vocabulary import COUNTRIES
-
 from helpers import PRACTICE
-import yaml
 
 
 def practice(**changes):
@@ -56,8 +55,11 @@ class TestQuestion:
             question(kind="single", gap_tags=[], choices=[{"id": "a", "label": "A"}])
 
     def test_choice_gaps_count_as_revealed(self):
-        q = question(kind="multiple", gap_tags=[], choices=[
-            {"id": "a", "label": "A", "gap_tags": ["trust"]}, {"id": "b", "label": "B"}])
+        q = question(
+            kind="multiple",
+            gap_tags=[],
+            choices=[{"id": "a", "label": "A", "gap_tags": ["trust"]}, {"id": "b", "label": "B"}],
+        )
         assert q.revealed_gaps() == ["trust"]
         assert q.allowed_values() == ["a", "b"]
 
@@ -125,10 +127,21 @@ def test_country_list_is_iso_alpha2():
 
 
 def test_checklist_without_themes_is_cross_cutting():
-    checklist = Checklist.model_validate({
-        "kind": "checklist", "id": "c", "title": "C", "description": "D", "source": {"document": "S"},
-        "pillars": [{"id": "p", "title": "P", "questions": [
-            {"id": "c.p.q", "text": "Q?", "help": "H", "gap_tags": ["trust"]}]}],
-    })
+    checklist = Checklist.model_validate(
+        {
+            "kind": "checklist",
+            "id": "c",
+            "title": "C",
+            "description": "D",
+            "source": {"document": "S"},
+            "pillars": [
+                {
+                    "id": "p",
+                    "title": "P",
+                    "questions": [{"id": "c.p.q", "text": "Q?", "help": "H", "gap_tags": ["trust"]}],
+                }
+            ],
+        }
+    )
     assert checklist.cross_cutting
     assert [q.id for q in checklist.questions()] == ["c.p.q"]

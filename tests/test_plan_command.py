@@ -21,32 +21,68 @@ def test_examples_plans_are_in_step(capsys, tmp_path, name):
     expected = (EXAMPLES / f"{name}.plan.md").read_text(encoding="utf-8")
     assert out.read_text(encoding="utf-8") == expected, (
         f"examples/{name}.plan.md is out of date: regenerate it with "
-        f"connact plan --answers examples/{name}.answers.yaml --no-input -o examples/{name}.plan.md --force")
+        f"connact plan --answers examples/{name}.answers.yaml --no-input -o examples/{name}.plan.md --force"
+    )
 
 
 def test_plan_from_another_directory_as_installed(tmp_path):
     out = tmp_path / "out.md"
     result = subprocess.run(
-        [sys.executable, "-m", "connact_cli", "plan", "--answers", str(EXAMPLES / "malta-ngo-employment.answers.yaml"),
-         "--no-input", "-o", "out.md"], cwd=tmp_path, capture_output=True, text=True, timeout=60,
-        stdin=subprocess.DEVNULL)
+        [
+            sys.executable,
+            "-m",
+            "connact_cli",
+            "plan",
+            "--answers",
+            str(EXAMPLES / "malta-ngo-employment.answers.yaml"),
+            "--no-input",
+            "-o",
+            "out.md",
+        ],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        stdin=subprocess.DEVNULL,
+    )
     assert result.returncode == 0, result.stderr
     assert f"Plan written to {out}" in result.stdout
     text = out.read_text(encoding="utf-8")
-    for heading in ("## Summary", "## Self-assessment", "## Priority gaps and objectives", "## Recommended practices",
-                    "## Activity plan", "## Partnership", "## Design principles", "## Monitoring indicators",
-                    "## Risks and mitigations", "## EU Action Plan actions and funding", "## Appendix: answers"):
+    for heading in (
+        "## Summary",
+        "## Self-assessment",
+        "## Priority gaps and objectives",
+        "## Recommended practices",
+        "## Activity plan",
+        "## Partnership",
+        "## Design principles",
+        "## Monitoring indicators",
+        "## Risks and mitigations",
+        "## EU Action Plan actions and funding",
+        "## Appendix: answers",
+    ):
         assert heading in text
     assert "```mermaid\ngantt" in text
 
 
 def test_json_has_documented_keys(capsys, tmp_path):
     out = tmp_path / "plan.json"
-    result = run(capsys, "plan", "--answers", str(EXAMPLES / "malta-ngo-employment.answers.yaml"), "--no-input",
-                 "--format", "json", "-o", str(out), "--top", "3")
+    result = run(
+        capsys,
+        "plan",
+        "--answers",
+        str(EXAMPLES / "malta-ngo-employment.answers.yaml"),
+        "--no-input",
+        "--format",
+        "json",
+        "-o",
+        str(out),
+        "--top",
+        "3",
+    )
     assert result.code == 0, result.err
     data = json.loads(out.read_text(encoding="utf-8"))
-    assert PLAN_KEYS <= set(data)
+    assert set(data) >= PLAN_KEYS
     assert set(data["scores"]) == {"themes", "pillars"}
     assert len(data["recommendations"]) == 3
     first = data["recommendations"][0]
@@ -59,8 +95,13 @@ def test_json_has_documented_keys(capsys, tmp_path):
 
 def test_default_output_name_from_organisation(capsys, tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
-    result = run(capsys, "plan", "--answers", str(answers_file(tmp_path, profile={"organisation": "Café Ünity & Co"})),
-                 "--no-input")
+    result = run(
+        capsys,
+        "plan",
+        "--answers",
+        str(answers_file(tmp_path, profile={"organisation": "Café Ünity & Co"})),
+        "--no-input",
+    )
     assert result.code == 0, result.err
     assert (tmp_path / "cafe-unity-co-plan.md").is_file()
 
@@ -92,8 +133,14 @@ def test_no_input_needs_answers(capsys):
 
 
 def test_without_terminal_points_to_flags(tmp_path):
-    result = subprocess.run([sys.executable, "-m", "connact_cli", "plan"], cwd=tmp_path, capture_output=True,
-                            text=True, timeout=60, stdin=subprocess.DEVNULL)
+    result = subprocess.run(
+        [sys.executable, "-m", "connact_cli", "plan"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        stdin=subprocess.DEVNULL,
+    )
     assert result.returncode == 2
     assert "needs a terminal" in result.stderr and "--answers FILE --no-input" in result.stderr
     assert "Traceback" not in result.stderr
@@ -110,8 +157,9 @@ def test_invalid_answers_file_is_one_line_error(capsys, tmp_path):
 
 
 def test_missing_output_folder(capsys, tmp_path):
-    result = run(capsys, "plan", "--answers", str(answers_file(tmp_path)), "--no-input",
-                 "-o", str(tmp_path / "nope" / "p.md"))
+    result = run(
+        capsys, "plan", "--answers", str(answers_file(tmp_path)), "--no-input", "-o", str(tmp_path / "nope" / "p.md")
+    )
     assert result.code == 2
     assert "does not exist" in result.err
 
@@ -120,9 +168,12 @@ HOSTILE = "<script>alert(1)</script> | # [x](http://evil) *bold* `code`"
 
 
 def test_typed_text_cannot_break_the_markdown(capsys, tmp_path):
-    path = answers_file(tmp_path, {"employment.services.employer_links": "no"},
-                        notes={"employment.services.employer_links": "line one\n## Injected heading | cell"},
-                        profile={"organisation": HOSTILE, "partners": ["[link](http://evil)"], "region": "#region"})
+    path = answers_file(
+        tmp_path,
+        {"employment.services.employer_links": "no"},
+        notes={"employment.services.employer_links": "line one\n## Injected heading | cell"},
+        profile={"organisation": HOSTILE, "partners": ["[link](http://evil)"], "region": "#region"},
+    )
     out = tmp_path / "plan.md"
     assert run(capsys, "plan", "--answers", str(path), "--no-input", "-o", str(out)).code == 0
     text = out.read_text(encoding="utf-8")

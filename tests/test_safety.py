@@ -7,10 +7,9 @@ import sys
 
 import pytest
 
-from connact_cli.library import files as output
-
-from helpers import PRACTICE, answers_file, run, write
 from connact_cli.errors import OutputError
+from connact_cli.library import files as output
+from helpers import PRACTICE, answers_file, run, write
 
 
 class TestSafeWrites:
@@ -22,7 +21,7 @@ class TestSafeWrites:
             raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
 
         monkeypatch.setattr(os, "fsync", disk_full)
-        with pytest.raises(OutputError, match="No space left on device.*previous file, if any, is untouched"):
+        with pytest.raises(OutputError, match=r"No space left on device.*previous file, if any, is untouched"):
             output.write_atomic(target, "the new plan")
         monkeypatch.undo()
         assert target.read_text(encoding="utf-8") == "the old plan"
@@ -59,8 +58,9 @@ class TestSafeWrites:
         monkeypatch.setattr(tempfile, "mkstemp", refused)
         result = run(capsys, "plan", "--answers", str(path), "--no-input", "-o", str(tmp_path / "p.md"))
         assert result.code == 2
-        assert result.err.strip() == (f"Error: cannot write in {tmp_path} (Permission denied); "
-                                      "choose another folder with -o")
+        assert result.err.strip() == (
+            f"Error: cannot write in {tmp_path} (Permission denied); choose another folder with -o"
+        )
 
     def test_output_is_a_folder(self, capsys, tmp_path):
         result = run(capsys, "plan", "--answers", str(answers_file(tmp_path)), "--no-input", "-o", str(tmp_path))
@@ -87,11 +87,17 @@ class TestErrors:
         assert result.code == 3
         assert result.err.strip().splitlines() == [
             "Error: connact failed unexpectedly (RuntimeError: something inside broke). "
-            "Run again with --debug for details and report it."]
+            "Run again with --debug for details and report it."
+        ]
 
     def test_debug_shows_the_traceback(self, tmp_path):
-        result = subprocess.run([sys.executable, "-m", "connact_cli", "--debug", "practices", "show", "nope"],
-                                capture_output=True, text=True, timeout=60, cwd=tmp_path)
+        result = subprocess.run(
+            [sys.executable, "-m", "connact_cli", "--debug", "practices", "show", "nope"],
+            capture_output=True,
+            text=True,
+            timeout=60,
+            cwd=tmp_path,
+        )
         assert result.returncode != 0
         assert "Traceback" in result.stderr and "UsageError" in result.stderr
 
@@ -118,21 +124,32 @@ class TestHostileInput:
         result = run(capsys, "plan", "--answers", str(tmp_path / "nope.yaml"), "--no-input")
         assert result.code == 2 and "no such file" in result.err
 
-    @pytest.mark.parametrize("content, message", [
-        ("connact: 1\nprofile: [a, b]\n", "expected a mapping"),
-        ("connact: 1\nprofile:\n  organisation: X\n  organisation_type: ngo\n  country: MT\n  themes: health\n"
-         "  duration_months: 12\n", "expected a list"),
-        ("connact: 1\nprofile:\n  organisation: X\n  organisation_type: ngo\n  country: MT\n  themes: [health]\n"
-         "  duration_months: twelve\n", "duration_months"),
-        ("- just\n- a list\n", "not an answers file"),
-        ("answers: [1, 2]\n", "'answers' must be a mapping"),
-        ("1: x\n", "unknown key '1'"),
-        ("notes: {employment.services.access: [a, b]}\n", "a note must be text"),
-    ])
+    @pytest.mark.parametrize(
+        "content, message",
+        [
+            ("connact: 1\nprofile: [a, b]\n", "expected a mapping"),
+            (
+                "connact: 1\nprofile:\n  organisation: X\n  organisation_type: ngo\n  country: MT\n  themes: health\n"
+                "  duration_months: 12\n",
+                "expected a list",
+            ),
+            (
+                "connact: 1\nprofile:\n  organisation: X\n  organisation_type: ngo\n  country: MT\n  themes: [health]\n"
+                "  duration_months: twelve\n",
+                "duration_months",
+            ),
+            ("- just\n- a list\n", "not an answers file"),
+            ("answers: [1, 2]\n", "'answers' must be a mapping"),
+            ("1: x\n", "unknown key '1'"),
+            ("notes: {employment.services.access: [a, b]}\n", "a note must be text"),
+        ],
+    )
     def test_wrong_types(self, capsys, tmp_path, content, message):
         path = tmp_path / "bad.yaml"
         if not content.startswith(("connact", "-")):
-            content = answers_file(tmp_path).read_text(encoding="utf-8").replace("answers: {}\nnotes: {}\n", "") + content
+            content = (
+                answers_file(tmp_path).read_text(encoding="utf-8").replace("answers: {}\nnotes: {}\n", "") + content
+            )
         path.write_text(content, encoding="utf-8")
         result = run(capsys, "plan", "--answers", str(path), "--no-input", "-o", str(tmp_path / "p.md"))
         assert result.code == 2, result.err
@@ -140,14 +157,29 @@ class TestHostileInput:
         assert len(result.err.strip().splitlines()) == 1
 
     def test_library_text_cannot_inject_into_a_plan(self, capsys, tmp_path):
-        hostile = PRACTICE.replace("title: A test practice", "title: '<img src=x onerror=alert(1)> ## [click](http://evil)'")
-        hostile = hostile.replace("summary: A practice written for the tests.",
-                                  "summary: \"line\\n# Heading injected\\n<script>alert(1)</script>\"")
+        hostile = PRACTICE.replace(
+            "title: A test practice", "title: '<img src=x onerror=alert(1)> ## [click](http://evil)'"
+        )
+        hostile = hostile.replace(
+            "summary: A practice written for the tests.",
+            'summary: "line\\n# Heading injected\\n<script>alert(1)</script>"',
+        )
         write(tmp_path / "lib" / "p.yaml", hostile)
         path = answers_file(tmp_path, {"employment.services.employer_links": "no"})
         out = tmp_path / "plan.md"
-        result = run(capsys, "plan", "--answers", str(path), "--no-input", "-o", str(out), "--top", "20",
-                     "--library", str(tmp_path / "lib"))
+        result = run(
+            capsys,
+            "plan",
+            "--answers",
+            str(path),
+            "--no-input",
+            "-o",
+            str(out),
+            "--top",
+            "20",
+            "--library",
+            str(tmp_path / "lib"),
+        )
         assert result.code == 0, result.err
         text = out.read_text(encoding="utf-8")
         assert "test-practice" in text

@@ -3,7 +3,6 @@
 import pytest
 
 from connact_cli.core.models import FrameworkAction
-
 from helpers import bundled_library
 
 
@@ -14,8 +13,11 @@ def actions(library):
 # id -> the figures as the seed documents state them (shared/seeds/004 and 003).
 SEED_FIGURES = {
     "integreat-employment-hub-ie": {"540 participants", "over 60 sessions"},
-    "integreat-language-courses-cy": {"80 workshops on professional English", "14 workshops on survival Greek",
-                                      "over 300 migrant participants"},
+    "integreat-language-courses-cy": {
+        "80 workshops on professional English",
+        "14 workshops on survival Greek",
+        "over 300 migrant participants",
+    },
     "integreat-mental-health-gbv-sessions-it": {"83 migrant participants", "14 workshops"},
     "integreat-migrant-forum-ie": {"over 100 migrant participants", "9 meetings", "3 community events"},
     "iwg-limerick-ie": {"over 20 member organisations"},
@@ -39,14 +41,28 @@ SEED_COUNTRIES = {
 }
 # number -> (status, type) as the EU Action Plan page states them; None where it leaves the type blank.
 EU_ACTIONS = {
-    1: ("continuous", "partnership"), 2: ("continuous", None), 3: ("continuous", None),
-    4: ("complete", "partnership"), 5: ("pending", None), 6: ("continuous", None),
-    7: ("continuous", "partnership"), 8: ("continuous", None), 9: ("continuous", None),
-    10: ("continuous", None), 11: ("continuous", "partnership"), 12: ("pending", "partnership"),
+    1: ("continuous", "partnership"),
+    2: ("continuous", None),
+    3: ("continuous", None),
+    4: ("complete", "partnership"),
+    5: ("pending", None),
+    6: ("continuous", None),
+    7: ("continuous", "partnership"),
+    8: ("continuous", None),
+    9: ("continuous", None),
+    10: ("continuous", None),
+    11: ("continuous", "partnership"),
+    12: ("pending", "partnership"),
     13: ("continuous", None),
 }
-LESSONS = ["lesson-co-design", "lesson-local-communities", "lesson-safe-spaces",
-           "lesson-stakeholder-partnerships", "lesson-trauma-informed", "lesson-trust"]
+LESSONS = [
+    "lesson-co-design",
+    "lesson-local-communities",
+    "lesson-safe-spaces",
+    "lesson-stakeholder-partnerships",
+    "lesson-trauma-informed",
+    "lesson-trust",
+]
 
 
 @pytest.fixture(scope="module")

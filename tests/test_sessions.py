@@ -4,7 +4,6 @@ import pytest
 
 from connact_cli.errors import OutputError, SessionError
 from connact_cli.interview.sessions import Options, Session, SessionStore
-
 from helpers import run
 
 
@@ -59,7 +58,7 @@ def test_discard_unknown(capsys):
 def test_damaged_session_is_a_clear_error(data_dir, sessions):
     (data_dir / "sessions").mkdir(parents=True)
     (data_dir / "sessions" / "broken.yaml").write_text("name: [unclosed\n", encoding="utf-8")
-    with pytest.raises(SessionError, match="damaged.*connact sessions discard broken"):
+    with pytest.raises(SessionError, match=r"damaged.*connact sessions discard broken"):
         sessions.load("broken")
     assert sessions.list() == []
 

@@ -125,10 +125,13 @@ pillars:
 def test_skip_logic_cross_references(capsys, tmp_path):
     path = write(tmp_path / "c.yaml", CHECKLIST)
     lines = _problems(capsys, path)
-    assert any(":15 [pillars[0].questions[0].relevant_if.question]: 'test.only.second' comes later" in line
-               for line in lines), lines
-    assert any(":20 [pillars[0].questions[1].relevant_if.question]: unknown question 'test.only.nothing'" in line
-               for line in lines), lines
+    assert any(
+        ":15 [pillars[0].questions[0].relevant_if.question]: 'test.only.second' comes later" in line for line in lines
+    ), lines
+    assert any(
+        ":20 [pillars[0].questions[1].relevant_if.question]: unknown question 'test.only.nothing'" in line
+        for line in lines
+    ), lines
     assert any("'maybe' is not an answer of 'test.only.first'" in line for line in lines), lines
 
 

@@ -8,9 +8,8 @@ import pexpect
 import pytest
 import yaml
 
-from connact_cli.library import workshop_script as workshop
 from connact_cli.errors import DataError
-
+from connact_cli.library import workshop_script as workshop
 from helpers import EXAMPLES, ScriptedPrompter, bundled_library, run, spawn, write
 
 SCRIPT = EXAMPLES / "workshop" / "training-day.workshop.yaml"
@@ -90,16 +89,28 @@ groups:
 """
 
 
-@pytest.mark.parametrize("change, message", [
-    (lambda t: t, "group name 'Same' is used twice"),
-    (lambda t: t.replace("  - name: Same\n  - name: Same\n", "  - name: A\n    answers: missing.yaml\n"),
-     "missing.yaml no such file"),
-    (lambda t: t.replace("  - name: Same\n  - name: Same\n", "  - name: A\n"),
-     "unknown checklist section 'employment.servces' (did you mean 'employment.services'?)"),
-    (lambda t: t.replace("minutes: 10", "minutes: 10\n    minuts: 5"), "unknown key 'minuts' (did you mean 'minutes'?)"),
-    (lambda t: t.replace("  - name: Same\n  - name: Same\n", "  - name: Group A\n  - name: group-a\n"),
-     "group file name 'group-a' is used twice"),
-])
+@pytest.mark.parametrize(
+    "change, message",
+    [
+        (lambda t: t, "group name 'Same' is used twice"),
+        (
+            lambda t: t.replace("  - name: Same\n  - name: Same\n", "  - name: A\n    answers: missing.yaml\n"),
+            "missing.yaml no such file",
+        ),
+        (
+            lambda t: t.replace("  - name: Same\n  - name: Same\n", "  - name: A\n"),
+            "unknown checklist section 'employment.servces' (did you mean 'employment.services'?)",
+        ),
+        (
+            lambda t: t.replace("minutes: 10", "minutes: 10\n    minuts: 5"),
+            "unknown key 'minuts' (did you mean 'minutes'?)",
+        ),
+        (
+            lambda t: t.replace("  - name: Same\n  - name: Same\n", "  - name: Group A\n  - name: group-a\n"),
+            "group file name 'group-a' is used twice",
+        ),
+    ],
+)
 def test_script_errors_name_file_and_field(capsys, tmp_path, change, message):
     path = write(tmp_path / "w.yaml", change(BROKEN))
     result = run(capsys, "validate", str(path))
@@ -112,8 +123,10 @@ def test_group_answers_error_points_at_group_file(tmp_path):
     (tmp_path / "g.yaml").write_text("connact: 1\nanswers:\n  employment.services.access: maybe\n", encoding="utf-8")
     script = BROKEN.replace("  - name: Same\n  - name: Same\n", "  - name: A\n    answers: g.yaml\n")
     script = script.replace("employment.servces", "employment.services").replace(
-        "facilitator: Someone\n", "facilitator: Someone\nprofile: {organisation_type: ngo, country: MT, "
-        "themes: [employment], duration_months: 6}\n")
+        "facilitator: Someone\n",
+        "facilitator: Someone\nprofile: {organisation_type: ngo, country: MT, "
+        "themes: [employment], duration_months: 6}\n",
+    )
     write(tmp_path / "w.yaml", script)
     with pytest.raises(DataError) as caught:
         workshop.load(tmp_path / "w.yaml", bundled_library())
@@ -132,8 +145,9 @@ def test_interactive_run_in_a_pty(tmp_path):
     child = spawn(tmp_path, "workshop", "run", str(SCRIPT), "-o", str(tmp_path / "live"), columns=140)
     countdowns, questions = set(), 0
     while True:
-        found = child.expect([r"left for '([^']+)'", r"Skip: not assessed", r"for help, empty to skip",
-                              r"Workshop outputs written"])
+        found = child.expect(
+            [r"left for '([^']+)'", r"Skip: not assessed", r"for help, empty to skip", r"Workshop outputs written"]
+        )
         if found == 3:
             break
         if found == 0:
@@ -149,8 +163,12 @@ def test_interactive_run_in_a_pty(tmp_path):
     assert len(countdowns) == 5
     assert questions > 3 * 10
     batch = tmp_path / "batch"
-    subprocess.run([sys.executable, "-m", "connact_cli", "workshop", "run", str(SCRIPT), "--no-input", "-o",
-                    str(batch)], check=True, capture_output=True, timeout=60)
+    subprocess.run(
+        [sys.executable, "-m", "connact_cli", "workshop", "run", str(SCRIPT), "--no-input", "-o", str(batch)],
+        check=True,
+        capture_output=True,
+        timeout=60,
+    )
     for name in ("workshop-report.md", *[f"{g}-plan.md" for g in GROUPS]):
         assert (tmp_path / "live" / name).read_text() == (batch / name).read_text(), name
 
@@ -158,11 +176,18 @@ def test_interactive_run_in_a_pty(tmp_path):
 def test_workshop_new_scaffolds_a_valid_script(tmp_path):
     from connact_cli.interview import scaffold as workshop_new
 
-    prompter = ScriptedPrompter({
-        "Workshop title": ["Spring training"], "Date": ["2027-05-03"], "Facilitator": ["A. Trainer"],
-        "Country": ["mt"], "Most groups": ["local_authority"], "Themes": [["health", "employment"]],
-        "Group names": ["North, South"], "Minutes": ["40"],
-    })
+    prompter = ScriptedPrompter(
+        {
+            "Workshop title": ["Spring training"],
+            "Date": ["2027-05-03"],
+            "Facilitator": ["A. Trainer"],
+            "Country": ["mt"],
+            "Most groups": ["local_authority"],
+            "Themes": [["health", "employment"]],
+            "Group names": ["North, South"],
+            "Minutes": ["40"],
+        }
+    )
     library = bundled_library()
     text = workshop_new.ask(prompter, library)
     path = tmp_path / "new.yaml"

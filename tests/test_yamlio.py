@@ -2,19 +2,23 @@
 
 import pytest
 
-from connact_cli.library import yamlio
 from connact_cli.errors import InputFileError
-
+from connact_cli.library import yamlio
 from helpers import write
 
 
 def test_lines_of_keys_and_items(tmp_path):
-    doc = yamlio.load(write(tmp_path / "a.yaml", """
+    doc = yamlio.load(
+        write(
+            tmp_path / "a.yaml",
+            """
         kind: practice
         themes:
           - health
           - employment
-    """))
+    """,
+        )
+    )
     assert doc.data == {"kind": "practice", "themes": ["health", "employment"]}
     assert doc.line_of(("kind",)) == 1
     assert doc.line_of(("themes", 1)) == 4
@@ -79,14 +83,17 @@ def test_deep_nesting_refused(tmp_path):
         yamlio.load(path)
 
 
-@pytest.mark.parametrize("text", [
-    "a: 1\na: 2\n",               # duplicate key
-    "a: &x [1]\nb: *x\n",         # anchors and aliases
-    "\ufeffa: 1\n",               # byte-order mark
-    "1: one\n",                   # a key that is not a word
-    "<<: {a: 1}\n",               # merge key
-    "- a\n- b\n",                 # not a mapping
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "a: 1\na: 2\n",  # duplicate key
+        "a: &x [1]\nb: *x\n",  # anchors and aliases
+        "\ufeffa: 1\n",  # byte-order mark
+        "1: one\n",  # a key that is not a word
+        "<<: {a: 1}\n",  # merge key
+        "- a\n- b\n",  # not a mapping
+    ],
+)
 def test_fast_path_leaves_unusual_files_to_the_careful_one(tmp_path, text):
     path = tmp_path / "f.yaml"
     path.write_text(text, encoding="utf-8")
@@ -94,10 +101,13 @@ def test_fast_path_leaves_unusual_files_to_the_careful_one(tmp_path, text):
 
 
 def test_fast_path_reads_plain_files_like_the_careful_one(tmp_path):
-    path = write(tmp_path / "p.yaml", """
+    path = write(
+        tmp_path / "p.yaml",
+        """
         kind: practice
         themes: [health, employment]
         figures:
           - {value: 60, label: sessions, qualifier: over}
-    """)
+    """,
+    )
     assert yamlio.fast_load(path) == yamlio.load(path).data

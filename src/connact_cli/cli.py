@@ -43,8 +43,9 @@ LibraryOption = Annotated[
 
 FormatOption = Annotated[
     Optional[list[str]],
-    typer.Option("--format", "-f", help="md, html, docx or json; several with commas or by repeating.",
-                 show_default=False),
+    typer.Option(
+        "--format", "-f", help="md, html, docx or json; several with commas or by repeating.", show_default=False
+    ),
 ]
 
 
@@ -64,8 +65,10 @@ def root(
         str, typer.Option("--lang", envvar="CONNACT_LANG", help="Language of texts; falls back to English.")
     ] = "en",
     debug: Annotated[bool, typer.Option("--debug", help="Show a traceback when something fails.")] = False,
-    no_cache: Annotated[bool, typer.Option("--no-cache", help="Read everything afresh; use and keep no cache.",
-                                           envvar="CONNACT_NO_CACHE")] = False,
+    no_cache: Annotated[
+        bool,
+        typer.Option("--no-cache", help="Read everything afresh; use and keep no cache.", envvar="CONNACT_NO_CACHE"),
+    ] = False,
 ) -> None:
     ctx.obj = Context.from_environment(language=lang, no_cache=no_cache)
 
@@ -79,7 +82,9 @@ def checklists_list(ctx: typer.Context) -> None:
 
 
 @checklists_app.command("show")
-def checklists_show(ctx: typer.Context, checklist_id: Annotated[str, typer.Argument(metavar="ID", help="A checklist id.")]) -> None:
+def checklists_show(
+    ctx: typer.Context, checklist_id: Annotated[str, typer.Argument(metavar="ID", help="A checklist id.")]
+) -> None:
     """Show a checklist's pillars and questions, with help texts and skip logic."""
     from connact_cli.commands import browse
 
@@ -91,7 +96,9 @@ def checklists_print(
     ctx: typer.Context,
     checklist_id: Annotated[str, typer.Argument(metavar="ID", help="A checklist id.")],
     format: FormatOption = None,
-    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="File [default: ./<id>-checklist.<format>].")] = None,
+    output: Annotated[
+        Optional[Path], typer.Option("--output", "-o", help="File [default: ./<id>-checklist.<format>].")
+    ] = None,
     force: Annotated[bool, typer.Option("--force", help="Replace an existing file.")] = False,
 ) -> None:
     """Write a printable handout of a checklist, with tick boxes and room for notes (md, html or docx)."""
@@ -148,7 +155,9 @@ def sessions_list(ctx: typer.Context) -> None:
 
 
 @sessions_app.command("discard")
-def sessions_discard(ctx: typer.Context, name: Annotated[str, typer.Argument(help="The session name from 'connact sessions list'.")]) -> None:
+def sessions_discard(
+    ctx: typer.Context, name: Annotated[str, typer.Argument(help="The session name from 'connact sessions list'.")]
+) -> None:
     """Delete a saved interview."""
     from connact_cli.commands import sessions
 
@@ -158,22 +167,36 @@ def sessions_discard(ctx: typer.Context, name: Annotated[str, typer.Argument(hel
 @app.command()
 def plan(
     ctx: typer.Context,
-    answers: Annotated[Optional[Path], typer.Option("--answers", "-a", help="Answers file to replay or pre-fill.")] = None,
+    answers: Annotated[
+        Optional[Path], typer.Option("--answers", "-a", help="Answers file to replay or pre-fill.")
+    ] = None,
     no_input: Annotated[bool, typer.Option("--no-input", help="Ask nothing: build the plan from --answers.")] = False,
-    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Plan file [default: ./<organisation>-plan.md].")] = None,
+    output: Annotated[
+        Optional[Path], typer.Option("--output", "-o", help="Plan file [default: ./<organisation>-plan.md].")
+    ] = None,
     format: FormatOption = None,
     top: Annotated[int, typer.Option("--top", min=1, max=50, help="How many practices to recommend.")] = 5,
     force: Annotated[bool, typer.Option("--force", help="Replace existing files without asking.")] = False,
     resume: Annotated[bool, typer.Option("--resume", help="Continue the last interrupted interview.")] = False,
-    session: Annotated[Optional[str], typer.Option("--session", help="Continue this saved interview (see 'connact sessions list').")] = None,
+    session: Annotated[
+        Optional[str], typer.Option("--session", help="Continue this saved interview (see 'connact sessions list').")
+    ] = None,
     library: LibraryOption = None,
 ) -> None:
     """Answer the ISF checklist (or replay an answers file) and write a tailored programme plan."""
     from connact_cli.commands import plan as command
     from connact_cli.commands.common import formats
 
-    request = command.Request(answers=answers, no_input=no_input, output=output, formats=formats(format), top=top,
-                              force=force, resume=resume, session=session)
+    request = command.Request(
+        answers=answers,
+        no_input=no_input,
+        output=output,
+        formats=formats(format),
+        top=top,
+        force=force,
+        resume=resume,
+        session=session,
+    )
     command.run(ctx.obj.with_library(library), request)
 
 
@@ -181,8 +204,12 @@ def plan(
 def workshop_run(
     ctx: typer.Context,
     script: Annotated[Path, typer.Argument(help="The workshop script (YAML).")],
-    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Output folder [default: ./<script>-output].")] = None,
-    no_input: Annotated[bool, typer.Option("--no-input", help="Ask nothing: build from the groups' answers files.")] = False,
+    output: Annotated[
+        Optional[Path], typer.Option("--output", "-o", help="Output folder [default: ./<script>-output].")
+    ] = None,
+    no_input: Annotated[
+        bool, typer.Option("--no-input", help="Ask nothing: build from the groups' answers files.")
+    ] = False,
     format: FormatOption = None,
     top: Annotated[int, typer.Option("--top", min=1, max=50, help="Practices per group plan.")] = 5,
     force: Annotated[bool, typer.Option("--force", help="Replace existing output files.")] = False,
@@ -193,8 +220,14 @@ def workshop_run(
     from connact_cli.commands import workshop
     from connact_cli.commands.common import formats
 
-    options = workshop.RunOptions(out_dir=output or Path.cwd() / f"{script.stem}-output", formats=formats(format),
-                                  force=force, top=top, timer=timer, resume=resume)
+    options = workshop.RunOptions(
+        out_dir=output or Path.cwd() / f"{script.stem}-output",
+        formats=formats(format),
+        force=force,
+        top=top,
+        timer=timer,
+        resume=resume,
+    )
     workshop.run(ctx.obj, script, options, no_input)
 
 

@@ -25,8 +25,12 @@ class Context:
         """CONNACT_CACHE_DIR, CONNACT_DATA_DIR and CONNACT_NO_CACHE=1 override the defaults."""
         cache = os.environ.get("CONNACT_CACHE_DIR")
         data = os.environ.get("CONNACT_DATA_DIR")
-        return cls(language=language, use_cache=not (no_cache or os.environ.get("CONNACT_NO_CACHE") == "1"),
-                   cache_folder=Path(cache) if cache else None, data_folder=Path(data) if data else None)
+        return cls(
+            language=language,
+            use_cache=not (no_cache or os.environ.get("CONNACT_NO_CACHE") == "1"),
+            cache_folder=Path(cache) if cache else None,
+            data_folder=Path(data) if data else None,
+        )
 
     def with_library(self, folders: list[Path] | tuple[Path, ...] | None) -> Context:
         return replace(self, library=tuple(folders or ()))

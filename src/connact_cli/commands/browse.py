@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from connact_cli.commands.common import check_choice, console, formats
 from connact_cli.context import Context
 from connact_cli.core.catalogue import Catalogue
 from connact_cli.core.models import Checklist
 from connact_cli.errors import UsageError
 from connact_cli.library.loader import Library, open_library
-from connact_cli.commands.common import check_choice, console, formats
 from connact_cli.terminal.progress import progress_factory
 
 
@@ -37,8 +37,9 @@ def checklists_show(context: Context, checklist_id: str) -> None:
     console().print(views.checklist_detail(_checklist(_library(context), checklist_id), context.language))
 
 
-def checklists_print(context: Context, checklist_id: str, format_values: list[str] | None, output: Path | None,
-                     force: bool) -> None:
+def checklists_print(
+    context: Context, checklist_id: str, format_values: list[str] | None, output: Path | None, force: bool
+) -> None:
     from connact_cli.commands.pipeline import render_options, write_formats
     from connact_cli.documents import handout
     from connact_cli.library.files import check_writable
@@ -52,12 +53,19 @@ def checklists_print(context: Context, checklist_id: str, format_values: list[st
     paths = outputs_for(output or Path.cwd() / f"{checklist.id}-checklist.{chosen[0]}", chosen)
     for path in paths:
         check_writable(path, force)
-    write_formats(paths, chosen, document, None, render_options(context, context.language),
-                  announce=lambda written: print(f"Checklist written to {written}"))
+    write_formats(
+        paths,
+        chosen,
+        document,
+        None,
+        render_options(context, context.language),
+        announce=lambda written: print(f"Checklist written to {written}"),
+    )
 
 
-def practices_list(context: Context, theme: str | None, country: str | None, target_group: str | None,
-                   kind: str | None) -> None:
+def practices_list(
+    context: Context, theme: str | None, country: str | None, target_group: str | None, kind: str | None
+) -> None:
     from connact_cli.core.browse import filter_entries
     from connact_cli.core.vocabulary import TargetGroup, Theme
     from connact_cli.terminal import views

@@ -25,14 +25,23 @@ from connact_cli.render import Options, render
 GENERATOR = f"connact {__version__}"
 
 
-def build_plan(answers_file: AnswersFile, library: Library, *, top: int, chosen: list[str] | None,
-               start_default: str) -> tuple[Plan, Matches]:
+def build_plan(
+    answers_file: AnswersFile, library: Library, *, top: int, chosen: list[str] | None, start_default: str
+) -> tuple[Plan, Matches]:
     """The plan for one organisation, and the matches it was built from."""
     assessment = resolve(library, answers_file)
     matches = match(assessment, library)
     needed = entry_ids(matches, library, assessment.profile, top=top, chosen=chosen)
-    plan = assemble(assessment, matches, library, library.entries_for(needed), top=top, chosen=chosen,
-                    start_month=answers_file.profile.start_month or start_default, generator=GENERATOR)
+    plan = assemble(
+        assessment,
+        matches,
+        library,
+        library.entries_for(needed),
+        top=top,
+        chosen=chosen,
+        start_month=answers_file.profile.start_month or start_default,
+        generator=GENERATOR,
+    )
     return plan, matches
 
 
@@ -40,11 +49,17 @@ def render_options(context: Context, language: str) -> Options:
     return Options(language=language, cache_folder=context.cache_dir())
 
 
-def write_formats(targets: list[Path], formats: list[str], document: Document, data: Any, options: Options,
-                  announce: Callable[[Path], None] | None = None) -> list[Path]:
+def write_formats(
+    targets: list[Path],
+    formats: list[str],
+    document: Document,
+    data: Any,
+    options: Options,
+    announce: Callable[[Path], None] | None = None,
+) -> list[Path]:
     """Each format to its file, atomically, announcing each as it is written; returns the paths written."""
     written = []
-    for fmt, target in zip(formats, targets):
+    for fmt, target in zip(formats, targets, strict=True):
         written.append(write_atomic(target, render(fmt, document, data, options)))
         if announce is not None:
             announce(written[-1])

@@ -51,8 +51,13 @@ def default_output(organisation: str, formats: list[str]) -> Path:
     return Path.cwd() / f"{slug(organisation)}-plan.{formats[0]}"
 
 
-def run(context: Context, request: Request, console: Console | None = None, prompter: Prompter | None = None,
-        today: date | None = None) -> Path:
+def run(
+    context: Context,
+    request: Request,
+    console: Console | None = None,
+    prompter: Prompter | None = None,
+    today: date | None = None,
+) -> Path:
     """Run the plan command; returns the path of the written plan."""
     if request.resume and (request.no_input or request.answers is not None):
         raise UsageError("--resume continues a saved interview; it cannot be combined with --answers or --no-input")
@@ -120,8 +125,9 @@ class Interview:
         from connact_cli.interview import questions
 
         session = resumed or self._new_session(library)
-        draft = questions.Draft(session.language, session.profile, session.answers, session.notes, session.skipped,
-                                session.profile_done)
+        draft = questions.Draft(
+            session.language, session.profile, session.answers, session.notes, session.skipped, session.profile_done
+        )
 
         def save(changed: questions.Draft) -> None:
             session.language, session.profile, session.answers = changed.language, changed.profile, changed.answers
@@ -144,8 +150,15 @@ class Interview:
             ) from None
         answers_path = answers_path_for(plan_path)
         write_atomic(answers_path, answers_io.to_yaml(answers))
-        written = write_plan(self.context, self.request, library, answers, chosen=session.chosen,
-                             start_default=start_default, plan_path=plan_path)
+        written = write_plan(
+            self.context,
+            self.request,
+            library,
+            answers,
+            chosen=session.chosen,
+            start_default=start_default,
+            plan_path=plan_path,
+        )
         self.console.print(f"Answers saved to {answers_path.resolve()}")
         self.store.discard(session.name)
         return written
@@ -165,9 +178,13 @@ class Interview:
     def _new_session(self, library: Library) -> Session:
         """A new session, pre-filled from --answers when given."""
         request = self.request
-        options = Options(output=str(request.output.resolve()) if request.output else None,
-                          formats=request.formats, top=request.top,
-                          library=[str(p.resolve()) for p in self.context.library], language=self.context.language)
+        options = Options(
+            output=str(request.output.resolve()) if request.output else None,
+            formats=request.formats,
+            top=request.top,
+            library=[str(p.resolve()) for p in self.context.library],
+            language=self.context.language,
+        )
         session = self.store.new(options)
         session.language = self.context.language
         if request.answers is not None:
@@ -181,14 +198,16 @@ class Interview:
     def _plan_path(self, session: Session, answers: AnswersFile) -> Path:
         request = self.request
         plan_path = request.output or default_output(answers.profile.organisation, request.formats)
-        _confirm_replace(outputs_for(plan_path, request.formats), request, lambda: self.prompter,
-                         f"your answers are kept: continue with connact plan --resume --session {session.name} "
-                         "-o NEW_NAME")
+        _confirm_replace(
+            outputs_for(plan_path, request.formats),
+            request,
+            lambda: self.prompter,
+            f"your answers are kept: continue with connact plan --resume --session {session.name} -o NEW_NAME",
+        )
         return plan_path
 
 
-def _confirm_replace(targets: list[Path], request: Request, get_prompter: Callable[[], Prompter],
-                     refusal: str) -> None:
+def _confirm_replace(targets: list[Path], request: Request, get_prompter: Callable[[], Prompter], refusal: str) -> None:
     """Ask before replacing existing outputs (once: a yes stands for the rest of the run)."""
     existing = [t for t in targets if t.exists() and not t.is_dir()]
     if existing and not request.force:
@@ -201,6 +220,7 @@ def _confirm_replace(targets: list[Path], request: Request, get_prompter: Callab
 def _hangup_as_interrupt() -> Iterator[None]:
     """A closed terminal (SIGHUP) ends the interview at once: every answer is already saved, and there
     is no terminal left to tell. (Raising inside prompt_toolkit's event loop could be swallowed.)"""
+
     def hang_up(signum: int, frame: FrameType | None) -> None:
         os._exit(Interrupted.exit_code)
 
@@ -212,8 +232,15 @@ def _hangup_as_interrupt() -> Iterator[None]:
             signal.signal(signal.SIGHUP, previous)
 
 
-def write_plan(context: Context, request: Request, library: Library, answers: AnswersFile,
-               chosen: list[str] | None, start_default: str, plan_path: Path | None = None) -> Path:
+def write_plan(
+    context: Context,
+    request: Request,
+    library: Library,
+    answers: AnswersFile,
+    chosen: list[str] | None,
+    start_default: str,
+    plan_path: Path | None = None,
+) -> Path:
     from connact_cli.commands.pipeline import build_plan, render_options, write_formats
 
     plan, _ = build_plan(answers, library, top=request.top, chosen=chosen, start_default=start_default)
@@ -221,6 +248,12 @@ def write_plan(context: Context, request: Request, library: Library, answers: An
     targets = outputs_for(path, request.formats)
     for target in targets:
         check_writable(target, request.force)
-    write_formats(targets, request.formats, build_document(plan), plan, render_options(context, plan.language),
-                  announce=lambda written: print(f"Plan written to {written}"))
+    write_formats(
+        targets,
+        request.formats,
+        build_document(plan),
+        plan,
+        render_options(context, plan.language),
+        announce=lambda written: print(f"Plan written to {written}"),
+    )
     return targets[0].resolve()

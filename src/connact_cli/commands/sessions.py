@@ -15,7 +15,8 @@ def sessions_list(context: Context) -> None:
         return
     from connact_cli.terminal.views import sessions_table
 
-    console().print(sessions_table(found, str(store.folder)))
+    rows = [(s.name, str(s.profile.get("organisation", "-")), len(s.answers), s.updated) for s in found]
+    console().print(sessions_table(rows, str(store.folder)))
 
 
 def sessions_discard(context: Context, name: str) -> None:

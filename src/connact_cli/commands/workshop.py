@@ -15,10 +15,9 @@ from connact_cli.commands.common import console as new_console
 from connact_cli.commands.common import require_terminal
 from connact_cli.commands.pipeline import GENERATOR, build_plan, render_options, write_formats
 from connact_cli.context import Context
-from connact_cli.core.answers import AnswersFile
+from connact_cli.core.answers import AnswersFile, Profile
 from connact_cli.core.assembly import default_start
 from connact_cli.core.assessment import is_relevant
-from connact_cli.core.answers import Profile
 from connact_cli.core.names import slug
 from connact_cli.core.workshop import GroupResult, step_questions
 from connact_cli.documents import report
@@ -87,33 +86,51 @@ def check_outputs(loaded: LoadedScript, options: RunOptions) -> None:
         raise UsageError(f"{options.out_dir} is a file; give a folder with -o")
     existing = [p for p in targets(loaded, options) if p.exists()]
     if existing and not options.force:
-        raise UsageError(f"{existing[0]} already exists ({len(existing)} output file(s) would be replaced); "
-                         "choose another folder with -o, or pass --force")
+        raise UsageError(
+            f"{existing[0]} already exists ({len(existing)} output file(s) would be replaced); "
+            "choose another folder with -o, or pass --force"
+        )
 
 
-def build_group(loaded: LoadedScript, index: int, answers: AnswersFile, library: Library, top: int,
-                start_default: str) -> GroupResult:
+def build_group(
+    loaded: LoadedScript, index: int, answers: AnswersFile, library: Library, top: int, start_default: str
+) -> GroupResult:
     plan, matches = build_plan(answers, library, top=top, chosen=None, start_default=start_default)
     return GroupResult(loaded.script.groups[index].name, answers, plan, matches)
 
 
-def write_outputs(context: Context, loaded: LoadedScript, datas: list[dict[str, Any]], library: Library,
-                  options: RunOptions, console: Console, start_default: str) -> list[Path]:
+def write_outputs(
+    context: Context,
+    loaded: LoadedScript,
+    datas: list[dict[str, Any]],
+    library: Library,
+    options: RunOptions,
+    console: Console,
+    start_default: str,
+) -> list[Path]:
     """Validate each group's answers, build its plan and the report, and write them all."""
     answers = [group_answers(loaded, i, library, data) for i, data in enumerate(datas)]
     results = [build_group(loaded, i, af, library, options.top, start_default) for i, af in enumerate(answers)]
     document = report.build(loaded.script, results, library, GENERATOR)
     make_folder(options.out_dir, "choose another -o")
     written = []
-    for group, result in zip(loaded.script.groups, results):
+    for group, result in zip(loaded.script.groups, results, strict=True):
         name = slug(group.name)
         written.append(write_atomic(options.out_dir / f"{name}.answers.yaml", answers_io.to_yaml(result.answers_file)))
-        written += write_formats([options.out_dir / f"{name}-plan.{fmt}" for fmt in options.formats],
-                                 options.formats, build_plan_document(result.plan), result.plan,
-                                 render_options(context, result.plan.language))
-    written += write_formats([options.out_dir / f"workshop-report.{fmt}" for fmt in options.formats],
-                             options.formats, document, report_data(results),
-                             render_options(context, loaded.script.language))
+        written += write_formats(
+            [options.out_dir / f"{name}-plan.{fmt}" for fmt in options.formats],
+            options.formats,
+            build_plan_document(result.plan),
+            result.plan,
+            render_options(context, result.plan.language),
+        )
+    written += write_formats(
+        [options.out_dir / f"workshop-report.{fmt}" for fmt in options.formats],
+        options.formats,
+        document,
+        report_data(results),
+        render_options(context, loaded.script.language),
+    )
     console.print(f"Workshop outputs written to {options.out_dir.resolve()} ({len(written)} files)")
     return written
 
@@ -122,14 +139,21 @@ def report_data(results: list[GroupResult]) -> dict[str, Any]:
     """The report as data: each group's gaps, recommendations and answers."""
     return {
         "connact_workshop_report": 1,
-        "groups": [{"name": r.name, "gaps": [g.tag.id for g in r.matches.gaps],
-                    "recommendations": [rec.practice_id for rec in r.plan.recommendations],
-                    "answers": r.answers_file.answers} for r in results],
+        "groups": [
+            {
+                "name": r.name,
+                "gaps": [g.tag.id for g in r.matches.gaps],
+                "recommendations": [rec.practice_id for rec in r.plan.recommendations],
+                "answers": r.answers_file.answers,
+            }
+            for r in results
+        ],
     }
 
 
-def run_without_input(context: Context, loaded: LoadedScript, library: Library, options: RunOptions,
-                      console: Console, start_default: str) -> list[Path]:
+def run_without_input(
+    context: Context, loaded: LoadedScript, library: Library, options: RunOptions, console: Console, start_default: str
+) -> list[Path]:
     check_outputs(loaded, options)
     datas = [group_data(loaded, i) for i in range(len(loaded.script.groups))]
     return write_outputs(context, loaded, datas, library, options, console, start_default)
@@ -139,8 +163,15 @@ def session_name(loaded: LoadedScript) -> str:
     return f"workshop-{slug(loaded.path.stem)}"
 
 
-def run_interactive(context: Context, loaded: LoadedScript, library: Library, options: RunOptions,
-                    console: Console, prompter: Prompter, start_default: str) -> list[Path]:
+def run_interactive(
+    context: Context,
+    loaded: LoadedScript,
+    library: Library,
+    options: RunOptions,
+    console: Console,
+    prompter: Prompter,
+    start_default: str,
+) -> list[Path]:
     from connact_cli.interview import questions
     from connact_cli.terminal.presenter import countdown, step_panel
 
@@ -152,19 +183,32 @@ def run_interactive(context: Context, loaded: LoadedScript, library: Library, op
     saved = store.load_data(session_name(loaded)) if options.resume else None
     saved = saved if saved is not None and isinstance(saved.get("groups"), dict) else None
     drafts = []
-    for group, data in zip(script.groups, datas):
+    for group, data in zip(script.groups, datas, strict=True):
         stored = (saved or {}).get("groups", {}).get(group.name, {})
-        drafts.append(questions.Draft(language, data["profile"], dict(stored.get("answers", data["answers"])),
-                                      dict(stored.get("notes", data["notes"])), list(stored.get("skipped", []))))
+        drafts.append(
+            questions.Draft(
+                language,
+                data["profile"],
+                dict(stored.get("answers", data["answers"])),
+                dict(stored.get("notes", data["notes"])),
+                list(stored.get("skipped", [])),
+            )
+        )
     first_step = int(saved.get("step", 0)) if saved else 0
     if saved:
         console.print(f"Resuming at step {first_step + 1} of {len(script.agenda)}.")
     step_index = first_step
 
     def save(_draft: questions.Draft | None = None) -> None:
-        data = {"connact_workshop_session": 1, "script": str(loaded.path.resolve()), "step": step_index,
-                "groups": {group.name: {"answers": d.answers, "notes": d.notes, "skipped": d.skipped}
-                           for group, d in zip(script.groups, drafts)}}
+        data = {
+            "connact_workshop_session": 1,
+            "script": str(loaded.path.resolve()),
+            "step": step_index,
+            "groups": {
+                group.name: {"answers": d.answers, "notes": d.notes, "skipped": d.skipped}
+                for group, d in zip(script.groups, drafts, strict=True)
+            },
+        }
         store.save_data(session_name(loaded), data)
 
     for draft in drafts:
@@ -177,27 +221,35 @@ def run_interactive(context: Context, loaded: LoadedScript, library: Library, op
             if options.timer:
                 countdown(console, step.minutes, step.title)
             for question in step_questions(step, library):
-                for group, draft in zip(script.groups, drafts):
+                for group, draft in zip(script.groups, drafts, strict=True):
                     profile = Profile.model_validate(draft.profile)
                     if not is_relevant(question, profile, draft.answers):
                         if draft.answers.pop(question.id, None) is not None:
                             save()
                         continue
-                    if options.resume and step_index == first_step and (
-                            question.id in draft.answers or question.id in draft.skipped) and saved:
+                    if (
+                        options.resume
+                        and step_index == first_step
+                        and (question.id in draft.answers or question.id in draft.skipped)
+                        and saved
+                    ):
                         continue
                     from rich.markup import escape
 
-                    prompter.status(f"[dim]{escape(group.name)} · step {step_index + 1} of {len(script.agenda)}: "
-                                    f"{escape(step.title)}[/]")
-                    questions.ask_question(prompter, question, draft, language, prefix=f"[{group.name}] ",
-                                           unanswered=questions.SKIP)
+                    prompter.status(
+                        f"[dim]{escape(group.name)} · step {step_index + 1} of {len(script.agenda)}: "
+                        f"{escape(step.title)}[/]"
+                    )
+                    questions.ask_question(
+                        prompter, question, draft, language, prefix=f"[{group.name}] ", unanswered=questions.SKIP
+                    )
         step_index = len(script.agenda)
         save()
     except KeyboardInterrupt:
-        raise Interrupted(f"interrupted; every answer is saved. Continue with: connact workshop run "
-                          f"{loaded.path} --resume") from None
-    final = [dict(data, answers=d.answers, notes=d.notes) for data, d in zip(datas, drafts)]
+        raise Interrupted(
+            f"interrupted; every answer is saved. Continue with: connact workshop run {loaded.path} --resume"
+        ) from None
+    final = [dict(data, answers=d.answers, notes=d.notes) for data, d in zip(datas, drafts, strict=True)]
     written = write_outputs(context, loaded, final, library, options, console, start_default)
     store.remove(session_name(loaded))
     return written

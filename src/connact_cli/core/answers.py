@@ -7,7 +7,7 @@ from a file is the library's job (library/answers_file.py).
 
 from __future__ import annotations
 
-from typing import Literal, Union
+from typing import Literal
 
 from pydantic import Field
 
@@ -17,7 +17,7 @@ from connact_cli.core.vocabulary import OrganisationType, QuestionKind, TargetGr
 SCHEMA_VERSION = 1
 MAX_TEXT = 2000
 
-AnswerValue = Union[str, int, float, list[str]]
+AnswerValue = str | int | float | list[str]
 
 
 class Profile(Model):

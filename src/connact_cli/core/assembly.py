@@ -47,8 +47,9 @@ def select(matches: Matches, top: int, chosen: list[str] | None) -> list[Recomme
     return [by_id[pid] for pid in chosen if pid in by_id]
 
 
-def entry_ids(matches: Matches, catalogue: Catalogue, profile: Profile, *, top: int,
-              chosen: list[str] | None) -> list[str]:
+def entry_ids(
+    matches: Matches, catalogue: Catalogue, profile: Profile, *, top: int, chosen: list[str] | None
+) -> list[str]:
     """Every practice or EU action whose whole text the plan needs."""
     ids = [rec.entry.id for rec in select(matches, top, chosen)]
     ids += [rec.entry.id for rec in matches.actions[:TOP_ACTIONS]]
@@ -80,8 +81,10 @@ def _gap_row(gap: Gap, language: str) -> GapRow:
         severity=gap.severity,
         objective=gap.tag.objective.get(language),
         indicator=gap.tag.indicator.get(language),
-        evidence=[EvidenceRow(question_id=e.question.id, question=e.question.text.get(language), answer=e.answer)
-                  for e in sorted(gap.evidence, key=lambda e: (-e.severity, e.question.id))],
+        evidence=[
+            EvidenceRow(question_id=e.question.id, question=e.question.text.get(language), answer=e.answer)
+            for e in sorted(gap.evidence, key=lambda e: (-e.severity, e.question.id))
+        ],
     )
 
 
@@ -106,11 +109,19 @@ def _adaptation(entry: LibraryEntry, profile: Profile) -> list[str]:
     return advice
 
 
-def _recommendation_row(rec: Recommendation, entry: LibraryEntry, profile: Profile,
-                        language: str) -> RecommendationRow:
+def _recommendation_row(rec: Recommendation, entry: LibraryEntry, profile: Profile, language: str) -> RecommendationRow:
     source = entry.source
-    cited = ", ".join(p for p in [source.document, source.project or "", ", ".join(source.organisations),
-                                  str(source.year or ""), source.url or ""] if p)
+    cited = ", ".join(
+        p
+        for p in [
+            source.document,
+            source.project or "",
+            ", ".join(source.organisations),
+            str(source.year or ""),
+            source.url or "",
+        ]
+        if p
+    )
     return RecommendationRow(
         practice_id=entry.id,
         title=entry.title.get(language),
@@ -133,20 +144,22 @@ def _phases(duration: int, recommendations: list[RecommendationRow], needs_group
     setup = max(1, round(duration * 0.15))
     closing = max(1, round(duration * 0.1))
     start, end = (setup + 1, duration - closing) if setup + closing < duration else (1, duration)
-    phases = [PhaseRow(name="Set-up: needs assessment and co-design with participants", start_month=1,
-                       end_month=setup)]
+    phases = [PhaseRow(name="Set-up: needs assessment and co-design with participants", start_month=1, end_month=setup)]
     if needs_group and not any(rec.activity_type == ActivityType.WORKING_GROUP for rec in recommendations):
-        phases.append(PhaseRow(name="Form or join a local Integration Working Group", start_month=1,
-                               end_month=setup))
+        phases.append(PhaseRow(name="Form or join a local Integration Working Group", start_month=1, end_month=setup))
     for rec in recommendations:
         if rec.activity_type == ActivityType.WORKING_GROUP:
-            phases.append(PhaseRow(name=f"Build a local working group on the model of: {rec.title}",
-                                   start_month=1, end_month=end))
+            phases.append(
+                PhaseRow(name=f"Build a local working group on the model of: {rec.title}", start_month=1, end_month=end)
+            )
         else:
             phases.append(PhaseRow(name=f"Adapt and run: {rec.title}", start_month=start, end_month=end))
     phases.append(PhaseRow(name="Ongoing participant feedback and adaptation", start_month=start, end_month=end))
-    phases.append(PhaseRow(name="Evaluation, reporting and sustainability", start_month=duration - closing + 1,
-                           end_month=duration))
+    phases.append(
+        PhaseRow(
+            name="Evaluation, reporting and sustainability", start_month=duration - closing + 1, end_month=duration
+        )
+    )
     return phases
 
 
@@ -161,23 +174,29 @@ def _stakeholders(gaps: list[Gap], profile: Profile, language: str) -> list[Stak
 def _risks(matches: Matches, language: str) -> list[RiskRow]:
     """Risks the sources report for the lessons that apply, with what the sources say helped."""
     return [
-        RiskRow(risk=note.risk.get(language), seen_in=m.lesson.title.get(language),
-                mitigation=note.mitigation.get(language))
-        for m in matches.lessons for note in m.lesson.risks
+        RiskRow(
+            risk=note.risk.get(language), seen_in=m.lesson.title.get(language), mitigation=note.mitigation.get(language)
+        )
+        for m in matches.lessons
+        for note in m.lesson.risks
     ]
 
 
 def _challenges(entries: list[LibraryEntry], language: str) -> list[ChallengeRow]:
-    return [ChallengeRow(practice_id=entry.id, practice=entry.title.get(language), challenge=challenge.get(language))
-            for entry in entries for challenge in entry.challenges]
+    return [
+        ChallengeRow(practice_id=entry.id, practice=entry.title.get(language), challenge=challenge.get(language))
+        for entry in entries
+        for challenge in entry.challenges
+    ]
 
 
 def _funding_programmes(catalogue: Catalogue, profile: Profile) -> list:
     return [programme for programme in catalogue.funding if set(programme.themes) & set(profile.themes)]
 
 
-def _funding(catalogue: Catalogue, entries: Mapping[str, LibraryEntry], profile: Profile,
-             language: str) -> list[FundingRow]:
+def _funding(
+    catalogue: Catalogue, entries: Mapping[str, LibraryEntry], profile: Profile, language: str
+) -> list[FundingRow]:
     rows = []
     for programme in _funding_programmes(catalogue, profile):
         named = [entries[e].title.get(language) for e in programme.examples if e in entries]
@@ -185,16 +204,26 @@ def _funding(catalogue: Catalogue, entries: Mapping[str, LibraryEntry], profile:
         reasons = [f"It has carried work on {' and '.join(shared)}, which you chose."]
         if named:
             reasons.append(f"In this library it funded: {'; '.join(named)}.")
-        rows.append(FundingRow(id=programme.id, name=programme.name.get(language),
-                               summary=programme.summary.get(language), reasons=reasons))
+        rows.append(
+            FundingRow(
+                id=programme.id,
+                name=programme.name.get(language),
+                summary=programme.summary.get(language),
+                reasons=reasons,
+            )
+        )
     return rows
 
 
 def _action_row(rec: Recommendation, action: FrameworkAction, language: str) -> ActionRow:
     return ActionRow(
-        practice_id=action.id, number=action.number, title=action.title.get(language),
-        action=action.action.get(language), status=action.status.value,
-        type=action.action_type.value if action.action_type else None, score=rec.score,
+        practice_id=action.id,
+        number=action.number,
+        title=action.title.get(language),
+        action=action.action.get(language),
+        status=action.status.value,
+        type=action.action_type.value if action.action_type else None,
+        score=rec.score,
         reasons=[r for r in rec.reasons if r.startswith("It addresses")][:2] or list(rec.reasons[:1]),
     )
 
@@ -224,21 +253,33 @@ def assemble(
     profile = assessment.profile
     selected = select(matches, top, chosen)
     full = [entries[rec.entry.id] for rec in selected]
-    recommendations = [_recommendation_row(rec, entry, profile, language) for rec, entry in zip(selected, full)]
+    recommendations = [
+        _recommendation_row(rec, entry, profile, language) for rec, entry in zip(selected, full, strict=True)
+    ]
     gaps = matches.gaps[:TOP_GAPS]
     answers = [
-        AnswerRow(question_id=item.question.id, checklist=item.checklist.title.get(language),
-                  pillar=next(p.title.get(language) for p in item.checklist.pillars if p.id == item.pillar_id),
-                  question=item.question.text.get(language), status=item.status,
-                  answer=_answer_text(item, language), note=item.note)
-        for item in assessment.items if item.status != "not_relevant"
+        AnswerRow(
+            question_id=item.question.id,
+            checklist=item.checklist.title.get(language),
+            pillar=next(p.title.get(language) for p in item.checklist.pillars if p.id == item.pillar_id),
+            question=item.question.text.get(language),
+            status=item.status,
+            answer=_answer_text(item, language),
+            note=item.note,
+        )
+        for item in assessment.items
+        if item.status != "not_relevant"
     ]
     not_assessed = [item.question.id for item in assessment.not_assessed()]
-    unsure = sum(1 for item in assessment.answered()
-                 if item.question.kind == QuestionKind.SCALE and item.value == "unsure")
+    unsure = sum(
+        1 for item in assessment.answered() if item.question.kind == QuestionKind.SCALE and item.value == "unsure"
+    )
     indicators = [f"{g.tag.label.get(language)}: {g.tag.indicator.get(language)}" for g in gaps]
-    indicators += [f"Participation, counted as the practices you adapt count it (e.g. {rec.title}: "
-                   f"{', '.join(rec.figures)})." for rec in recommendations if rec.figures][:2]
+    indicators += [
+        f"Participation, counted as the practices you adapt count it (e.g. {rec.title}: {', '.join(rec.figures)})."
+        for rec in recommendations
+        if rec.figures
+    ][:2]
     group_gap = catalogue.working_group_gap()
     actions = [rec for rec in matches.actions[:TOP_ACTIONS]]
     return Plan(
@@ -256,23 +297,47 @@ def assemble(
             top_recommendations=[r.title for r in recommendations[:3]],
         ),
         scores=Scores(
-            themes=[ScoreRow(id=s.id, title=s.title, met=s.met, assessed=s.assessed, total=s.total,
-                             percent=_percent(s.met, s.assessed)) for s in matches.checklist_scores],
-            pillars=[ScoreRow(id=s.id, title=s.title, checklist=cid, met=s.met, assessed=s.assessed, total=s.total,
-                              percent=_percent(s.met, s.assessed)) for cid, s in matches.pillar_scores],
+            themes=[
+                ScoreRow(
+                    id=s.id,
+                    title=s.title,
+                    met=s.met,
+                    assessed=s.assessed,
+                    total=s.total,
+                    percent=_percent(s.met, s.assessed),
+                )
+                for s in matches.checklist_scores
+            ],
+            pillars=[
+                ScoreRow(
+                    id=s.id,
+                    title=s.title,
+                    checklist=cid,
+                    met=s.met,
+                    assessed=s.assessed,
+                    total=s.total,
+                    percent=_percent(s.met, s.assessed),
+                )
+                for cid, s in matches.pillar_scores
+            ],
         ),
         gaps=[_gap_row(g, language) for g in gaps],
         recommendations=recommendations,
-        activity_plan=_phases(profile.duration_months, recommendations,
-                              needs_group=any(g.tag.id == group_gap for g in gaps)),
+        activity_plan=_phases(
+            profile.duration_months, recommendations, needs_group=any(g.tag.id == group_gap for g in gaps)
+        ),
         partnership=Partnership(
             already_involved=list(profile.partners),
             stakeholders=_stakeholders(gaps, profile, language),
             model_practice_ids=[pid for pid in catalogue.working_group_models() if catalogue.record(pid)],
         ),
         design_principles=[
-            LessonRow(id=m.lesson.id, title=m.lesson.title.get(language), reasons=list(m.reasons),
-                      guidance=[g.get(language) for g in m.lesson.guidance])
+            LessonRow(
+                id=m.lesson.id,
+                title=m.lesson.title.get(language),
+                reasons=list(m.reasons),
+                guidance=[g.get(language) for g in m.lesson.guidance],
+            )
             for m in matches.lessons
         ],
         indicators=indicators,

@@ -38,11 +38,25 @@ def _values(texts: list[LocalText]) -> list[str]:
 
 def search_text(entry: LibraryEntry) -> str:
     """Every text of a practice, case-folded, for 'practices search' (kept apart: it is the bulky part)."""
-    everything = [entry.id, *entry.organisations, entry.source.document, entry.source.project or "",
-                  *entry.source.organisations,
-                  *_values([entry.title, entry.summary, *entry.roles, *entry.success_factors, *entry.challenges,
-                            *[figure.label for figure in entry.figures]]),
-                  *entry.gap_tags, *[str(group) for group in entry.target_groups]]
+    everything = [
+        entry.id,
+        *entry.organisations,
+        entry.source.document,
+        entry.source.project or "",
+        *entry.source.organisations,
+        *_values(
+            [
+                entry.title,
+                entry.summary,
+                *entry.roles,
+                *entry.success_factors,
+                *entry.challenges,
+                *[figure.label for figure in entry.figures],
+            ]
+        ),
+        *entry.gap_tags,
+        *[str(group) for group in entry.target_groups],
+    ]
     if isinstance(entry, FrameworkAction):
         everything += _values([entry.action])
     return " ".join(filter(None, everything)).casefold()

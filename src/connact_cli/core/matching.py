@@ -145,7 +145,7 @@ def self_assessment(assessment: Assessment, language: str = "en") -> tuple[list[
     for item in assessment.items:
         if item.status != "not_relevant":
             by_checklist[item.checklist.id].append(item)
-    for checklist_id, items in by_checklist.items():
+    for _checklist_id, items in by_checklist.items():
         checklist = items[0].checklist
         checklists.append(_score(checklist.id, checklist.title.get(language), items))
         for pillar in checklist.pillars:
@@ -157,8 +157,7 @@ def self_assessment(assessment: Assessment, language: str = "en") -> tuple[list[
 
 def _score(score_id: str, title: str, items: list[Item]) -> Score:
     values = [_met(item) for item in items]
-    criteria = [item for item in items if item.question.kind != QuestionKind.TEXT and
-                (item.question.kind != QuestionKind.NUMBER)]
+    criteria = [item for item in items if item.question.kind not in (QuestionKind.TEXT, QuestionKind.NUMBER)]
     assessed = [v for v in values if v is not None]
     return Score(score_id, title, sum(assessed), len(assessed), len(criteria))
 
@@ -179,8 +178,7 @@ def reason(contribution: Contribution, gaps: dict[str, Gap], profile: Profile, l
         strongest = max(gap.evidence, key=lambda e: (e.severity, e.question.id))
         return f"It addresses {gap.tag.label.get(language).lower()}: {_quote(strongest, language)}."
     if rule == "themes":
-        return (f"It works on {_words(subject)}, "
-                f"{'one of the themes' if len(subject) == 1 else 'themes'} you chose.")
+        return f"It works on {_words(subject)}, {'one of the themes' if len(subject) == 1 else 'themes'} you chose."
     if rule == "groups":
         return f"It was designed for {_words(subject)}, whom you serve."
     if rule == "mismatch":
@@ -207,12 +205,15 @@ def _join(words: list[str]) -> str:
     return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " and " + words[-1]
 
 
-def recommend(entry: EntryIndex, gaps: dict[str, Gap], org: Organisation, profile: Profile,
-              language: str) -> Recommendation:
+def recommend(
+    entry: EntryIndex, gaps: dict[str, Gap], org: Organisation, profile: Profile, language: str
+) -> Recommendation:
     """An entry's score with its contributions, each worded as a reason."""
     found = contributions(entry, org)
     return Recommendation(
-        entry=entry, score=total(found), contributions=tuple(found),
+        entry=entry,
+        score=total(found),
+        contributions=tuple(found),
         reasons=tuple(reason(c, gaps, profile, language) for c in found),
         gaps=tuple(tag for tag in entry.gap_tags if tag in gaps),
         themes=next((c.subject for c in found if c.rule == "themes"), ()),
@@ -243,8 +244,9 @@ def match(assessment: Assessment, catalogue: Catalogue) -> Matches:
     by_id = {gap.tag.id: gap for gap in gaps}
     checklist_scores, pillar_scores = self_assessment(assessment, assessment.language)
     assessed = assessment.checklist_assessed
-    org = Organisation.of({tag: gap.severity for tag, gap in by_id.items()}, assessment.profile,
-                          catalogue.broader_groups())
+    org = Organisation.of(
+        {tag: gap.severity for tag, gap in by_id.items()}, assessment.profile, catalogue.broader_groups()
+    )
     severity, themes = org.severity, org.themes
     ranked: dict[str, list[tuple[float, str, EntryIndex]]] = {"practice": [], "eu_action": []}
     for entry in catalogue.index:
@@ -257,8 +259,10 @@ def match(assessment: Assessment, catalogue: Catalogue) -> Matches:
         if assessed or points > 0:
             ranked[entry.kind].append((-points, entry.id, entry))
     practices, actions = (
-        [recommend(entry, by_id, org, assessment.profile, assessment.language)
-         for _, _, entry in sorted(ranked[kind])[:KEEP]]
+        [
+            recommend(entry, by_id, org, assessment.profile, assessment.language)
+            for _, _, entry in sorted(ranked[kind])[:KEEP]
+        ]
         for kind in ("practice", "eu_action")
     )
     return Matches(

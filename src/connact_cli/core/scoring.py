@@ -26,13 +26,15 @@ MISMATCH_FACTOR = 0.5  # a practice designed for none of the groups the organisa
 
 # Activities the seed practices ran as sustained, regular work (weekly hubs, course series,
 # standing forums and working groups). A short or small programme is advised to pilot them.
-SUSTAINED = frozenset({
-    ActivityType.EMPLOYMENT_SUPPORT,
-    ActivityType.LANGUAGE_COURSE,
-    ActivityType.FORUM,
-    ActivityType.WORKING_GROUP,
-    ActivityType.ADULT_EDUCATION,
-})
+SUSTAINED = frozenset(
+    {
+        ActivityType.EMPLOYMENT_SUPPORT,
+        ActivityType.LANGUAGE_COURSE,
+        ActivityType.FORUM,
+        ActivityType.WORKING_GROUP,
+        ActivityType.ADULT_EDUCATION,
+    }
+)
 SHORT_MONTHS = 6
 SMALL_BUDGET_EUR = 25_000
 
@@ -48,7 +50,8 @@ class Contribution(NamedTuple):
 def is_small(profile: Profile) -> bool:
     """A programme too short or too small to start sustained work at full scale."""
     return profile.duration_months < SHORT_MONTHS or (
-        profile.budget_eur is not None and profile.budget_eur < SMALL_BUDGET_EUR)
+        profile.budget_eur is not None and profile.budget_eur < SMALL_BUDGET_EUR
+    )
 
 
 @dataclass(frozen=True)
@@ -64,10 +67,16 @@ class Organisation:
     broader: Mapping[str, frozenset[str]]  # a practice for the key group fits each of these groups
 
     @classmethod
-    def of(cls, severity: Mapping[str, float], profile: Profile,
-           broader: Mapping[str, frozenset[str]]) -> Organisation:
-        return cls(severity, frozenset(map(str, profile.themes)), frozenset(map(str, profile.target_groups)),
-                   profile.country, (profile.region or "").casefold().strip(), is_small(profile), broader)
+    def of(cls, severity: Mapping[str, float], profile: Profile, broader: Mapping[str, frozenset[str]]) -> Organisation:
+        return cls(
+            severity,
+            frozenset(map(str, profile.themes)),
+            frozenset(map(str, profile.target_groups)),
+            profile.country,
+            (profile.region or "").casefold().strip(),
+            is_small(profile),
+            broader,
+        )
 
     def fits_broadly(self, entry: EntryIndex) -> bool:
         """The practice was designed for a wider group that includes a group the organisation serves."""

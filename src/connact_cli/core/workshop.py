@@ -53,8 +53,11 @@ class WorkshopScript(Model):
     def _unique(self) -> WorkshopScript:
         # group names become file names: two names with the same file name would overwrite each other
         named = [slug(g.name) for g in self.groups]
-        for label, values in (("step id", [s.id for s in self.agenda]), ("group name", [g.name for g in self.groups]),
-                              ("group file name", named)):
+        for label, values in (
+            ("step id", [s.id for s in self.agenda]),
+            ("group name", [g.name for g in self.groups]),
+            ("group file name", named),
+        ):
             repeated = [v for v, n in Counter(values).items() if n > 1]
             if repeated:
                 raise ValueError(f"{label} '{repeated[0]}' is used twice; each must be unique")
@@ -112,8 +115,17 @@ def compare(script: WorkshopScript, results: list[GroupResult], catalogue: Catal
             if all(v is None for v in given.values()):
                 continue
             labels = {c.id: c.label.get(language) for c in question.choices}
-            comparisons.append(Comparison(question, {
-                name: "not assessed" if v is None else
-                "; ".join(labels.get(x, str(x)) for x in v) if isinstance(v, list) else labels.get(v, str(v))
-                for name, v in given.items()}))
+            comparisons.append(
+                Comparison(
+                    question,
+                    {
+                        name: "not assessed"
+                        if v is None
+                        else "; ".join(labels.get(x, str(x)) for x in v)
+                        if isinstance(v, list)
+                        else labels.get(v, str(v))
+                        for name, v in given.items()
+                    },
+                )
+            )
     return comparisons

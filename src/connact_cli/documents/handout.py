@@ -2,20 +2,26 @@
 
 from __future__ import annotations
 
-from connact_cli.documents.model import Document, Heading, code, italic, para, text
 from connact_cli.core.models import Checklist
 from connact_cli.core.vocabulary import QuestionKind, ScaleAnswer
+from connact_cli.documents.model import Document, Heading, code, italic, para, text
 
 BOX = "☐"
 LINE = "." * 60
 
 
 def build(checklist: Checklist, language: str = "en") -> Document:
-    blocks = [Heading(level=1, text=checklist.title.get(language)),
-              para(checklist.description.get(language)),
-              para(italic("Tick one box per question (several where it says 'any of'). Write what matters in the notes; "
-                          "a question you cannot answer yet is 'not assessed'.")),
-              para(f"Organisation: {LINE[:40]}   Date: {LINE[:14]}")]
+    blocks = [
+        Heading(level=1, text=checklist.title.get(language)),
+        para(checklist.description.get(language)),
+        para(
+            italic(
+                "Tick one box per question (several where it says 'any of'). Write what matters in the notes; "
+                "a question you cannot answer yet is 'not assessed'."
+            )
+        ),
+        para(f"Organisation: {LINE[:40]}   Date: {LINE[:14]}"),
+    ]
     number = 0
     for pillar in checklist.pillars:
         blocks.append(Heading(level=2, text=pillar.title.get(language)))

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Literal, TypeVar, Union, dataclass_transform
+from typing import Literal, TypeVar, dataclass_transform
 
 T = TypeVar("T")
 
@@ -89,7 +89,7 @@ class Rule:
     kind: Literal["rule"] = "rule"
 
 
-Content = Union[Heading, Paragraph, BulletList, Table, BarChart, Timeline, Rule]
+Content = Heading | Paragraph | BulletList | Table | BarChart | Timeline | Rule
 
 
 @block
@@ -123,5 +123,8 @@ def bullets(items: list[str | Spans]) -> BulletList:
 
 
 def table(header: list[str], rows: list[list[str | Spans]], numeric: Sequence[bool] = ()) -> Table:
-    return Table(header=header, rows=[[[text(c)] if isinstance(c, str) else c for c in row] for row in rows],
-                 numeric=list(numeric))
+    return Table(
+        header=header,
+        rows=[[[text(c)] if isinstance(c, str) else c for c in row] for row in rows],
+        numeric=list(numeric),
+    )

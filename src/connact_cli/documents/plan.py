@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from connact_cli.core.plan import Plan
 from connact_cli.documents.model import (
     BarChart,
     Document,
@@ -17,7 +18,6 @@ from connact_cli.documents.model import (
     table,
     text,
 )
-from connact_cli.core.plan import Plan
 
 
 def _words(values) -> str:
@@ -31,34 +31,54 @@ def _or(value: str, fallback: str) -> str:
 def build(plan: Plan) -> Document:
     p = plan.profile
     blocks = [Heading(level=1, text=f"Integration programme plan: {p.organisation}")]
-    blocks.append(table(["", ""], [
-        ["Organisation", p.organisation],
-        ["Type", p.organisation_type.value.replace("_", " ")],
-        ["Country", p.country + (f" ({p.region})" if p.region else "")],
-        ["Themes", _words(p.themes)],
-        ["People served", _or(_words(p.target_groups), "not given")],
-        ["Languages of participants", _or(", ".join(p.languages), "not given")],
-        ["Duration", f"{p.duration_months} months from {plan.start_month}"],
-        ["Budget", f"€{p.budget_eur:,}" if p.budget_eur is not None else "not given"],
-        ["Partners already involved", _or(", ".join(p.partners), "none named")],
-    ]))
+    blocks.append(
+        table(
+            ["", ""],
+            [
+                ["Organisation", p.organisation],
+                ["Type", p.organisation_type.value.replace("_", " ")],
+                ["Country", p.country + (f" ({p.region})" if p.region else "")],
+                ["Themes", _words(p.themes)],
+                ["People served", _or(_words(p.target_groups), "not given")],
+                ["Languages of participants", _or(", ".join(p.languages), "not given")],
+                ["Duration", f"{p.duration_months} months from {plan.start_month}"],
+                ["Budget", f"€{p.budget_eur:,}" if p.budget_eur is not None else "not given"],
+                ["Partners already involved", _or(", ".join(p.partners), "none named")],
+            ],
+        )
+    )
     blocks += _summary(plan)
     blocks += _scores(plan)
     blocks += _gaps(plan)
     blocks += _recommendations(plan)
-    blocks += [Heading(level=2, text="Activity plan"),
-               Timeline(title=p.organisation, start_month=plan.start_month,
-                        phases=[Phase(name=ph.name, start_month=ph.start_month, end_month=ph.end_month)
-                                for ph in plan.activity_plan])]
+    blocks += [
+        Heading(level=2, text="Activity plan"),
+        Timeline(
+            title=p.organisation,
+            start_month=plan.start_month,
+            phases=[
+                Phase(name=ph.name, start_month=ph.start_month, end_month=ph.end_month) for ph in plan.activity_plan
+            ],
+        ),
+    ]
     blocks += _partnership(plan)
     blocks += _principles(plan)
-    blocks += [Heading(level=2, text="Monitoring indicators"),
-               bullets(plan.indicators or ["Participation: people taking part and sessions held."])]
+    blocks += [
+        Heading(level=2, text="Monitoring indicators"),
+        bullets(plan.indicators or ["Participation: people taking part and sessions held."]),
+    ]
     blocks += _risks(plan)
     blocks += _eu(plan)
     blocks += _appendix(plan)
-    blocks += [Rule(), para(italic(f"Written by {plan.generator} from the INTEgreat, ConnACT and EU Action Plan "
-                                   "material it carries. Check every figure against its source before you quote it."))]
+    blocks += [
+        Rule(),
+        para(
+            italic(
+                f"Written by {plan.generator} from the INTEgreat, ConnACT and EU Action Plan "
+                "material it carries. Check every figure against its source before you quote it."
+            )
+        ),
+    ]
     return Document(title=f"Integration programme plan: {p.organisation}", blocks=blocks)
 
 
@@ -70,26 +90,40 @@ def _summary(plan: Plan) -> list:
         if s.not_assessed:
             sentence += f"; {s.not_assessed} {'was' if s.not_assessed == 1 else 'were'} not assessed"
         if s.unsure:
-            sentence += f"; {s.unsure} of the answers {'is' if s.unsure == 1 else 'are'} \"unsure\""
+            sentence += f'; {s.unsure} of the answers {"is" if s.unsure == 1 else "are"} "unsure"'
         blocks.append(para(sentence + "."))
-        blocks.append(para(f"The largest gaps are in {'; '.join(g.lower() for g in s.top_gaps)}." if s.top_gaps
-                           else "The answers reveal no gap."))
+        blocks.append(
+            para(
+                f"The largest gaps are in {'; '.join(g.lower() for g in s.top_gaps)}."
+                if s.top_gaps
+                else "The answers reveal no gap."
+            )
+        )
     else:
-        blocks.append(para(bold("The checklist was not assessed"), ": this plan rests on the profile alone. "
-                           "Answer the checklist (", code("connact plan"),
-                           ") to see your gaps and get recommendations that address them."))
+        blocks.append(
+            para(
+                bold("The checklist was not assessed"),
+                ": this plan rests on the profile alone. Answer the checklist (",
+                code("connact plan"),
+                ") to see your gaps and get recommendations that address them.",
+            )
+        )
     if s.top_recommendations:
         blocks.append(para(f"The practices recommended first: {'; '.join(s.top_recommendations)}."))
     return blocks
 
 
 def _scores(plan: Plan) -> list:
-    rows = [[s.title, f"{s.assessed} of {s.total}", f"{s.percent}%" if s.percent is not None else "–"]
-            for s in plan.scores.themes]
+    rows = [
+        [s.title, f"{s.assessed} of {s.total}", f"{s.percent}%" if s.percent is not None else "–"]
+        for s in plan.scores.themes
+    ]
     return [
         Heading(level=2, text="Self-assessment"),
-        para('The share of assessed criteria met ("partly" counts half; questions not assessed or answered '
-             '"unsure" are left out).'),
+        para(
+            'The share of assessed criteria met ("partly" counts half; questions not assessed or answered '
+            '"unsure" are left out).'
+        ),
         table(["Checklist", "Criteria assessed", "Met"], rows, numeric=[False, True, True]),
         BarChart(bars=[(s.title, s.percent) for s in plan.scores.pillars]),
     ]
@@ -99,9 +133,11 @@ def _gaps(plan: Plan) -> list:
     blocks = [Heading(level=2, text="Priority gaps and objectives")]
     for number, gap in enumerate(plan.gaps, start=1):
         why = "; ".join(f'you answered "{e.answer}" to "{e.question}"' for e in gap.evidence)
-        blocks += [Heading(level=3, text=f"{number}. {gap.label}"),
-                   para(bold("Objective:"), " ", gap.objective),
-                   para(f"Why: {why}.")]
+        blocks += [
+            Heading(level=3, text=f"{number}. {gap.label}"),
+            para(bold("Objective:"), " ", gap.objective),
+            para(f"Why: {why}."),
+        ]
     if not plan.gaps:
         reason = "" if plan.summary.checklist_assessed else ", because the checklist was not assessed"
         blocks.append(para(f"No gaps were revealed{reason}."))
@@ -114,9 +150,15 @@ def _recommendations(plan: Plan) -> list:
         meta = [code(rec.practice_id), text(f" · score {rec.score:g}")]
         if rec.countries:
             meta.append(text(f" · {', '.join(rec.countries)}"))
-        blocks += [Heading(level=3, text=f"{number}. {rec.title}"), para(*meta), para(rec.summary),
-                   para(bold("Why it was chosen")), bullets(rec.reasons),
-                   para(bold("How to adapt it")), bullets(rec.adaptation)]
+        blocks += [
+            Heading(level=3, text=f"{number}. {rec.title}"),
+            para(*meta),
+            para(rec.summary),
+            para(bold("Why it was chosen")),
+            bullets(rec.reasons),
+            para(bold("How to adapt it")),
+            bullets(rec.adaptation),
+        ]
         if rec.roles:
             blocks += [para(bold("Resources and roles it needed")), bullets(rec.roles)]
         if rec.figures:
@@ -133,22 +175,41 @@ def _partnership(plan: Plan) -> list:
     if part.already_involved:
         blocks.append(para(f"Already involved: {', '.join(part.already_involved)}."))
     model = [code(pid) for pid in part.model_practice_ids]
-    blocks.append(para("Bring these stakeholders together, as INTEgreat's local Integration Working Groups did"
-                       + (" (see " if model else ""), *model, ")" if model else "", ":"))
+    blocks.append(
+        para(
+            "Bring these stakeholders together, as INTEgreat's local Integration Working Groups did"
+            + (" (see " if model else ""),
+            *model,
+            ")" if model else "",
+            ":",
+        )
+    )
     if part.stakeholders:
-        blocks.append(bullets([[bold(s.name), text(f", for {', '.join(g.lower() for g in s.for_gaps)}")]
-                               for s in part.stakeholders]))
+        blocks.append(
+            bullets(
+                [[bold(s.name), text(f", for {', '.join(g.lower() for g in s.for_gaps)}")] for s in part.stakeholders]
+            )
+        )
     else:
-        blocks.append(bullets(["local authorities, statutory agencies, NGOs and migrant groups, the membership "
-                               "the INTEgreat working groups were built on."]))
+        blocks.append(
+            bullets(
+                [
+                    "local authorities, statutory agencies, NGOs and migrant groups, the membership "
+                    "the INTEgreat working groups were built on."
+                ]
+            )
+        )
     return blocks
 
 
 def _principles(plan: Plan) -> list:
     blocks = [Heading(level=2, text="Design principles from the lessons learned")]
     for lesson in plan.design_principles:
-        blocks += [Heading(level=3, text=lesson.title), para(f"Applies because: {' '.join(lesson.reasons)}"),
-                   bullets(lesson.guidance)]
+        blocks += [
+            Heading(level=3, text=lesson.title),
+            para(f"Applies because: {' '.join(lesson.reasons)}"),
+            bullets(lesson.guidance),
+        ]
     if not plan.design_principles:
         blocks.append(para("No lesson was matched by your answers."))
     return blocks
@@ -157,11 +218,15 @@ def _principles(plan: Plan) -> list:
 def _risks(plan: Plan) -> list:
     blocks = [Heading(level=2, text="Risks and mitigations")]
     if plan.risks:
-        blocks += [para("Risks the INTEgreat partners met in work like this, and what helped them:"),
-                   table(["Risk", "Lesson", "Mitigation"], [[r.risk, r.seen_in, r.mitigation] for r in plan.risks])]
+        blocks += [
+            para("Risks the INTEgreat partners met in work like this, and what helped them:"),
+            table(["Risk", "Lesson", "Mitigation"], [[r.risk, r.seen_in, r.mitigation] for r in plan.risks]),
+        ]
     if plan.challenges:
-        blocks += [para("Challenges the recommended practices reported:"),
-                   bullets([f"{c.practice}: {c.challenge}" for c in plan.challenges])]
+        blocks += [
+            para("Challenges the recommended practices reported:"),
+            bullets([f"{c.practice}: {c.challenge}" for c in plan.challenges]),
+        ]
     if not plan.risks and not plan.challenges:
         blocks.append(para("No risk from the sources applies; review risks with your working group."))
     return blocks
@@ -171,10 +236,17 @@ def _eu(plan: Plan) -> list:
     blocks = [Heading(level=2, text="EU Action Plan actions and funding")]
     if plan.eu_actions:
         blocks.append(para("Actions of the EU Action Plan on Integration and Inclusion 2021-2027 that fit this plan:"))
-        blocks.append(bullets([
-            [bold(f"{a.number}. {a.title}"),
-             text(f" ({a.status}{', ' + a.type if a.type else ''}): {a.action} {' '.join(a.reasons)}")]
-            for a in plan.eu_actions]))
+        blocks.append(
+            bullets(
+                [
+                    [
+                        bold(f"{a.number}. {a.title}"),
+                        text(f" ({a.status}{', ' + a.type if a.type else ''}): {a.action} {' '.join(a.reasons)}"),
+                    ]
+                    for a in plan.eu_actions
+                ]
+            )
+        )
     if plan.funding:
         blocks.append(bullets([[bold(f.name), text(f": {f.summary} {' '.join(f.reasons)}")] for f in plan.funding]))
     return blocks
@@ -183,16 +255,29 @@ def _eu(plan: Plan) -> list:
 def _appendix(plan: Plan) -> list:
     blocks = [Heading(level=2, text="Appendix: answers")]
     if plan.answers:
-        blocks.append(table(["Question", "Answer", "Note"], [
-            [[code(a.question_id), text(f" {a.question}")],
-             [text(a.answer)] if a.answer is not None else [italic("not assessed")],
-             a.note or ""]
-            for a in plan.answers]))
+        blocks.append(
+            table(
+                ["Question", "Answer", "Note"],
+                [
+                    [
+                        [code(a.question_id), text(f" {a.question}")],
+                        [text(a.answer)] if a.answer is not None else [italic("not assessed")],
+                        a.note or "",
+                    ]
+                    for a in plan.answers
+                ],
+            )
+        )
     if plan.not_assessed:
         ids = [span for qid in plan.not_assessed for span in (code(qid), text(", "))][:-1]
         blocks.append(para(f"Not assessed ({len(plan.not_assessed)}): ", *ids, "."))
     if plan.ignored_answers:
         ids = [span for qid in plan.ignored_answers for span in (code(qid), text(", "))][:-1]
-        blocks.append(para("Answers not used, because their questions are outside the chosen themes or no longer "
-                           "apply: ", *ids, "."))
+        blocks.append(
+            para(
+                "Answers not used, because their questions are outside the chosen themes or no longer apply: ",
+                *ids,
+                ".",
+            )
+        )
     return blocks

@@ -18,8 +18,13 @@ class Prompter(Protocol):
 
     def checkbox(self, message: str, choices: Sequence[Choice], checked: Sequence[str] = ()) -> list[str]: ...
 
-    def text(self, message: str, default: str = "", validate: Callable[[str], str | None] | None = None,
-             instruction: str = "") -> str: ...
+    def text(
+        self,
+        message: str,
+        default: str = "",
+        validate: Callable[[str], str | None] | None = None,
+        instruction: str = "",
+    ) -> str: ...
 
     def confirm(self, message: str, default: bool = False) -> bool: ...
 
@@ -41,21 +46,30 @@ class QuestionaryPrompter:
     def select(self, message, choices, default=None):
         items = [self._q.Choice(title=label, value=value) for value, label in choices]
         chosen = next((item for item in items if item.value == default), None)
-        return self._q.select(message, choices=items, default=chosen, qmark="?", style=self._style,
-                              use_shortcuts=len(items) <= 36, use_arrow_keys=True).unsafe_ask()
+        return self._q.select(
+            message,
+            choices=items,
+            default=chosen,
+            qmark="?",
+            style=self._style,
+            use_shortcuts=len(items) <= 36,
+            use_arrow_keys=True,
+        ).unsafe_ask()
 
     def checkbox(self, message, choices, checked=()):
         items = [self._q.Choice(title=label, value=value, checked=value in checked) for value, label in choices]
-        return self._q.checkbox(message, choices=items, qmark="?", style=self._style,
-                                instruction="(space to tick, enter when done)").unsafe_ask()
+        return self._q.checkbox(
+            message, choices=items, qmark="?", style=self._style, instruction="(space to tick, enter when done)"
+        ).unsafe_ask()
 
     def text(self, message, default="", validate=None, instruction=""):
         def check(value: str) -> bool | str:
             problem = validate(value) if validate else None
             return True if problem is None else problem
 
-        return self._q.text(message, default=default, validate=check, qmark="?", style=self._style,
-                            instruction=instruction or None).unsafe_ask()
+        return self._q.text(
+            message, default=default, validate=check, qmark="?", style=self._style, instruction=instruction or None
+        ).unsafe_ask()
 
     def confirm(self, message, default=False):
         return self._q.confirm(message, default=default, qmark="?", style=self._style).unsafe_ask()

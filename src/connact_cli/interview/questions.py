@@ -16,8 +16,8 @@ from rich.markup import escape
 from connact_cli.core.answers import AnswersFile, Profile, check_value
 from connact_cli.core.assessment import checklists_for, is_relevant
 from connact_cli.core.catalogue import Catalogue
-from connact_cli.core.vocabulary import COUNTRIES, OrganisationType, QuestionKind, ScaleAnswer, TargetGroup, Theme
 from connact_cli.core.models import Question
+from connact_cli.core.vocabulary import COUNTRIES, OrganisationType, QuestionKind, ScaleAnswer, TargetGroup, Theme
 from connact_cli.interview.prompter import Prompter
 
 HELP, NOTE, SKIP = "__help__", "__note__", "__skip__"
@@ -41,18 +41,26 @@ class Draft:
             self.on_change(self)
 
     def as_data(self) -> dict[str, Any]:
-        return {"connact": 1, "language": self.language, "profile": self.profile, "answers": self.answers,
-                "notes": self.notes}
+        return {
+            "connact": 1,
+            "language": self.language,
+            "profile": self.profile,
+            "answers": self.answers,
+            "notes": self.notes,
+        }
 
     def to_answers(self) -> AnswersFile:
         return AnswersFile.model_validate(self.as_data())
 
 
-
-
-LABELS = {"ngo": "NGO", "migrant_led": "Migrant-led group", "third_country_nationals": "Third-country nationals",
-          "temporary_protection": "People under temporary protection", "social_cohesion": "Social cohesion",
-          "training": "Training and capacity building"}
+LABELS = {
+    "ngo": "NGO",
+    "migrant_led": "Migrant-led group",
+    "third_country_nationals": "Third-country nationals",
+    "temporary_protection": "People under temporary protection",
+    "social_cohesion": "Social cohesion",
+    "training": "Training and capacity building",
+}
 
 
 def label(value: str) -> str:
@@ -82,40 +90,69 @@ def ask_profile(prompter: Prompter, draft: Draft, start_default: str) -> None:
     p.update(draft.profile)
     prompter.say("[bold]Your organisation and programme[/] (10 questions)")
     p["organisation"] = prompter.text(
-        "Organisation name:", default=p.get("organisation", ""),
+        "Organisation name:",
+        default=p.get("organisation", ""),
         validate=lambda v: None if v.strip() and len(v) <= 200 else "Type a name (up to 200 characters)",
     ).strip()
     p["organisation_type"] = prompter.select(
-        "Type of organisation:", [(t.value, label(t.value)) for t in OrganisationType], p.get("organisation_type"))
-    p["country"] = prompter.text(
-        "Country (ISO code, e.g. MT, IT, FI):", default=p.get("country", ""),
-        validate=lambda v: None if v.strip().upper() in COUNTRIES else "Type a two-letter ISO country code, e.g. MT",
-    ).strip().upper()
+        "Type of organisation:", [(t.value, label(t.value)) for t in OrganisationType], p.get("organisation_type")
+    )
+    p["country"] = (
+        prompter.text(
+            "Country (ISO code, e.g. MT, IT, FI):",
+            default=p.get("country", ""),
+            validate=lambda v: (
+                None if v.strip().upper() in COUNTRIES else "Type a two-letter ISO country code, e.g. MT"
+            ),
+        )
+        .strip()
+        .upper()
+    )
     region = prompter.text("Region or city (optional):", default=p.get("region", "")).strip()
     _set_optional(p, "region", region)
     p["target_groups"] = prompter.checkbox(
-        "Who does the programme serve?", [(g.value, label(g.value)) for g in TargetGroup], p.get("target_groups", []))
+        "Who does the programme serve?", [(g.value, label(g.value)) for g in TargetGroup], p.get("target_groups", [])
+    )
     themes: list[str] = []
     while not themes:
         themes = prompter.checkbox(
-            "Which themes will you work on? (at least one)", [(t.value, label(t.value)) for t in Theme],
-            p.get("themes", []))
+            "Which themes will you work on? (at least one)",
+            [(t.value, label(t.value)) for t in Theme],
+            p.get("themes", []),
+        )
         if not themes:
             prompter.say("Choose at least one theme.")
     p["themes"] = themes
-    p["languages"] = split_list(prompter.text(
-        "Languages participants speak (comma-separated, optional):", default=", ".join(p.get("languages", []))))
-    p["duration_months"] = int(prompter.text(
-        "Programme duration in months:", default=str(p.get("duration_months", 12)), validate=_int_between(1, 120)))
-    budget = prompter.text(
-        "Budget in euros (optional):", default=str(p.get("budget_eur", "")),
-        validate=_int_between(0, 1_000_000_000, optional=True)).replace(",", "").replace(" ", "")
+    p["languages"] = split_list(
+        prompter.text(
+            "Languages participants speak (comma-separated, optional):", default=", ".join(p.get("languages", []))
+        )
+    )
+    p["duration_months"] = int(
+        prompter.text(
+            "Programme duration in months:", default=str(p.get("duration_months", 12)), validate=_int_between(1, 120)
+        )
+    )
+    budget = (
+        prompter.text(
+            "Budget in euros (optional):",
+            default=str(p.get("budget_eur", "")),
+            validate=_int_between(0, 1_000_000_000, optional=True),
+        )
+        .replace(",", "")
+        .replace(" ", "")
+    )
     _set_optional(p, "budget_eur", int(budget) if budget else None)
-    p["partners"] = split_list(prompter.text(
-        "Partners already involved (comma-separated, optional):", default=", ".join(p.get("partners", []))))
+    p["partners"] = split_list(
+        prompter.text(
+            "Partners already involved (comma-separated, optional):", default=", ".join(p.get("partners", []))
+        )
+    )
     p["start_month"] = prompter.text(
-        "Start month (YYYY-MM):", default=p.get("start_month", start_default),
-        validate=lambda v: None if _is_month(v) else "Type a month as YYYY-MM, e.g. 2027-03").strip()
+        "Start month (YYYY-MM):",
+        default=p.get("start_month", start_default),
+        validate=lambda v: None if _is_month(v) else "Type a month as YYYY-MM, e.g. 2027-03",
+    ).strip()
     draft.profile_done = True
     draft.changed()
 
@@ -140,8 +177,13 @@ class _SavingDict(dict):
 
 def _is_month(value: str) -> bool:
     parts = value.strip().split("-")
-    return len(parts) == 2 and len(parts[0]) == 4 and parts[0].isdigit() and parts[1].isdigit() and \
-        1 <= int(parts[1]) <= 12
+    return (
+        len(parts) == 2
+        and len(parts[0]) == 4
+        and parts[0].isdigit()
+        and parts[1].isdigit()
+        and 1 <= int(parts[1]) <= 12
+    )
 
 
 def _set_optional(target: dict, key: str, value: Any) -> None:
@@ -151,8 +193,9 @@ def _set_optional(target: dict, key: str, value: Any) -> None:
         target[key] = value
 
 
-def ask_question(prompter: Prompter, question: Question, draft: Draft, language: str, prefix: str = "",
-                 unanswered: str | None = None) -> None:
+def ask_question(
+    prompter: Prompter, question: Question, draft: Draft, language: str, prefix: str = "", unanswered: str | None = None
+) -> None:
     """Ask one question until answered or skipped; help and notes on request.
 
     `unanswered` is where the cursor starts when there is no answer yet (SKIP in workshops, so that
@@ -162,8 +205,11 @@ def ask_question(prompter: Prompter, question: Question, draft: Draft, language:
         current = draft.answers.get(question.id)
         text = prefix + question.text.get(language)
         if question.kind in (QuestionKind.SCALE, QuestionKind.SINGLE):
-            options = ([(v.value, SCALE_LABELS[v.value]) for v in ScaleAnswer] if question.kind == QuestionKind.SCALE
-                       else [(c.id, c.label.get(language)) for c in question.choices])
+            options = (
+                [(v.value, SCALE_LABELS[v.value]) for v in ScaleAnswer]
+                if question.kind == QuestionKind.SCALE
+                else [(c.id, c.label.get(language)) for c in question.choices]
+            )
             note_label = "Edit the note" if question.id in draft.notes else "Add a note"
             options += [(HELP, "Why this matters (help)"), (NOTE, note_label), (SKIP, "Skip: not assessed")]
             chosen = prompter.select(text, options, current if isinstance(current, str) else unanswered)
@@ -176,9 +222,12 @@ def ask_question(prompter: Prompter, question: Question, draft: Draft, language:
                 _answer(draft, question.id, picked)
                 return
         else:
-            raw = prompter.text(text, default="" if current is None else str(current),
-                                instruction="(? for help, empty to skip)",
-                                validate=lambda v: check_typed(question, v)).strip()
+            raw = prompter.text(
+                text,
+                default="" if current is None else str(current),
+                instruction="(? for help, empty to skip)",
+                validate=lambda v: check_typed(question, v),
+            ).strip()
             chosen = HELP if raw == "?" else SKIP if not raw else None
             if chosen is None:
                 _answer(draft, question.id, parse_typed(question, raw))
@@ -264,13 +313,18 @@ def _remaining(checklists, index: int, current: Question, profile: Profile, draf
     for checklist in checklists[index:]:
         for question in checklist.questions():
             started = started or question.id == current.id
-            if started and is_relevant(question, profile, given) and (question.id == current.id or
-                                                                      question.id not in done):
+            if (
+                started
+                and is_relevant(question, profile, given)
+                and (question.id == current.id or question.id not in done)
+            ):
                 count += 1
     return count
 
 
-def run(prompter: Prompter, draft: Draft, catalogue: Catalogue, start_default: str, resume: bool = False) -> AnswersFile:
+def run(
+    prompter: Prompter, draft: Draft, catalogue: Catalogue, start_default: str, resume: bool = False
+) -> AnswersFile:
     """The whole interview; a resumed one asks only what is still missing."""
     if not (resume and draft.profile_done):
         ask_profile(prompter, draft, start_default)

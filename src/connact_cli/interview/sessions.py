@@ -97,8 +97,10 @@ class SessionStore:
         try:
             return Session.model_validate(yamlio.load(path).data)
         except (InputFileError, ValidationError):
-            raise SessionError(f"session '{name}' ({path}) is damaged and cannot be resumed; "
-                               f"remove it with 'connact sessions discard {name}'") from None
+            raise SessionError(
+                f"session '{name}' ({path}) is damaged and cannot be resumed; "
+                f"remove it with 'connact sessions discard {name}'"
+            ) from None
 
     def list(self) -> list[Session]:
         """Readable interview sessions, most recently updated first; damaged files are skipped here."""

@@ -7,11 +7,10 @@ Every problem is reported with its file, line and field; nothing in a user's fil
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
 from pydantic import ValidationError
 
-from connact_cli.core.answers import AnswersFile, Profile, check_value, normalise, MAX_TEXT
+from connact_cli.core.answers import MAX_TEXT, AnswersFile, Profile, check_value, normalise
 from connact_cli.core.catalogue import Catalogue
 from connact_cli.errors import DataError, Problem
 from connact_cli.library import yamlio
@@ -23,8 +22,13 @@ def parse(source: yamlio.YamlDocument, catalogue: Catalogue) -> AnswersFile:
     path = str(source.path)
     data = normalise(source.data)
     if not isinstance(data, dict) or "connact" not in data:
-        raise DataError([Problem(path, source.line_of(()), "connact",
-                                 "not an answers file: it needs 'connact: 1' as its first line")])
+        raise DataError(
+            [
+                Problem(
+                    path, source.line_of(()), "connact", "not an answers file: it needs 'connact: 1' as its first line"
+                )
+            ]
+        )
     problems: list[Problem] = []
     answers_file = None
     try:
@@ -43,10 +47,12 @@ def parse(source: yamlio.YamlDocument, catalogue: Catalogue) -> AnswersFile:
     sections = {name: data.get(name) for name in ("answers", "notes")}
     for name, section in sections.items():
         if section is not None and not isinstance(section, dict):
-            problems.append(Problem(path, source.line_of((name,)), name,
-                                    f"'{name}' must be a mapping of question id to value"))
-    problems += check_against({name: section if isinstance(section, dict) else {}
-                               for name, section in sections.items()}, catalogue, source)
+            problems.append(
+                Problem(path, source.line_of((name,)), name, f"'{name}' must be a mapping of question id to value")
+            )
+    problems += check_against(
+        {name: section if isinstance(section, dict) else {} for name, section in sections.items()}, catalogue, source
+    )
     if problems or answers_file is None:
         raise DataError(_unique(problems))
     return answers_file
@@ -71,16 +77,25 @@ def check_against(sections: dict[str, dict], catalogue: Catalogue, source: yamli
             loc = (section, question_id)
             question = questions.get(question_id)
             if question is None:
-                problems.append(Problem(path, source.line_of(loc), field_name(loc),
-                                        f"unknown question '{question_id}'{suggest(question_id, questions)}; "
-                                        "see 'connact checklists show'"))
+                problems.append(
+                    Problem(
+                        path,
+                        source.line_of(loc),
+                        field_name(loc),
+                        f"unknown question '{question_id}'{suggest(question_id, questions)}; "
+                        "see 'connact checklists show'",
+                    )
+                )
             elif section == "answers" and (reason := check_value(question, value)):
                 problems.append(Problem(path, source.line_of(loc), field_name(loc), reason))
             elif section == "notes" and not isinstance(value, str):
                 problems.append(Problem(path, source.line_of(loc), field_name(loc), "a note must be text"))
             elif section == "notes" and len(value) > MAX_TEXT:
-                problems.append(Problem(path, source.line_of(loc), field_name(loc),
-                                        f"the note is longer than {MAX_TEXT} characters"))
+                problems.append(
+                    Problem(
+                        path, source.line_of(loc), field_name(loc), f"the note is longer than {MAX_TEXT} characters"
+                    )
+                )
     return problems
 
 
@@ -97,8 +112,9 @@ def load_partial(path: Path, catalogue: Catalogue) -> dict:
     try:
         return parse(source, catalogue).model_dump(mode="json", exclude_none=True)
     except DataError as error:
-        tolerated = all(p.field.startswith("profile") and "required field is missing" in p.message
-                        for p in error.problems)
+        tolerated = all(
+            p.field.startswith("profile") and "required field is missing" in p.message for p in error.problems
+        )
         if not tolerated:
             raise
     return normalise(source.data)

@@ -21,8 +21,14 @@ from connact_cli import __version__
 from connact_cli.library.files import write_atomic
 
 SCHEMA = 2  # raised whenever what is cached changes shape
-_SAFE_GLOBALS = {("copyreg", "__newobj__"), ("copyreg", "_reconstructor"), ("builtins", "set"),
-                 ("builtins", "frozenset"), ("builtins", "object"), ("builtins", "getattr")}
+_SAFE_GLOBALS = {
+    ("copyreg", "__newobj__"),
+    ("copyreg", "_reconstructor"),
+    ("builtins", "set"),
+    ("builtins", "frozenset"),
+    ("builtins", "object"),
+    ("builtins", "getattr"),
+}
 
 
 class _Unpickler(pickle.Unpickler):

@@ -11,8 +11,9 @@ from connact_cli.library.documents import Ref, References
 from connact_cli.library.problems import field_name, suggest
 
 
-def cross_check(reported: Sequence[References], context: Sequence[References] = (),
-                invalid_ids: Set[str] = frozenset()) -> list[Problem]:
+def cross_check(
+    reported: Sequence[References], context: Sequence[References] = (), invalid_ids: Set[str] = frozenset()
+) -> list[Problem]:
     """Problems between files. `context` (e.g. the bundled data) resolves references but is not reported on.
 
     `invalid_ids` are ids of documents that failed validation: they still resolve references, so that
@@ -27,8 +28,9 @@ def cross_check(reported: Sequence[References], context: Sequence[References] = 
     for refs in reported:
         for ref in refs.gap_refs:
             if ref.id not in gaps:
-                problems.append(_problem(refs, ref, f"unknown gap tag '{ref.id}'{suggest(ref.id, gaps)}; "
-                                                    "use an id from gaps.yaml"))
+                problems.append(
+                    _problem(refs, ref, f"unknown gap tag '{ref.id}'{suggest(ref.id, gaps)}; use an id from gaps.yaml")
+                )
         for ref in refs.lesson_refs:
             if ref.id not in lessons:
                 problems.append(_problem(refs, ref, f"unknown lesson '{ref.id}'{suggest(ref.id, lessons)}"))
@@ -46,15 +48,26 @@ def _duplicates(everything: list[References], report: set[int]) -> list[Problem]
         for ref in refs.declares:
             if ref.id in first_file:
                 if id(refs) in report:
-                    problems.append(_problem(refs, ref, f"id '{ref.id}' is already used in "
-                                                        f"{Path(first_file[ref.id]).name}; ids must be unique"))
+                    problems.append(
+                        _problem(
+                            refs,
+                            ref,
+                            f"id '{ref.id}' is already used in {Path(first_file[ref.id]).name}; ids must be unique",
+                        )
+                    )
             else:
                 first_file[ref.id] = refs.file
         if refs.number is not None:
             owner = numbers.setdefault(refs.number[0], refs.file)
             if owner != refs.file and id(refs) in report:
-                problems.append(Problem(refs.file, refs.number[1], "number", f"action number {refs.number[0]} is "
-                                                                               f"already used in {Path(owner).name}"))
+                problems.append(
+                    Problem(
+                        refs.file,
+                        refs.number[1],
+                        "number",
+                        f"action number {refs.number[0]} is already used in {Path(owner).name}",
+                    )
+                )
     return problems
 
 

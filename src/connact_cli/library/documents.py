@@ -84,8 +84,11 @@ def _ref(source: YamlDocument, value: str, location: Location) -> Ref:
 def references(model: Any, source: YamlDocument) -> References:
     file = str(source.path)
     if isinstance(model, GapVocabulary):
-        return References(file, declares=tuple(_ref(source, g.id, ("gaps", i, "id")) for i, g in enumerate(model.gaps)),
-                          gaps_declared=tuple(g.id for g in model.gaps))
+        return References(
+            file,
+            declares=tuple(_ref(source, g.id, ("gaps", i, "id")) for i, g in enumerate(model.gaps)),
+            gaps_declared=tuple(g.id for g in model.gaps),
+        )
     if isinstance(model, Framework):
         return _framework_references(model, source)
     if isinstance(model, Checklist):
@@ -95,15 +98,22 @@ def references(model: Any, source: YamlDocument) -> References:
             declares.append(_ref(source, question.id, (*loc, "id")))
             gap_refs += [_ref(source, t, (*loc, "gap_tags", i)) for i, t in enumerate(question.gap_tags)]
             for c, choice in enumerate(question.choices):
-                gap_refs += [_ref(source, t, (*loc, "choices", c, "gap_tags", i)) for i, t in enumerate(choice.gap_tags)]
+                gap_refs += [
+                    _ref(source, t, (*loc, "choices", c, "gap_tags", i)) for i, t in enumerate(choice.gap_tags)
+                ]
         return References(file, declares=tuple(declares), gap_refs=tuple(gap_refs))
     declares = (_ref(source, model.id, ("id",)),)
     gap_refs = tuple(_ref(source, t, ("gap_tags", i)) for i, t in enumerate(getattr(model, "gap_tags", [])))
     if isinstance(model, LibraryEntry):
         number = (model.number, source.line_of(("number",))) if isinstance(model, FrameworkAction) else None
-        return References(file, declares=declares, gap_refs=gap_refs, entries_declared=(model.id,),
-                          lesson_refs=tuple(_ref(source, x, ("lessons", i)) for i, x in enumerate(model.lessons)),
-                          number=number)
+        return References(
+            file,
+            declares=declares,
+            gap_refs=gap_refs,
+            entries_declared=(model.id,),
+            lesson_refs=tuple(_ref(source, x, ("lessons", i)) for i, x in enumerate(model.lessons)),
+            number=number,
+        )
     examples = tuple(_ref(source, x, ("examples", i)) for i, x in enumerate(getattr(model, "examples", [])))
     lessons = (model.id,) if isinstance(model, Lesson) else ()
     return References(file, declares=declares, gap_refs=gap_refs, practice_refs=examples, lessons_declared=lessons)
@@ -112,10 +122,14 @@ def references(model: Any, source: YamlDocument) -> References:
 def _framework_references(model: Framework, source: YamlDocument) -> References:
     facts = model.working_group
     gap_refs = (_ref(source, facts.gap_tag, ("working_group", "gap_tag")),) if facts else ()
-    practices = tuple(_ref(source, x, ("working_group", "model_practices", i))
-                      for i, x in enumerate(facts.model_practices)) if facts else ()
-    return References(str(source.path), declares=(_ref(source, FRAMEWORK_ID, ("kind",)),), gap_refs=gap_refs,
-                      practice_refs=practices)
+    practices = (
+        tuple(_ref(source, x, ("working_group", "model_practices", i)) for i, x in enumerate(facts.model_practices))
+        if facts
+        else ()
+    )
+    return References(
+        str(source.path), declares=(_ref(source, FRAMEWORK_ID, ("kind",)),), gap_refs=gap_refs, practice_refs=practices
+    )
 
 
 def questions_with_location(checklist: Checklist) -> Iterator[tuple[Location, Question]]:
@@ -147,8 +161,7 @@ def _skip_logic_fault(question: Question, earlier: dict[str, Question], all_ids:
     if condition.question == question.id:
         return f"question '{question.id}' depends on itself"
     if condition.question in all_ids and target is None:
-        return (f"'{condition.question}' comes later in the checklist; a condition may only name an earlier "
-                "question")
+        return f"'{condition.question}' comes later in the checklist; a condition may only name an earlier question"
     if target is None:
         return f"unknown question '{condition.question}'{suggest(condition.question, all_ids)}"
     if target.kind in ("scale", "single", "multiple"):

@@ -53,7 +53,9 @@ def write_atomic(path: Path, content: str | bytes) -> Path:
         os.replace(temp, path)
     except OSError as error:
         Path(temp).unlink(missing_ok=True)
-        raise OutputError(f"could not write {path} ({error.strerror}); the previous file, if any, is untouched") from None
+        raise OutputError(
+            f"could not write {path} ({error.strerror}); the previous file, if any, is untouched"
+        ) from None
     except BaseException:
         Path(temp).unlink(missing_ok=True)
         raise

@@ -19,7 +19,14 @@ from connact_cli.errors import InputFileError, Problem
 from connact_cli.library.cache import DiskCache, file_stamps
 from connact_cli.library.crosscheck import cross_check
 from connact_cli.library.documents import References
-from connact_cli.library.reading import Reading, careful_or_fast, missing, parse_with_lines_on_error, read_one, yaml_names
+from connact_cli.library.reading import (
+    Reading,
+    careful_or_fast,
+    missing,
+    parse_with_lines_on_error,
+    read_one,
+    yaml_names,
+)
 
 PROGRESS_FROM = 200  # files to parse before a progress bar is worth showing
 
@@ -56,8 +63,9 @@ def index_one(path: Path) -> Indexed:
     if document is None:
         bad_id = data.get("id") if isinstance(data.get("id"), str) else None
         return Indexed(Outcome("problems", problems=tuple(problems), invalid_id=bad_id))
-    return Indexed(Outcome("entry", record=build(document.model, str(path))), document.refs,
-                   search_text(document.model))
+    return Indexed(
+        Outcome("entry", record=build(document.model, str(path))), document.refs, search_text(document.model)
+    )
 
 
 @dataclass
@@ -190,15 +198,20 @@ def _thaw(plain: Any) -> dict[str, tuple[Stamp | None, Outcome]]:
         for path, (stamp, (kind, record, problems, invalid_id)) in plain.items():
             if record is not None and len(record) != width:
                 return {}
-            outcomes[path] = (stamp, Outcome(kind, make(record) if record is not None else None,
-                                             tuple(Problem(*p) for p in problems), invalid_id))
+            outcomes[path] = (
+                stamp,
+                Outcome(
+                    kind, make(record) if record is not None else None, tuple(Problem(*p) for p in problems), invalid_id
+                ),
+            )
     except (TypeError, ValueError, IndexError, AttributeError):
         return {}  # a cache from another layout: rebuild
     return outcomes
 
 
-def checked(reading: FolderReading, context: Sequence[References], context_key: object,
-            cache: DiskCache) -> list[Problem]:
+def checked(
+    reading: FolderReading, context: Sequence[References], context_key: object, cache: DiskCache
+) -> list[Problem]:
     """Cross-check problems for what was read, reused from the cache while nothing has changed."""
     if not reading.folders or reading.loaded:
         return cross_check(reading.refs(), context=context, invalid_ids=reading.invalid_ids)

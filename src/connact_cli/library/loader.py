@@ -127,8 +127,9 @@ def load_bundled(cache: DiskCache) -> Bundled:
     return bundled
 
 
-def load_library(extra: Sequence[Path] = (), cache: DiskCache | None = None,
-                 progress: Progress | None = None) -> Library:
+def load_library(
+    extra: Sequence[Path] = (), cache: DiskCache | None = None, progress: Progress | None = None
+) -> Library:
     """The bundled library plus any extra practice folders; raises DataError listing every problem."""
     cache = cache or DiskCache(None)
     bundled = load_bundled(cache)

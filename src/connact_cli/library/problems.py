@@ -14,8 +14,12 @@ from connact_cli.errors import Problem
 from connact_cli.library.yamlio import YamlDocument
 
 MODELS_BY_KIND: dict[str, type[BaseModel]] = {
-    "checklist": models.Checklist, "practice": models.Practice, "eu_action": models.FrameworkAction,
-    "lesson": models.Lesson, "gaps": models.GapVocabulary, "funding": models.FundingProgramme,
+    "checklist": models.Checklist,
+    "practice": models.Practice,
+    "eu_action": models.FrameworkAction,
+    "lesson": models.Lesson,
+    "gaps": models.GapVocabulary,
+    "funding": models.FundingProgramme,
     "framework": models.Framework,
 }
 
@@ -48,7 +52,7 @@ def describe(error: Any, data: Any) -> str:
         return f"the file needs a 'kind:' line ({', '.join(DOCUMENT_KINDS)})"
     if kind in ("enum", "literal_error"):
         return f"'{error.get('input')}' is not allowed; use one of {ctx.get('expected', '')}"
-    if kind == "model_type" or kind == "dict_type":
+    if kind in {"model_type", "dict_type"}:
         return "expected a mapping of keys and values here"
     if kind == "list_type":
         return "expected a list here (items starting with '- ')"
@@ -62,8 +66,9 @@ def problems_of(error: ValidationError, source: YamlDocument, strip_kind: bool =
     for item in error.errors():
         loc = tuple(item["loc"])
         inner = loc[1:] if strip_kind and loc and loc[0] in DOCUMENT_KINDS else loc
-        problems.append(Problem(str(source.path), source.line_of(inner), field_name(inner),
-                                describe(item, source.data)))
+        problems.append(
+            Problem(str(source.path), source.line_of(inner), field_name(inner), describe(item, source.data))
+        )
     return problems
 
 

@@ -17,8 +17,9 @@ from connact_cli.library.loader import bundled_key, load_bundled
 from connact_cli.library.yamlio import YamlDocument
 
 
-def validate_paths(paths: Sequence[Path], cache: DiskCache, progress: Progress | None = None
-                   ) -> tuple[int, list[Problem]]:
+def validate_paths(
+    paths: Sequence[Path], cache: DiskCache, progress: Progress | None = None
+) -> tuple[int, list[Problem]]:
     """Check files and folders; returns how many documents were read and every problem found.
 
     A set that carries its own gaps.yaml is checked on its own (a full copy of the data); any other
@@ -39,12 +40,15 @@ def validate_paths(paths: Sequence[Path], cache: DiskCache, progress: Progress |
 def _check_user_files(reading: FolderReading, catalogue: Catalogue) -> list[Problem]:
     """Answers files and workshop scripts are checked against the bundled checklists."""
     # A group's prepared answers may lean on its script's profile: it is checked through the script.
-    referenced = {(source.path.parent / group["answers"]).resolve()
-                  for source in reading.workshops
-                  for group in (source.data.get("groups") or []) if isinstance(group, dict)
-                  and isinstance(group.get("answers"), str)}
+    referenced = {
+        (source.path.parent / group["answers"]).resolve()
+        for source in reading.workshops
+        for group in (source.data.get("groups") or [])
+        if isinstance(group, dict) and isinstance(group.get("answers"), str)
+    }
     checks: list[tuple[Callable[[YamlDocument, Catalogue], Any], YamlDocument]] = [
-        (answers_file.parse, s) for s in reading.answers if s.path.resolve() not in referenced]
+        (answers_file.parse, s) for s in reading.answers if s.path.resolve() not in referenced
+    ]
     checks += [(workshop_script.parse, s) for s in reading.workshops]
     problems: list[Problem] = []
     for check, source in checks:

@@ -8,7 +8,6 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from connact_cli.core.answers import AnswersFile
 from connact_cli.core.catalogue import Catalogue
 from connact_cli.core.workshop import SCRIPT_KIND, Group, Step, WorkshopScript, section_ids
 from connact_cli.errors import DataError, InputFileError, Problem
@@ -37,7 +36,11 @@ def parse(source: yamlio.YamlDocument, catalogue: Catalogue) -> LoadedScript:
             loc = tuple(item["loc"])
             message = describe(item, source.data)
             if item["type"] == "extra_forbidden":
-                model = {"agenda": Step, "groups": Group}.get(str(loc[0]), WorkshopScript) if len(loc) > 1 else WorkshopScript
+                model = (
+                    {"agenda": Step, "groups": Group}.get(str(loc[0]), WorkshopScript)
+                    if len(loc) > 1
+                    else WorkshopScript
+                )
                 message = f"unknown key '{loc[-1]}'{suggest(str(loc[-1]), model.model_fields)}; remove or rename it"
             problems.append(_problem(source, loc, message))
         raise DataError(problems) from None
@@ -46,9 +49,14 @@ def parse(source: yamlio.YamlDocument, catalogue: Catalogue) -> LoadedScript:
     for s, step in enumerate(script.agenda):
         for i, section in enumerate(step.sections):
             if section not in known:
-                problems.append(_problem(source, ("agenda", s, "sections", i),
-                                         f"unknown checklist section '{section}'{suggest(section, known)}; use a "
-                                         "checklist id or <checklist>.<pillar>, see 'connact checklists show'"))
+                problems.append(
+                    _problem(
+                        source,
+                        ("agenda", s, "sections", i),
+                        f"unknown checklist section '{section}'{suggest(section, known)}; use a "
+                        "checklist id or <checklist>.<pillar>, see 'connact checklists show'",
+                    )
+                )
     loaded = LoadedScript(script, source.path, source)
     for g, group in enumerate(script.groups):
         try:
@@ -65,16 +73,22 @@ def parse(source: yamlio.YamlDocument, catalogue: Catalogue) -> LoadedScript:
 def load(path: Path, catalogue: Catalogue) -> LoadedScript:
     source = yamlio.load(path)
     if not isinstance(source.data, dict) or source.data.get("kind") != SCRIPT_KIND:
-        raise DataError([Problem(str(path), source.line_of(()), "kind", "not a workshop script: it needs "
-                                                                         "'kind: workshop'")])
+        raise DataError(
+            [Problem(str(path), source.line_of(()), "kind", "not a workshop script: it needs 'kind: workshop'")]
+        )
     return parse(source, catalogue)
 
 
 def group_data(loaded: LoadedScript, index: int) -> dict[str, Any]:
     """A group's answers-file data: the script's profile defaults overlaid with its prepared file."""
     script, group = loaded.script, loaded.script.groups[index]
-    data: dict[str, Any] = {"connact": 1, "language": script.language, "profile": dict(script.profile),
-                            "answers": {}, "notes": {}}
+    data: dict[str, Any] = {
+        "connact": 1,
+        "language": script.language,
+        "profile": dict(script.profile),
+        "answers": {},
+        "notes": {},
+    }
     data["profile"].setdefault("organisation", group.name)
     if group.answers:
         prepared = yamlio.load(loaded.path.parent / group.answers)
@@ -93,5 +107,3 @@ def group_answers(loaded: LoadedScript, index: int, catalogue: Catalogue, data: 
     data = data if data is not None else group_data(loaded, index)
     lines = yamlio.load(path).lines if group.answers else {}
     return answers_file.parse(yamlio.YamlDocument(path, data, lines), catalogue)
-
-

@@ -54,8 +54,9 @@ class _Builder:
         try:
             return self.scalars.construct_object(node)
         except yaml.constructor.ConstructorError:
-            raise InputFileError(self.path, f"is not valid YAML: the tag '{node.tag}' is not allowed",
-                                 node.start_mark.line + 1) from None
+            raise InputFileError(
+                self.path, f"is not valid YAML: the tag '{node.tag}' is not allowed", node.start_mark.line + 1
+            ) from None
         except ValueError:  # a scalar that looks like a date or number but is not one
             return node.value
 
@@ -66,8 +67,9 @@ class _Builder:
                 self.path, f"the file expands to more than {MAX_NODES:,} values (too many aliases?); simplify it"
             )
         if len(location) > MAX_DEPTH:
-            raise InputFileError(self.path, f"nesting deeper than {MAX_DEPTH} levels; flatten the file",
-                                 node.start_mark.line + 1)
+            raise InputFileError(
+                self.path, f"nesting deeper than {MAX_DEPTH} levels; flatten the file", node.start_mark.line + 1
+            )
         if isinstance(node, yaml.MappingNode):
             result: dict[Any, Any] = {}
             for key_node, value_node in node.value:
@@ -76,8 +78,11 @@ class _Builder:
                     raise InputFileError(self.path, "a key must be a plain word", key_node.start_mark.line + 1)
                 key = str(key)  # a YAML key like `1:` is still a name to us
                 if key == "<<":
-                    raise InputFileError(self.path, "merge keys ('<<') are not supported; write the keys out",
-                                         key_node.start_mark.line + 1)
+                    raise InputFileError(
+                        self.path,
+                        "merge keys ('<<') are not supported; write the keys out",
+                        key_node.start_mark.line + 1,
+                    )
                 if key in result:
                     first = self.lines.get((*location, key))
                     raise InputFileError(
@@ -173,7 +178,7 @@ def fast_load(path: Path) -> Any | None:
         return None
     try:
         data = yaml.load(raw.decode("utf-8"), Loader=_FastLoader)
-    except Exception:  # noqa: BLE001 - any doubt goes to the careful path
+    except Exception:
         return None
     return data if isinstance(data, dict) else None
 

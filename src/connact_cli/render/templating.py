@@ -91,6 +91,14 @@ def environment(html: bool, cache_folder: str | None) -> Any:
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
-    env.filters.update(md=md, md_start=md_start, codespan=codespan, fenced=fenced, truncate_label=truncate_label,
-                       mermaid=mermaid, bar=bar, add_months=add_months)
+    env.filters.update(
+        md=md,
+        md_start=md_start,
+        codespan=codespan,
+        fenced=fenced,
+        truncate_label=truncate_label,
+        mermaid=mermaid,
+        bar=bar,
+        add_months=add_months,
+    )
     return env

@@ -3,17 +3,26 @@
 from __future__ import annotations
 
 import io
+from collections.abc import Callable
 from typing import Any
 
-from connact_cli.documents.model import Document, Span
+from connact_cli.documents.model import (
+    BarChart,
+    BulletList,
+    Content,
+    Document,
+    Heading,
+    Paragraph,
+    Span,
+    Table,
+    Timeline,
+)
 from connact_cli.render.templating import bar
 
 
 def to_docx(doc: Document) -> bytes:
     """A Word document with real headings, tables and lists, as Word users expect them."""
     import docx
-    from docx.enum.table import WD_TABLE_ALIGNMENT
-    from docx.enum.text import WD_ALIGN_PARAGRAPH
     from docx.shared import Pt
 
     word = docx.Document()
@@ -21,56 +30,74 @@ def to_docx(doc: Document) -> bytes:
     word.core_properties.author = "connact"
     word.styles["Normal"].font.name = "Calibri"
     word.styles["Normal"].font.size = Pt(10.5)
-
-    def add_spans(paragraph, spans):
-        for span in spans:
-            run = paragraph.add_run(span.text)
-            run.bold = span.style == "bold"
-            run.italic = span.style == "italic"
-            if span.style == "code":
-                run.font.name = "Consolas"
-
-    def add_table(header, rows, numeric=lambda i: False):
-        grid = word.add_table(rows=0, cols=len(header))
-        grid.style = "Table Grid"
-        grid.alignment = WD_TABLE_ALIGNMENT.CENTER
-        if any(header):
-            cells = grid.add_row().cells
-            for index, title in enumerate(header):
-                cells[index].text = ""
-                cells[index].paragraphs[0].add_run(title).bold = True
-        for row in rows:
-            cells = grid.add_row().cells
-            for index, value in enumerate(row):
-                paragraph = cells[index].paragraphs[0]
-                add_spans(paragraph, value)
-                if numeric(index):
-                    paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
-
     for block in doc.blocks:
-        if block.kind == "heading":
-            word.add_heading(block.text, level=0 if block.level == 1 else min(block.level - 1, 4))
-        elif block.kind == "paragraph":
-            add_spans(word.add_paragraph(), block.spans)
-        elif block.kind == "list":
-            for item in block.items:
-                add_spans(word.add_paragraph(style="List Bullet"), item)
-        elif block.kind == "table":
-            add_table(block.header, block.rows, block.is_numeric)
-        elif block.kind == "bars":
-            add_table(["Pillar", "Met", ""], [
-                [[Span(text=label)], [Span(text=f"{p}%" if p is not None else "not assessed")],
-                 [Span(text=bar(p) if p is not None else "")]] for label, p in block.bars])
-        elif block.kind == "timeline":
-            add_table(["Activity", "From month", "To month"], [
-                [[Span(text=phase.name)], [Span(text=str(phase.start_month))], [Span(text=str(phase.end_month))]]
-                for phase in block.phases], lambda i: i > 0)
-            word.add_paragraph(f"Month 1 is {block.start_month}.")
-        elif block.kind == "rule":
-            word.add_paragraph("")
+        _add_block(word, block)
     buffer = io.BytesIO()
     word.save(buffer)
     return _fixed_zip_times(buffer.getvalue())
+
+
+def _add_block(word: Any, block: Content) -> None:
+    if isinstance(block, Heading):
+        word.add_heading(block.text, level=0 if block.level == 1 else min(block.level - 1, 4))
+    elif isinstance(block, Paragraph):
+        _add_spans(word.add_paragraph(), block.spans)
+    elif isinstance(block, BulletList):
+        for item in block.items:
+            _add_spans(word.add_paragraph(style="List Bullet"), item)
+    elif isinstance(block, Table):
+        _add_table(word, block.header, block.rows, block.is_numeric)
+    elif isinstance(block, BarChart):
+        rows = [
+            [
+                [Span(text=label)],
+                [Span(text=f"{p}%" if p is not None else "not assessed")],
+                [Span(text=bar(p) if p is not None else "")],
+            ]
+            for label, p in block.bars
+        ]
+        _add_table(word, ["Pillar", "Met", ""], rows)
+    elif isinstance(block, Timeline):
+        rows = [
+            [[Span(text=phase.name)], [Span(text=str(phase.start_month))], [Span(text=str(phase.end_month))]]
+            for phase in block.phases
+        ]
+        _add_table(word, ["Activity", "From month", "To month"], rows, lambda i: i > 0)
+        word.add_paragraph(f"Month 1 is {block.start_month}.")
+    else:
+        word.add_paragraph("")
+
+
+def _add_spans(paragraph: Any, spans: list[Span]) -> None:
+    for span in spans:
+        run = paragraph.add_run(span.text)
+        run.bold = span.style == "bold"
+        run.italic = span.style == "italic"
+        if span.style == "code":
+            run.font.name = "Consolas"
+
+
+def _add_table(
+    word: Any, header: list[str], rows: list[list[list[Span]]], numeric: Callable[[int], bool] = lambda i: False
+) -> None:
+    from docx.enum.table import WD_TABLE_ALIGNMENT
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+
+    grid = word.add_table(rows=0, cols=len(header))
+    grid.style = "Table Grid"
+    grid.alignment = WD_TABLE_ALIGNMENT.CENTER
+    if any(header):
+        cells = grid.add_row().cells
+        for index, title in enumerate(header):
+            cells[index].text = ""
+            cells[index].paragraphs[0].add_run(title).bold = True
+    for row in rows:
+        cells = grid.add_row().cells
+        for index, value in enumerate(row):
+            paragraph = cells[index].paragraphs[0]
+            _add_spans(paragraph, value)
+            if numeric(index):
+                paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
 
 
 def _fixed_zip_times(data: bytes) -> bytes:

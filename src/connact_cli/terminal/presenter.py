@@ -23,8 +23,13 @@ def countdown(console: Console, minutes: int, step: str) -> None:
     with Live(console=console, auto_refresh=False, transient=True) as live:
         while True:
             left = max(0, int(deadline - time.monotonic()))
-            live.update(Text(f"⏱  {left // 60:02d}:{left % 60:02d} left for '{step}'. "
-                             "Press Enter when the groups are ready.", style="bold"), refresh=True)
+            live.update(
+                Text(
+                    f"⏱  {left // 60:02d}:{left % 60:02d} left for '{step}'. Press Enter when the groups are ready.",
+                    style="bold",
+                ),
+                refresh=True,
+            )
             if left == 0:
                 break
             ready, _, _ = select.select([sys.stdin], [], [], 1.0)
@@ -47,6 +52,7 @@ def step_panel(script: WorkshopScript, index: int) -> RichGroup:
         body.append(step.facilitator_notes.strip() + "\n", style="italic")
     total = len(script.agenda)
     done = round(30 * index / total)
-    header = Text(f"Agenda {'█' * done}{'░' * (30 - done)} step {index + 1} of {total} · {step.minutes} min",
-                  style="bold")
+    header = Text(
+        f"Agenda {'█' * done}{'░' * (30 - done)} step {index + 1} of {total} · {step.minutes} min", style="bold"
+    )
     return RichGroup(header, Panel(body, title=f"[bold]{escape(step.title)}[/]", expand=True))

@@ -9,11 +9,9 @@ from rich.table import Table
 from rich.text import Text
 
 from connact_cli.core.catalogue import Catalogue
-from connact_cli.core.index import EntryIndex
 from connact_cli.core.matching import Matches
 from connact_cli.core.models import Checklist, FrameworkAction, LibraryEntry, Question
 from connact_cli.core.vocabulary import QuestionKind
-from connact_cli.interview.sessions import Session
 
 
 def checklists_table(catalogue: Catalogue, lang: str) -> Table:
@@ -39,8 +37,10 @@ def _answer_options(question: Question, lang: str) -> str:
     if question.kind == QuestionKind.SCALE:
         return "yes / partly / no / unsure"
     if question.kind == QuestionKind.NUMBER:
-        bounds = [f"min {question.minimum:g}" if question.minimum is not None else "",
-                  f"max {question.maximum:g}" if question.maximum is not None else ""]
+        bounds = [
+            f"min {question.minimum:g}" if question.minimum is not None else "",
+            f"max {question.maximum:g}" if question.maximum is not None else "",
+        ]
         return "a number" + (f" ({', '.join(b for b in bounds if b)})" if any(bounds) else "")
     if question.kind == QuestionKind.TEXT:
         return "free text"
@@ -128,7 +128,10 @@ def practice_detail(entry: LibraryEntry, catalogue: Catalogue, lang: str) -> Gro
     if entry.delivery_formats:
         facts.add_row("delivery", ", ".join(entry.delivery_formats))
     gaps = [catalogue.gap(tag) for tag in entry.gap_tags]
-    facts.add_row("addresses", escape(", ".join(g.label.get(lang) if g else tag for g, tag in zip(gaps, entry.gap_tags))))
+    facts.add_row(
+        "addresses",
+        escape(", ".join(g.label.get(lang) if g else tag for g, tag in zip(gaps, entry.gap_tags, strict=True))),
+    )
     if entry.principles:
         facts.add_row("ISF principles", ", ".join(entry.principles))
 
@@ -141,17 +144,25 @@ def practice_detail(entry: LibraryEntry, catalogue: Catalogue, lang: str) -> Gro
         ("Resources and roles", [r.get(lang) for r in entry.roles]),
         ("Success factors", [s.get(lang) for s in entry.success_factors]),
         ("Challenges", [c.get(lang) for c in entry.challenges]),
-        ("Lessons learned it illustrates", [
-            (lesson.title.get(lang) if (lesson := catalogue.lesson(lid)) else lid) for lid in entry.lessons
-        ]),
+        (
+            "Lessons learned it illustrates",
+            [(lesson.title.get(lang) if (lesson := catalogue.lesson(lid)) else lid) for lid in entry.lessons],
+        ),
     ):
         if items:
             parts.append(Text(f"\n{heading}", style="bold underline"))
             parts.extend(Text(f"  • {item}") for item in items)
     source = entry.source
     cited = ", ".join(
-        part for part in [source.document, source.project, ", ".join(source.organisations),
-                          str(source.year) if source.year else "", source.url or ""] if part
+        part
+        for part in [
+            source.document,
+            source.project,
+            ", ".join(source.organisations),
+            str(source.year) if source.year else "",
+            source.url or "",
+        ]
+        if part
     )
     parts.append(Text("\nSource: ", style="bold").append(cited, style="not bold"))
     return Group(*parts)
@@ -168,10 +179,11 @@ def matches_table(matches: Matches, top: int) -> Table:
     return table
 
 
-def sessions_table(found: list[Session], folder: str) -> Table:
+def sessions_table(rows: list[tuple[str, str, int, str]], folder: str) -> Table:
+    """One row per saved interview: name, organisation, number of answers, last saved."""
     table = Table(title=f"Saved interviews ({folder})", title_justify="left")
     for column in ("name", "organisation", "answers", "last saved"):
         table.add_column(column)
-    for item in found:
-        table.add_row(item.name, item.profile.get("organisation", "-"), str(len(item.answers)), item.updated)
+    for name, organisation, answers, updated in rows:
+        table.add_row(name, organisation, str(answers), updated)
     return table
