@@ -13,7 +13,7 @@ from connact_cli.core.answers import Profile
 from connact_cli.core.assessment import Assessment, Item
 from connact_cli.core.catalogue import Catalogue
 from connact_cli.core.matching import Gap, Matches, Recommendation
-from connact_cli.core.models import FrameworkAction, LibraryEntry
+from connact_cli.core.models import FrameworkAction, FundingProgramme, LibraryEntry
 from connact_cli.core.plan import (
     ActionRow,
     AnswerRow,
@@ -190,7 +190,7 @@ def _challenges(entries: list[LibraryEntry], language: str) -> list[ChallengeRow
     ]
 
 
-def _funding_programmes(catalogue: Catalogue, profile: Profile) -> list:
+def _funding_programmes(catalogue: Catalogue, profile: Profile) -> list[FundingProgramme]:
     return [programme for programme in catalogue.funding if set(programme.themes) & set(profile.themes)]
 
 
@@ -226,6 +226,12 @@ def _action_row(rec: Recommendation, action: FrameworkAction, language: str) -> 
         score=rec.score,
         reasons=[r for r in rec.reasons if r.startswith("It addresses")][:2] or list(rec.reasons[:1]),
     )
+
+
+def _eu_action_row(rec: Recommendation, entries: Mapping[str, LibraryEntry], language: str) -> ActionRow:
+    action = entries[rec.entry.id]
+    assert isinstance(action, FrameworkAction), rec.entry.id
+    return _action_row(rec, action, language)
 
 
 def default_start(today: date) -> str:
@@ -343,7 +349,7 @@ def assemble(
         indicators=indicators,
         risks=_risks(matches, language),
         challenges=_challenges(full, language),
-        eu_actions=[_action_row(rec, entries[rec.entry.id], language) for rec in actions],
+        eu_actions=[_eu_action_row(rec, entries, language) for rec in actions],
         funding=_funding(catalogue, entries, profile, language),
         answers=answers,
         not_assessed=not_assessed,

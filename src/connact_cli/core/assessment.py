@@ -6,6 +6,7 @@ the chosen themes, or no longer relevant) is dropped and listed, never kept stal
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Literal
 
@@ -48,7 +49,7 @@ class Assessment:
         return bool(self.answered())
 
 
-def checklists_for(catalogue: Catalogue, themes: list[str]) -> list[Checklist]:
+def checklists_for(catalogue: Catalogue, themes: Iterable[str]) -> list[Checklist]:
     """The thematic checklists covering `themes`, then the cross-cutting ones, in library order."""
     chosen = set(themes)
     return [c for c in catalogue.checklists if c.cross_cutting or chosen & set(c.themes)]

@@ -119,10 +119,10 @@ def find_gaps(assessment: Assessment, catalogue: Catalogue) -> list[Gap]:
         for tag, found in answer_gaps(item, assessment.language):
             evidence[tag].append(found)
     gaps = []
-    for tag, found in evidence.items():
+    for tag, shown in evidence.items():
         gap_tag = catalogue.gap(tag)
         if gap_tag is not None:
-            gaps.append(Gap(gap_tag, round(sum(e.severity for e in found), 2), tuple(found)))
+            gaps.append(Gap(gap_tag, round(sum(e.severity for e in shown), 2), tuple(shown)))
     return sorted(gaps, key=lambda g: (-g.severity, g.tag.id))
 
 
@@ -132,7 +132,7 @@ def _met(item: Item) -> float | None:
     if question.kind == QuestionKind.SCALE:
         return SCALE_MET.get(value) if isinstance(value, str) else None
     if question.kind in (QuestionKind.SINGLE, QuestionKind.MULTIPLE) and question.revealed_gaps():
-        chosen = [value] if isinstance(value, str) else value or []
+        chosen = [value] if isinstance(value, str) else value if isinstance(value, list) else []
         return 0.0 if any(c.gap_tags for c in question.choices if c.id in chosen) else 1.0
     return None
 

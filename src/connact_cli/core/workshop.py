@@ -123,7 +123,7 @@ def compare(script: WorkshopScript, results: list[GroupResult], catalogue: Catal
                         if v is None
                         else "; ".join(labels.get(x, str(x)) for x in v)
                         if isinstance(v, list)
-                        else labels.get(v, str(v))
+                        else labels.get(str(v), str(v))
                         for name, v in given.items()
                     },
                 )

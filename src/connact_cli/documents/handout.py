@@ -2,16 +2,16 @@
 
 from __future__ import annotations
 
-from connact_cli.core.models import Checklist
+from connact_cli.core.models import Checklist, Question
 from connact_cli.core.vocabulary import QuestionKind, ScaleAnswer
-from connact_cli.documents.model import Document, Heading, code, italic, para, text
+from connact_cli.documents.model import Content, Document, Heading, Span, code, italic, para, text
 
 BOX = "☐"
 LINE = "." * 60
 
 
 def build(checklist: Checklist, language: str = "en") -> Document:
-    blocks = [
+    blocks: list[Content] = [
         Heading(level=1, text=checklist.title.get(language)),
         para(checklist.description.get(language)),
         para(
@@ -39,7 +39,7 @@ def build(checklist: Checklist, language: str = "en") -> Document:
     return Document(title=checklist.title.get(language), blocks=blocks)
 
 
-def _boxes(question, language: str):
+def _boxes(question: Question, language: str) -> list[Span]:
     if question.kind == QuestionKind.SCALE:
         return [text(" ".join(f"{BOX} {answer.value.capitalize()}" for answer in ScaleAnswer))]
     if question.kind in (QuestionKind.SINGLE, QuestionKind.MULTIPLE):

@@ -118,11 +118,11 @@ def para(*spans: Span | str) -> Paragraph:
     return Paragraph(spans=[text(s) if isinstance(s, str) else s for s in spans])
 
 
-def bullets(items: list[str | Spans]) -> BulletList:
+def bullets(items: Sequence[str | Spans]) -> BulletList:
     return BulletList(items=[[text(item)] if isinstance(item, str) else item for item in items])
 
 
-def table(header: list[str], rows: list[list[str | Spans]], numeric: Sequence[bool] = ()) -> Table:
+def table(header: list[str], rows: Sequence[Sequence[str | Spans]], numeric: Sequence[bool] = ()) -> Table:
     return Table(
         header=header,
         rows=[[[text(c)] if isinstance(c, str) else c for c in row] for row in rows],

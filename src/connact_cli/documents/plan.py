@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from connact_cli.core.plan import Plan
 from connact_cli.documents.model import (
     BarChart,
+    Content,
     Document,
     Heading,
     Phase,
@@ -20,7 +23,7 @@ from connact_cli.documents.model import (
 )
 
 
-def _words(values) -> str:
+def _words(values: Iterable[object]) -> str:
     return ", ".join(str(getattr(v, "value", v)).replace("_", " ") for v in values)
 
 
@@ -30,7 +33,7 @@ def _or(value: str, fallback: str) -> str:
 
 def build(plan: Plan) -> Document:
     p = plan.profile
-    blocks = [Heading(level=1, text=f"Integration programme plan: {p.organisation}")]
+    blocks: list[Content] = [Heading(level=1, text=f"Integration programme plan: {p.organisation}")]
     blocks.append(
         table(
             ["", ""],
@@ -82,9 +85,9 @@ def build(plan: Plan) -> Document:
     return Document(title=f"Integration programme plan: {p.organisation}", blocks=blocks)
 
 
-def _summary(plan: Plan) -> list:
+def _summary(plan: Plan) -> list[Content]:
     s, p = plan.summary, plan.profile
-    blocks = [Heading(level=2, text="Summary")]
+    blocks: list[Content] = [Heading(level=2, text="Summary")]
     if s.checklist_assessed:
         sentence = f"{p.organisation} answered {s.answered} of the {s.questions} checklist questions that apply to it"
         if s.not_assessed:
@@ -113,7 +116,7 @@ def _summary(plan: Plan) -> list:
     return blocks
 
 
-def _scores(plan: Plan) -> list:
+def _scores(plan: Plan) -> list[Content]:
     rows = [
         [s.title, f"{s.assessed} of {s.total}", f"{s.percent}%" if s.percent is not None else "–"]
         for s in plan.scores.themes
@@ -129,8 +132,8 @@ def _scores(plan: Plan) -> list:
     ]
 
 
-def _gaps(plan: Plan) -> list:
-    blocks = [Heading(level=2, text="Priority gaps and objectives")]
+def _gaps(plan: Plan) -> list[Content]:
+    blocks: list[Content] = [Heading(level=2, text="Priority gaps and objectives")]
     for number, gap in enumerate(plan.gaps, start=1):
         why = "; ".join(f'you answered "{e.answer}" to "{e.question}"' for e in gap.evidence)
         blocks += [
@@ -144,8 +147,8 @@ def _gaps(plan: Plan) -> list:
     return blocks
 
 
-def _recommendations(plan: Plan) -> list:
-    blocks = [Heading(level=2, text="Recommended practices")]
+def _recommendations(plan: Plan) -> list[Content]:
+    blocks: list[Content] = [Heading(level=2, text="Recommended practices")]
     for number, rec in enumerate(plan.recommendations, start=1):
         meta = [code(rec.practice_id), text(f" · score {rec.score:g}")]
         if rec.countries:
@@ -169,9 +172,9 @@ def _recommendations(plan: Plan) -> list:
     return blocks
 
 
-def _partnership(plan: Plan) -> list:
+def _partnership(plan: Plan) -> list[Content]:
     part = plan.partnership
-    blocks = [Heading(level=2, text="Partnership: a local Integration Working Group")]
+    blocks: list[Content] = [Heading(level=2, text="Partnership: a local Integration Working Group")]
     if part.already_involved:
         blocks.append(para(f"Already involved: {', '.join(part.already_involved)}."))
     model = [code(pid) for pid in part.model_practice_ids]
@@ -202,8 +205,8 @@ def _partnership(plan: Plan) -> list:
     return blocks
 
 
-def _principles(plan: Plan) -> list:
-    blocks = [Heading(level=2, text="Design principles from the lessons learned")]
+def _principles(plan: Plan) -> list[Content]:
+    blocks: list[Content] = [Heading(level=2, text="Design principles from the lessons learned")]
     for lesson in plan.design_principles:
         blocks += [
             Heading(level=3, text=lesson.title),
@@ -215,8 +218,8 @@ def _principles(plan: Plan) -> list:
     return blocks
 
 
-def _risks(plan: Plan) -> list:
-    blocks = [Heading(level=2, text="Risks and mitigations")]
+def _risks(plan: Plan) -> list[Content]:
+    blocks: list[Content] = [Heading(level=2, text="Risks and mitigations")]
     if plan.risks:
         blocks += [
             para("Risks the INTEgreat partners met in work like this, and what helped them:"),
@@ -232,8 +235,8 @@ def _risks(plan: Plan) -> list:
     return blocks
 
 
-def _eu(plan: Plan) -> list:
-    blocks = [Heading(level=2, text="EU Action Plan actions and funding")]
+def _eu(plan: Plan) -> list[Content]:
+    blocks: list[Content] = [Heading(level=2, text="EU Action Plan actions and funding")]
     if plan.eu_actions:
         blocks.append(para("Actions of the EU Action Plan on Integration and Inclusion 2021-2027 that fit this plan:"))
         blocks.append(
@@ -252,8 +255,8 @@ def _eu(plan: Plan) -> list:
     return blocks
 
 
-def _appendix(plan: Plan) -> list:
-    blocks = [Heading(level=2, text="Appendix: answers")]
+def _appendix(plan: Plan) -> list[Content]:
+    blocks: list[Content] = [Heading(level=2, text="Appendix: answers")]
     if plan.answers:
         blocks.append(
             table(

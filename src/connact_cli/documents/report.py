@@ -6,7 +6,20 @@ from collections import Counter
 
 from connact_cli.core.catalogue import Catalogue
 from connact_cli.core.workshop import GroupResult, WorkshopScript, compare
-from connact_cli.documents.model import Document, Heading, Rule, bold, bullets, code, italic, para, table, text
+from connact_cli.documents.model import (
+    Content,
+    Document,
+    Heading,
+    Rule,
+    Spans,
+    bold,
+    bullets,
+    code,
+    italic,
+    para,
+    table,
+    text,
+)
 
 
 def build(script: WorkshopScript, results: list[GroupResult], catalogue: Catalogue, generator: str) -> Document:
@@ -25,7 +38,7 @@ def build(script: WorkshopScript, results: list[GroupResult], catalogue: Catalog
         for pid in counts
     }
 
-    blocks = [
+    blocks: list[Content] = [
         Heading(level=1, text=f"Workshop report: {script.title}"),
         table(
             ["", ""],
@@ -96,7 +109,7 @@ def build(script: WorkshopScript, results: list[GroupResult], catalogue: Catalog
     else:
         blocks.append(para("No practice was recommended to any group."))
     blocks.append(Heading(level=2, text="Next steps"))
-    steps = []
+    steps: list[str | Spans] = []
     if differ:
         steps.append(
             f"Discuss the {len(differ)} question{'s' if len(differ) != 1 else ''} where the groups differ, "

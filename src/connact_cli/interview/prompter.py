@@ -8,7 +8,10 @@ Tests replace it with a scripted Prompter or drive the real one through a pseudo
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
+
+if TYPE_CHECKING:
+    from rich.console import Console
 
 Choice = tuple[str, str]  # (value, label)
 
@@ -36,17 +39,17 @@ class Prompter(Protocol):
 class QuestionaryPrompter:
     """Keyboard-only prompts (arrows, space, enter) that fit an 80-column terminal."""
 
-    def __init__(self, console):
+    def __init__(self, console: Console):
         import questionary
 
         self._q = questionary
         self._console = console
         self._style = questionary.Style([("qmark", "bold"), ("question", "bold"), ("instruction", "italic")])
 
-    def select(self, message, choices, default=None):
+    def select(self, message: str, choices: Sequence[Choice], default: str | None = None) -> str:
         items = [self._q.Choice(title=label, value=value) for value, label in choices]
         chosen = next((item for item in items if item.value == default), None)
-        return self._q.select(
+        answer: str = self._q.select(
             message,
             choices=items,
             default=chosen,
@@ -55,28 +58,38 @@ class QuestionaryPrompter:
             use_shortcuts=len(items) <= 36,
             use_arrow_keys=True,
         ).unsafe_ask()
+        return answer
 
-    def checkbox(self, message, choices, checked=()):
+    def checkbox(self, message: str, choices: Sequence[Choice], checked: Sequence[str] = ()) -> list[str]:
         items = [self._q.Choice(title=label, value=value, checked=value in checked) for value, label in choices]
-        return self._q.checkbox(
+        picked: list[str] = self._q.checkbox(
             message, choices=items, qmark="?", style=self._style, instruction="(space to tick, enter when done)"
         ).unsafe_ask()
+        return picked
 
-    def text(self, message, default="", validate=None, instruction=""):
+    def text(
+        self,
+        message: str,
+        default: str = "",
+        validate: Callable[[str], str | None] | None = None,
+        instruction: str = "",
+    ) -> str:
         def check(value: str) -> bool | str:
             problem = validate(value) if validate else None
             return True if problem is None else problem
 
-        return self._q.text(
+        typed: str = self._q.text(
             message, default=default, validate=check, qmark="?", style=self._style, instruction=instruction or None
         ).unsafe_ask()
+        return typed
 
-    def confirm(self, message, default=False):
-        return self._q.confirm(message, default=default, qmark="?", style=self._style).unsafe_ask()
+    def confirm(self, message: str, default: bool = False) -> bool:
+        confirmed: bool = self._q.confirm(message, default=default, qmark="?", style=self._style).unsafe_ask()
+        return confirmed
 
-    def say(self, text):
+    def say(self, text: str) -> None:
         self._console.print(text, highlight=False)
 
-    def status(self, text):
+    def status(self, text: str) -> None:
         """One line that never wraps: where the user is in the interview."""
         self._console.print(text, no_wrap=True, overflow="ellipsis", highlight=False)

@@ -16,7 +16,7 @@ from rich.markup import escape
 from connact_cli.core.answers import AnswersFile, Profile, check_value
 from connact_cli.core.assessment import checklists_for, is_relevant
 from connact_cli.core.catalogue import Catalogue
-from connact_cli.core.models import Question
+from connact_cli.core.models import Checklist, Question
 from connact_cli.core.vocabulary import COUNTRIES, OrganisationType, QuestionKind, ScaleAnswer, TargetGroup, Theme
 from connact_cli.interview.prompter import Prompter
 
@@ -71,7 +71,7 @@ def split_list(text: str) -> list[str]:
     return [part.strip() for part in text.split(",") if part.strip()]
 
 
-def _int_between(low: int, high: int, optional: bool = False):
+def _int_between(low: int, high: int, optional: bool = False) -> Callable[[str], str | None]:
     def check(value: str) -> str | None:
         if optional and not value.strip():
             return None
@@ -157,19 +157,19 @@ def ask_profile(prompter: Prompter, draft: Draft, start_default: str) -> None:
     draft.changed()
 
 
-class _SavingDict(dict):
+class _SavingDict(dict[str, Any]):
     """The draft's profile: every field set is saved at once."""
 
     def __init__(self, draft: Draft):
         super().__init__()
         self._draft = draft
 
-    def __setitem__(self, key, value):
+    def __setitem__(self, key: str, value: Any) -> None:
         super().__setitem__(key, value)
         self._draft.profile[key] = value
         self._draft.changed()
 
-    def pop(self, key, *default):
+    def pop(self, key: str, *default: Any) -> Any:
         self._draft.profile.pop(key, None)
         self._draft.changed()
         return super().pop(key, *default)
@@ -186,7 +186,7 @@ def _is_month(value: str) -> bool:
     )
 
 
-def _set_optional(target: dict, key: str, value: Any) -> None:
+def _set_optional(target: dict[str, Any], key: str, value: Any) -> None:
     if value in (None, ""):
         target.pop(key, None)
     else:
@@ -202,6 +202,7 @@ def ask_question(
     confirming with Enter never invents an answer a group did not prepare).
     """
     while True:
+        chosen: str | None
         current = draft.answers.get(question.id)
         text = prefix + question.text.get(language)
         if question.kind in (QuestionKind.SCALE, QuestionKind.SINGLE):
@@ -305,7 +306,9 @@ def _given(draft: Draft) -> dict[str, Any]:
     return dict(draft.answers)
 
 
-def _remaining(checklists, index: int, current: Question, profile: Profile, draft: Draft, only_new: bool) -> int:
+def _remaining(
+    checklists: list[Checklist], index: int, current: Question, profile: Profile, draft: Draft, only_new: bool
+) -> int:
     """Questions left including this one, counting those whose conditions hold on the answers so far."""
     count, started = 0, False
     given = _given(draft)

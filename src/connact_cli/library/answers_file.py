@@ -7,6 +7,7 @@ Every problem is reported with its file, line and field; nothing in a user's fil
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from pydantic import ValidationError
 
@@ -62,12 +63,14 @@ def _unique(problems: list[Problem]) -> list[Problem]:
     return sorted(set(problems), key=Problem.key)
 
 
-def _allowed(loc: tuple) -> list[str]:
+def _allowed(loc: tuple[str | int, ...]) -> list[str]:
     model = Profile if len(loc) > 1 and loc[0] == "profile" else AnswersFile
     return list(model.model_fields)
 
 
-def check_against(sections: dict[str, dict], catalogue: Catalogue, source: yamlio.YamlDocument) -> list[Problem]:
+def check_against(
+    sections: dict[str, dict[str, Any]], catalogue: Catalogue, source: yamlio.YamlDocument
+) -> list[Problem]:
     """Every answer and note must name a known question, and every answer must be allowed."""
     questions = {q.id: q for c in catalogue.checklists for q in c.questions()}
     problems = []
@@ -103,7 +106,7 @@ def load(path: Path, catalogue: Catalogue) -> AnswersFile:
     return parse(yamlio.load(path), catalogue)
 
 
-def load_partial(path: Path, catalogue: Catalogue) -> dict:
+def load_partial(path: Path, catalogue: Catalogue) -> dict[str, Any]:
     """An answers file whose profile may be incomplete (an interrupted interview), to pre-fill prompts.
 
     Everything present must still be valid; only missing profile fields are tolerated.
@@ -117,7 +120,9 @@ def load_partial(path: Path, catalogue: Catalogue) -> dict:
         )
         if not tolerated:
             raise
-    return normalise(source.data)
+    data = normalise(source.data)
+    assert isinstance(data, dict)  # parse() refused anything but a mapping
+    return data
 
 
 def to_yaml(answers_file: AnswersFile) -> str:

@@ -92,16 +92,14 @@ def references(model: Any, source: YamlDocument) -> References:
     if isinstance(model, Framework):
         return _framework_references(model, source)
     if isinstance(model, Checklist):
-        declares = [_ref(source, model.id, ("id",))]
-        gap_refs = []
+        listed = [_ref(source, model.id, ("id",))]
+        gaps: list[Ref] = []
         for loc, question in questions_with_location(model):
-            declares.append(_ref(source, question.id, (*loc, "id")))
-            gap_refs += [_ref(source, t, (*loc, "gap_tags", i)) for i, t in enumerate(question.gap_tags)]
+            listed.append(_ref(source, question.id, (*loc, "id")))
+            gaps += [_ref(source, t, (*loc, "gap_tags", i)) for i, t in enumerate(question.gap_tags)]
             for c, choice in enumerate(question.choices):
-                gap_refs += [
-                    _ref(source, t, (*loc, "choices", c, "gap_tags", i)) for i, t in enumerate(choice.gap_tags)
-                ]
-        return References(file, declares=tuple(declares), gap_refs=tuple(gap_refs))
+                gaps += [_ref(source, t, (*loc, "choices", c, "gap_tags", i)) for i, t in enumerate(choice.gap_tags)]
+        return References(file, declares=tuple(listed), gap_refs=tuple(gaps))
     declares = (_ref(source, model.id, ("id",)),)
     gap_refs = tuple(_ref(source, t, ("gap_tags", i)) for i, t in enumerate(getattr(model, "gap_tags", [])))
     if isinstance(model, LibraryEntry):

@@ -6,8 +6,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from pydantic import ValidationError
+from pydantic import BaseModel, ValidationError
 
+from connact_cli.core.answers import AnswersFile
 from connact_cli.core.catalogue import Catalogue
 from connact_cli.core.workshop import SCRIPT_KIND, Group, Step, WorkshopScript, section_ids
 from connact_cli.errors import DataError, InputFileError, Problem
@@ -22,7 +23,7 @@ class LoadedScript:
     source: yamlio.YamlDocument
 
 
-def _problem(source: yamlio.YamlDocument, loc: tuple, message: str) -> Problem:
+def _problem(source: yamlio.YamlDocument, loc: tuple[str | int, ...], message: str) -> Problem:
     return Problem(str(source.path), source.line_of(loc), field_name(loc), message)
 
 
@@ -36,11 +37,8 @@ def parse(source: yamlio.YamlDocument, catalogue: Catalogue) -> LoadedScript:
             loc = tuple(item["loc"])
             message = describe(item, source.data)
             if item["type"] == "extra_forbidden":
-                model = (
-                    {"agenda": Step, "groups": Group}.get(str(loc[0]), WorkshopScript)
-                    if len(loc) > 1
-                    else WorkshopScript
-                )
+                parts: dict[str, type[BaseModel]] = {"agenda": Step, "groups": Group}
+                model = parts.get(str(loc[0]), WorkshopScript) if len(loc) > 1 else WorkshopScript
                 message = f"unknown key '{loc[-1]}'{suggest(str(loc[-1]), model.model_fields)}; remove or rename it"
             problems.append(_problem(source, loc, message))
         raise DataError(problems) from None
@@ -100,7 +98,9 @@ def group_data(loaded: LoadedScript, index: int) -> dict[str, Any]:
     return data
 
 
-def group_answers(loaded: LoadedScript, index: int, catalogue: Catalogue, data: dict | None = None):
+def group_answers(
+    loaded: LoadedScript, index: int, catalogue: Catalogue, data: dict[str, Any] | None = None
+) -> AnswersFile:
     """A group's validated AnswersFile; problems point at the group's file (or the script)."""
     group = loaded.script.groups[index]
     path = loaded.path.parent / group.answers if group.answers else loaded.path

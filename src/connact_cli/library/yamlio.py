@@ -154,10 +154,10 @@ def load(path: Path) -> YamlDocument:
 _STR = "tag:yaml.org,2002:str"
 
 
-class _FastLoader(_Loader):  # type: ignore[misc, valid-type]
+class _FastLoader(_Loader):
     """The C loader, refusing what the careful path reports in detail: duplicate keys, merge keys."""
 
-    def construct_mapping(self, node, deep=False):
+    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
         keys = [key.value for key, _ in node.value if isinstance(key, yaml.ScalarNode) and key.tag == _STR]
         if len(keys) != len(node.value) or len(set(keys)) != len(keys):
             raise yaml.constructor.ConstructorError(None, None, "use the careful path", node.start_mark)

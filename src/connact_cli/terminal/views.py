@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from rich.console import Group
+from rich.console import Group, RenderableType
 from rich.markup import escape
 from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
 from connact_cli.core.catalogue import Catalogue
+from connact_cli.core.index import EntryIndex
 from connact_cli.core.matching import Matches
 from connact_cli.core.models import Checklist, FrameworkAction, LibraryEntry, Question
 from connact_cli.core.vocabulary import QuestionKind
@@ -50,7 +51,7 @@ def _answer_options(question: Question, lang: str) -> str:
 
 
 def checklist_detail(checklist: Checklist, lang: str) -> Group:
-    parts: list = [
+    parts: list[RenderableType] = [
         Panel(
             Text(checklist.description.get(lang)),
             title=f"[bold]{escape(checklist.title.get(lang))}[/] ({checklist.id})",
@@ -87,14 +88,14 @@ def checklist_detail(checklist: Checklist, lang: str) -> Group:
     return Group(*parts)
 
 
-def countries_text(entry) -> str:
+def countries_text(entry: LibraryEntry | EntryIndex) -> str:
     """For a whole practice or its index record."""
     if entry.countries:
         return ", ".join(entry.countries)
     return "EU-wide" if entry.level == "eu" else "not stated"
 
 
-def practices_table(entries: list, lang: str, title: str) -> Table:
+def practices_table(entries: list[EntryIndex], lang: str, title: str) -> Table:
     """One row per entry; ids never wrap, so they can be copied into 'practices show'."""
     table = Table(title=title, title_justify="left", show_lines=True)
     table.add_column("practice (id, title, themes)", min_width=max(len(e.id) for e in entries))
@@ -135,7 +136,7 @@ def practice_detail(entry: LibraryEntry, catalogue: Catalogue, lang: str) -> Gro
     if entry.principles:
         facts.add_row("ISF principles", ", ".join(entry.principles))
 
-    parts: list = [
+    parts: list[RenderableType] = [
         Panel(Text(entry.summary.get(lang)), title=f"[bold]{escape(entry.title.get(lang))}[/] ({entry.id})"),
         facts,
     ]
