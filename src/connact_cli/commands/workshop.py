@@ -18,6 +18,7 @@ from connact_cli.context import Context
 from connact_cli.core.answers import AnswersFile, Profile
 from connact_cli.core.assembly import default_start
 from connact_cli.core.assessment import is_relevant
+from connact_cli.core.models import Question
 from connact_cli.core.names import slug
 from connact_cli.core.workshop import GroupResult, step_questions
 from connact_cli.documents import report
@@ -172,84 +173,98 @@ def run_interactive(
     prompter: Prompter,
     start_default: str,
 ) -> list[Path]:
-    from connact_cli.interview import questions
-    from connact_cli.terminal.presenter import countdown, step_panel
-
     check_outputs(loaded, options)
     store = SessionStore(context.sessions_dir())
-    script = loaded.script
-    language = script.language
-    datas = [group_data(loaded, i) for i in range(len(script.groups))]
+    datas = [group_data(loaded, i) for i in range(len(loaded.script.groups))]
     saved = store.load_data(session_name(loaded)) if options.resume else None
-    saved = saved if saved is not None and isinstance(saved.get("groups"), dict) else None
-    drafts = []
-    for group, data in zip(script.groups, datas, strict=True):
-        stored = (saved or {}).get("groups", {}).get(group.name, {})
-        drafts.append(
-            questions.Draft(
-                language,
+    room = Room(loaded, store, datas, saved if saved is not None and isinstance(saved.get("groups"), dict) else None)
+    if room.saved:
+        console.print(f"Resuming at step {room.first_step + 1} of {len(loaded.script.agenda)}.")
+    try:
+        room.walk(library, options, console, prompter)
+    except KeyboardInterrupt:
+        raise Interrupted(
+            f"interrupted; every answer is saved. Continue with: connact workshop run {loaded.path} --resume"
+        ) from None
+    final = [dict(data, answers=d.answers, notes=d.notes) for data, d in zip(datas, room.drafts, strict=True)]
+    written = write_outputs(context, loaded, final, library, options, console, start_default)
+    store.remove(session_name(loaded))
+    return written
+
+
+class Room:
+    """The groups' drafts during an interactive run, saved (with the current step) after every answer."""
+
+    def __init__(
+        self, loaded: LoadedScript, store: SessionStore, datas: list[dict[str, Any]], saved: dict[str, Any] | None
+    ):
+        from connact_cli.interview.questions import Draft
+
+        self.loaded, self.store, self.saved = loaded, store, saved
+        self.drafts = []
+        for group, data in zip(loaded.script.groups, datas, strict=True):
+            stored = (saved or {}).get("groups", {}).get(group.name, {})
+            draft = Draft(
+                loaded.script.language,
                 data["profile"],
                 dict(stored.get("answers", data["answers"])),
                 dict(stored.get("notes", data["notes"])),
                 list(stored.get("skipped", [])),
             )
-        )
-    first_step = int(saved.get("step", 0)) if saved else 0
-    if saved:
-        console.print(f"Resuming at step {first_step + 1} of {len(script.agenda)}.")
-    step_index = first_step
+            draft.on_change = self.save
+            self.drafts.append(draft)
+        self.first_step = int(saved.get("step", 0)) if saved else 0
+        self.step_index = self.first_step
 
-    def save(_draft: questions.Draft | None = None) -> None:
+    def save(self, _draft: object = None) -> None:
         data = {
             "connact_workshop_session": 1,
-            "script": str(loaded.path.resolve()),
-            "step": step_index,
+            "script": str(self.loaded.path.resolve()),
+            "step": self.step_index,
             "groups": {
                 group.name: {"answers": d.answers, "notes": d.notes, "skipped": d.skipped}
-                for group, d in zip(script.groups, drafts, strict=True)
+                for group, d in zip(self.loaded.script.groups, self.drafts, strict=True)
             },
         }
-        store.save_data(session_name(loaded), data)
+        self.store.save_data(session_name(self.loaded), data)
 
-    for draft in drafts:
-        draft.on_change = save
-    try:
-        for step_index in range(first_step, len(script.agenda)):
-            step = script.agenda[step_index]
-            save()
-            console.print(step_panel(script, step_index))
+    def walk(self, library: Library, options: RunOptions, console: Console, prompter: Prompter) -> None:
+        """Every step from the first one not finished: the panel, the countdown, each group's questions."""
+        from connact_cli.terminal.presenter import countdown, step_panel
+
+        script = self.loaded.script
+        for index in range(self.first_step, len(script.agenda)):
+            self.step_index = index
+            step = script.agenda[index]
+            self.save()
+            console.print(step_panel(script, self.step_index))
             if options.timer:
                 countdown(console, step.minutes, step.title)
             for question in step_questions(step, library):
-                for group, draft in zip(script.groups, drafts, strict=True):
-                    profile = Profile.model_validate(draft.profile)
-                    if not is_relevant(question, profile, draft.answers):
-                        if draft.answers.pop(question.id, None) is not None:
-                            save()
-                        continue
-                    if (
-                        options.resume
-                        and step_index == first_step
-                        and (question.id in draft.answers or question.id in draft.skipped)
-                        and saved
-                    ):
-                        continue
-                    from rich.markup import escape
+                self.ask_groups(question, options, prompter)
+        self.step_index = len(script.agenda)
+        self.save()
 
-                    prompter.status(
-                        f"[dim]{escape(group.name)} · step {step_index + 1} of {len(script.agenda)}: "
-                        f"{escape(step.title)}[/]"
-                    )
-                    questions.ask_question(
-                        prompter, question, draft, language, prefix=f"[{group.name}] ", unanswered=questions.SKIP
-                    )
-        step_index = len(script.agenda)
-        save()
-    except KeyboardInterrupt:
-        raise Interrupted(
-            f"interrupted; every answer is saved. Continue with: connact workshop run {loaded.path} --resume"
-        ) from None
-    final = [dict(data, answers=d.answers, notes=d.notes) for data, d in zip(datas, drafts, strict=True)]
-    written = write_outputs(context, loaded, final, library, options, console, start_default)
-    store.remove(session_name(loaded))
-    return written
+    def ask_groups(self, question: Question, options: RunOptions, prompter: Prompter) -> None:
+        from rich.markup import escape
+
+        from connact_cli.interview import questions
+
+        script = self.loaded.script
+        step = script.agenda[self.step_index]
+        for group, draft in zip(script.groups, self.drafts, strict=True):
+            profile = Profile.model_validate(draft.profile)
+            if not is_relevant(question, profile, draft.answers):
+                if draft.answers.pop(question.id, None) is not None:
+                    self.save()
+                continue
+            done = question.id in draft.answers or question.id in draft.skipped
+            if options.resume and self.step_index == self.first_step and done and self.saved:
+                continue
+            prompter.status(
+                f"[dim]{escape(group.name)} · step {self.step_index + 1} of {len(script.agenda)}: "
+                f"{escape(step.title)}[/]"
+            )
+            questions.ask_question(
+                prompter, question, draft, script.language, prefix=f"[{group.name}] ", unanswered=questions.SKIP
+            )

@@ -12,7 +12,7 @@ from datetime import date
 from connact_cli.core.answers import Profile
 from connact_cli.core.assessment import Assessment, Item
 from connact_cli.core.catalogue import Catalogue
-from connact_cli.core.matching import Gap, Matches, Recommendation
+from connact_cli.core.matching import Gap, Matches, Recommendation, Score
 from connact_cli.core.models import FrameworkAction, FundingProgramme, LibraryEntry
 from connact_cli.core.plan import (
     ActionRow,
@@ -240,6 +240,80 @@ def default_start(today: date) -> str:
     return f"{year:04d}-{month:02d}"
 
 
+def _answer_rows(assessment: Assessment, language: str) -> list[AnswerRow]:
+    return [
+        AnswerRow(
+            question_id=item.question.id,
+            checklist=item.checklist.title.get(language),
+            pillar=next(p.title.get(language) for p in item.checklist.pillars if p.id == item.pillar_id),
+            question=item.question.text.get(language),
+            status=item.status,
+            answer=_answer_text(item, language),
+            note=item.note,
+        )
+        for item in assessment.items
+        if item.status != "not_relevant"
+    ]
+
+
+def _summary(
+    assessment: Assessment, answers: list[AnswerRow], gaps: list[Gap], recommendations: list[RecommendationRow]
+) -> Summary:
+    not_assessed = len(assessment.not_assessed())
+    unsure = sum(
+        1 for item in assessment.answered() if item.question.kind == QuestionKind.SCALE and item.value == "unsure"
+    )
+    return Summary(
+        checklist_assessed=assessment.checklist_assessed,
+        questions=len(answers),
+        answered=len(answers) - not_assessed,
+        not_assessed=not_assessed,
+        unsure=unsure,
+        top_gaps=[g.tag.label.get(assessment.language) for g in gaps[:3]],
+        top_recommendations=[r.title for r in recommendations[:3]],
+    )
+
+
+def _scores(matches: Matches) -> Scores:
+    def score_row(s: Score, checklist: str | None = None) -> ScoreRow:
+        return ScoreRow(
+            id=s.id,
+            title=s.title,
+            checklist=checklist,
+            met=s.met,
+            assessed=s.assessed,
+            total=s.total,
+            percent=_percent(s.met, s.assessed),
+        )
+
+    return Scores(
+        themes=[score_row(s) for s in matches.checklist_scores],
+        pillars=[score_row(s, cid) for cid, s in matches.pillar_scores],
+    )
+
+
+def _indicators(gaps: list[Gap], recommendations: list[RecommendationRow], language: str) -> list[str]:
+    indicators = [f"{g.tag.label.get(language)}: {g.tag.indicator.get(language)}" for g in gaps]
+    indicators += [
+        f"Participation, counted as the practices you adapt count it (e.g. {rec.title}: {', '.join(rec.figures)})."
+        for rec in recommendations
+        if rec.figures
+    ][:2]
+    return indicators
+
+
+def _lesson_rows(matches: Matches, language: str) -> list[LessonRow]:
+    return [
+        LessonRow(
+            id=m.lesson.id,
+            title=m.lesson.title.get(language),
+            reasons=list(m.reasons),
+            guidance=[g.get(language) for g in m.lesson.guidance],
+        )
+        for m in matches.lessons
+    ]
+
+
 def assemble(
     assessment: Assessment,
     matches: Matches,
@@ -263,70 +337,15 @@ def assemble(
         _recommendation_row(rec, entry, profile, language) for rec, entry in zip(selected, full, strict=True)
     ]
     gaps = matches.gaps[:TOP_GAPS]
-    answers = [
-        AnswerRow(
-            question_id=item.question.id,
-            checklist=item.checklist.title.get(language),
-            pillar=next(p.title.get(language) for p in item.checklist.pillars if p.id == item.pillar_id),
-            question=item.question.text.get(language),
-            status=item.status,
-            answer=_answer_text(item, language),
-            note=item.note,
-        )
-        for item in assessment.items
-        if item.status != "not_relevant"
-    ]
-    not_assessed = [item.question.id for item in assessment.not_assessed()]
-    unsure = sum(
-        1 for item in assessment.answered() if item.question.kind == QuestionKind.SCALE and item.value == "unsure"
-    )
-    indicators = [f"{g.tag.label.get(language)}: {g.tag.indicator.get(language)}" for g in gaps]
-    indicators += [
-        f"Participation, counted as the practices you adapt count it (e.g. {rec.title}: {', '.join(rec.figures)})."
-        for rec in recommendations
-        if rec.figures
-    ][:2]
+    answers = _answer_rows(assessment, language)
     group_gap = catalogue.working_group_gap()
-    actions = [rec for rec in matches.actions[:TOP_ACTIONS]]
     return Plan(
         generator=generator,
         language=language,
         start_month=start_month,
         profile=profile,
-        summary=Summary(
-            checklist_assessed=assessment.checklist_assessed,
-            questions=len(answers),
-            answered=len(answers) - len(not_assessed),
-            not_assessed=len(not_assessed),
-            unsure=unsure,
-            top_gaps=[g.tag.label.get(language) for g in gaps[:3]],
-            top_recommendations=[r.title for r in recommendations[:3]],
-        ),
-        scores=Scores(
-            themes=[
-                ScoreRow(
-                    id=s.id,
-                    title=s.title,
-                    met=s.met,
-                    assessed=s.assessed,
-                    total=s.total,
-                    percent=_percent(s.met, s.assessed),
-                )
-                for s in matches.checklist_scores
-            ],
-            pillars=[
-                ScoreRow(
-                    id=s.id,
-                    title=s.title,
-                    checklist=cid,
-                    met=s.met,
-                    assessed=s.assessed,
-                    total=s.total,
-                    percent=_percent(s.met, s.assessed),
-                )
-                for cid, s in matches.pillar_scores
-            ],
-        ),
+        summary=_summary(assessment, answers, gaps, recommendations),
+        scores=_scores(matches),
         gaps=[_gap_row(g, language) for g in gaps],
         recommendations=recommendations,
         activity_plan=_phases(
@@ -337,21 +356,13 @@ def assemble(
             stakeholders=_stakeholders(gaps, profile, language),
             model_practice_ids=[pid for pid in catalogue.working_group_models() if catalogue.record(pid)],
         ),
-        design_principles=[
-            LessonRow(
-                id=m.lesson.id,
-                title=m.lesson.title.get(language),
-                reasons=list(m.reasons),
-                guidance=[g.get(language) for g in m.lesson.guidance],
-            )
-            for m in matches.lessons
-        ],
-        indicators=indicators,
+        design_principles=_lesson_rows(matches, language),
+        indicators=_indicators(gaps, recommendations, language),
         risks=_risks(matches, language),
         challenges=_challenges(full, language),
-        eu_actions=[_eu_action_row(rec, entries, language) for rec in actions],
+        eu_actions=[_eu_action_row(rec, entries, language) for rec in matches.actions[:TOP_ACTIONS]],
         funding=_funding(catalogue, entries, profile, language),
         answers=answers,
-        not_assessed=not_assessed,
+        not_assessed=[item.question.id for item in assessment.not_assessed()],
         ignored_answers=list(assessment.ignored),
     )

@@ -14,7 +14,7 @@ from pydantic import Field, model_validator
 
 from connact_cli.core.answers import AnswersFile
 from connact_cli.core.catalogue import Catalogue
-from connact_cli.core.matching import Matches
+from connact_cli.core.matching import Gap, Matches
 from connact_cli.core.models import Id, Model, Question
 from connact_cli.core.names import slug
 from connact_cli.core.plan import Plan
@@ -129,3 +129,38 @@ def compare(script: WorkshopScript, results: list[GroupResult], catalogue: Catal
                 )
             )
     return comparisons
+
+
+@dataclass(frozen=True)
+class Findings:
+    """What the report says, as data: where groups differ and agree, shared gaps and practices."""
+
+    agreed: list[Comparison]
+    differ: list[Comparison]  # the heaviest questions first
+    common: set[str]  # gap ids every group has
+    common_gaps: list[Gap]  # those gaps, in the first group's order
+    counts: Counter[str]  # practice id -> how many groups it was recommended to
+    titles: dict[str, str]
+    recommended_by: dict[str, list[str]]
+
+    def ranked_practices(self) -> list[str]:
+        return sorted(self.counts, key=lambda pid: (-self.counts[pid], pid))
+
+
+def findings(script: WorkshopScript, results: list[GroupResult], catalogue: Catalogue) -> Findings:
+    comparisons = compare(script, results, catalogue)
+    gap_sets = [{g.tag.id for g in r.matches.gaps} for r in results]
+    common = set.intersection(*gap_sets) if gap_sets else set()
+    counts = Counter(rec.practice_id for r in results for rec in r.plan.recommendations)
+    return Findings(
+        agreed=[c for c in comparisons if c.agreed],
+        differ=sorted((c for c in comparisons if not c.agreed), key=lambda c: -c.question.weight),
+        common=common,
+        common_gaps=[g for g in results[0].matches.gaps if g.tag.id in common] if results else [],
+        counts=counts,
+        titles={rec.practice_id: rec.title for r in results for rec in r.plan.recommendations},
+        recommended_by={
+            pid: [r.name for r in results if any(rec.practice_id == pid for rec in r.plan.recommendations)]
+            for pid in counts
+        },
+    )

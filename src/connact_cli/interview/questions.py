@@ -89,6 +89,14 @@ def ask_profile(prompter: Prompter, draft: Draft, start_default: str) -> None:
     p = _SavingDict(draft)
     p.update(draft.profile)
     prompter.say("[bold]Your organisation and programme[/] (10 questions)")
+    _ask_organisation(prompter, p)
+    _ask_programme(prompter, p, start_default)
+    draft.profile_done = True
+    draft.changed()
+
+
+def _ask_organisation(prompter: Prompter, p: _SavingDict) -> None:
+    """Who the organisation is, whom it serves and on which themes."""
     p["organisation"] = prompter.text(
         "Organisation name:",
         default=p.get("organisation", ""),
@@ -123,6 +131,10 @@ def ask_profile(prompter: Prompter, draft: Draft, start_default: str) -> None:
         if not themes:
             prompter.say("Choose at least one theme.")
     p["themes"] = themes
+
+
+def _ask_programme(prompter: Prompter, p: _SavingDict, start_default: str) -> None:
+    """The programme's languages, length, budget, partners and start."""
     p["languages"] = split_list(
         prompter.text(
             "Languages participants speak (comma-separated, optional):", default=", ".join(p.get("languages", []))
@@ -153,8 +165,6 @@ def ask_profile(prompter: Prompter, draft: Draft, start_default: str) -> None:
         default=p.get("start_month", start_default),
         validate=lambda v: None if _is_month(v) else "Type a month as YYYY-MM, e.g. 2027-03",
     ).strip()
-    draft.profile_done = True
-    draft.changed()
 
 
 class _SavingDict(dict[str, Any]):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import Any
 
 from connact_cli.core.catalogue import Catalogue
 from connact_cli.core.vocabulary import COUNTRIES, OrganisationType, Theme
@@ -42,7 +43,27 @@ def ask(prompter: Prompter, catalogue: Catalogue) -> str:
             validate=lambda v: None if v.isdigit() and 1 <= int(v) <= 480 else "1 to 480",
         )
     )
-    agenda = [
+    agenda = _agenda(catalogue, themes, minutes)
+    script = {
+        "kind": "workshop",
+        "title": title,
+        "date": when,
+        "facilitator": facilitator,
+        "language": "en",
+        "profile": {"organisation_type": kind, "country": country, "themes": themes, "duration_months": 12},
+        "agenda": agenda,
+        "groups": [{"name": name} for name in groups],
+    }
+    header = (
+        "# connact workshop script: edit freely, check with 'connact validate THIS_FILE',\n"
+        "# run with 'connact workshop run THIS_FILE'. Add 'answers: FILE' to a group to prepare its answers.\n"
+    )
+    return header + yamlio.dump(script)
+
+
+def _agenda(catalogue: Catalogue, themes: list[str], minutes: int) -> list[dict[str, Any]]:
+    """Welcome, one step per chosen checklist and the cross-cutting one, then the plenary."""
+    agenda: list[dict[str, Any]] = [
         {
             "id": "welcome",
             "title": "Welcome and purpose",
@@ -73,21 +94,7 @@ def ask(prompter: Prompter, catalogue: Catalogue) -> str:
             "prompts": ["Which gap do all groups share?"],
         }
     )
-    script = {
-        "kind": "workshop",
-        "title": title,
-        "date": when,
-        "facilitator": facilitator,
-        "language": "en",
-        "profile": {"organisation_type": kind, "country": country, "themes": themes, "duration_months": 12},
-        "agenda": agenda,
-        "groups": [{"name": name} for name in groups],
-    }
-    header = (
-        "# connact workshop script: edit freely, check with 'connact validate THIS_FILE',\n"
-        "# run with 'connact workshop run THIS_FILE'. Add 'answers: FILE' to a group to prepare its answers.\n"
-    )
-    return header + yamlio.dump(script)
+    return agenda
 
 
 def _check_date(value: str) -> str | None:
