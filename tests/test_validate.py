@@ -150,3 +150,32 @@ def test_valid_extension_library(capsys, tmp_path, extra):
     result = run(capsys, "validate", str(path))
     assert result.code == 0, result.out
     assert "OK: 1 files valid" in result.out
+
+
+def test_framework_facts_are_checked_like_any_data(capsys, tmp_path):
+    """data/framework.yaml names gap tags and practices: an unknown one is a problem with its line."""
+    data = copy_bundled_data(tmp_path)
+    framework = data / "framework.yaml"
+    _edit(framework, "gap_tag: working_group", "gap_tag: working_groups")
+    _edit(framework, "model_practices: [iwg-limerick-ie]", "model_practices: [iwg-limerik-ie]")
+    problems = _problems(capsys, data)
+    assert (f"{framework}:{_line_of(framework, 'gap_tag:')} [working_group.gap_tag]: unknown gap tag "
+            "'working_groups' (did you mean 'working_group'?); use an id from gaps.yaml") in problems
+    assert (f"{framework}:{_line_of(framework, 'model_practices:')} [working_group.model_practices[0]]: "
+            "unknown practice 'iwg-limerik-ie' (did you mean 'iwg-limerick-ie'?)") in problems
+
+
+def test_framework_target_groups_come_from_the_vocabulary(capsys, tmp_path):
+    data = copy_bundled_data(tmp_path)
+    framework = data / "framework.yaml"
+    _edit(framework, "    - refugees\n", "    - refugee\n")
+    problems = _problems(capsys, data)
+    assert len(problems) == 1
+    assert problems[0].startswith(f"{framework}:{_line_of(framework, '- refugee')} [broader_groups.")
+    assert "'refugee' is not allowed; use one of" in problems[0]
+
+
+def test_a_second_framework_file_is_a_duplicate(capsys, tmp_path):
+    extra = write(tmp_path / "extra" / "framework.yaml", "kind: framework\nchecklist_order: [health]\n")
+    problems = _problems(capsys, extra.parent)
+    assert problems == [f"{extra}:1 [kind]: id 'framework' is already used in framework.yaml; ids must be unique"]

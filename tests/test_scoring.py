@@ -1,0 +1,138 @@
+"""One scorer: every score in a plan is the sum of the contributions printed beside it as reasons."""
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+from connact_cli.core.assessment import resolve
+from connact_cli.core.index import EntryIndex
+from connact_cli.core.matching import match
+from connact_cli.core.scoring import (
+    COUNTRY_POINTS,
+    GAP_POINTS,
+    SCALE_PENALTY,
+    THEME_POINTS,
+    Organisation,
+    contributions,
+    total,
+)
+from connact_cli.library import answers_file as answers
+from connact_cli.library import workshop_script
+from helpers import EXAMPLES, bundled_library
+
+
+def record(**changes) -> EntryIndex:
+    base = dict(
+        id="p",
+        kind="practice",
+        path="",
+        number=0,
+        title={"en": "P"},
+        countries=("IE",),
+        level="local",
+        themes=("employment",),
+        target_groups=(),
+        activity_type="mentoring",
+        gap_tags=("employer_links",),
+        lessons=(),
+        place_text="",
+    )
+    return EntryIndex(**{**base, **changes})
+
+
+def organisation(**changes) -> Organisation:
+    base = dict(
+        severity={"employer_links": 3.0},
+        themes=frozenset({"employment"}),
+        groups=frozenset(),
+        country="MT",
+        region="",
+        small=False,
+        broader={},
+    )
+    return Organisation(**{**base, **changes})
+
+
+def example_answers():
+    """Every example organisation: the three example plans and the workshop's groups."""
+    library = bundled_library()
+    found = [(path.name, answers.load(path, library)) for path in sorted(EXAMPLES.glob("*.answers.yaml"))]
+    script = workshop_script.load(EXAMPLES / "workshop" / "training-day.workshop.yaml", library)
+    found += [
+        (group.name, workshop_script.group_answers(script, i, library)) for i, group in enumerate(script.script.groups)
+    ]
+    return found
+
+
+@pytest.mark.parametrize(("name", "given"), example_answers(), ids=lambda v: v if isinstance(v, str) else "")
+def test_every_recommendation_is_the_sum_of_its_contributions(name, given):
+    library = bundled_library()
+    matches = match(resolve(library, given), library)
+    ranked = matches.recommendations + matches.actions
+    assert ranked, f"{name} should get recommendations"
+    for rec in ranked:
+        assert rec.contributions, rec.entry.id
+        assert rec.score == round(sum(c.points for c in rec.contributions), 2), rec.entry.id
+        assert len(rec.reasons) == len(rec.contributions)
+
+
+@pytest.mark.parametrize("path", sorted(EXAMPLES.glob("*.answers.yaml")), ids=lambda p: p.name)
+def test_plan_json_scores_are_the_scorers(path, tmp_path):
+    """The number printed in the plan is the scorer's total for that practice, reason for reason."""
+    out = tmp_path / "plan.json"
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "connact_cli",
+            "plan",
+            "--answers",
+            str(path),
+            "--no-input",
+            "-o",
+            str(out),
+            "--format",
+            "json",
+        ],
+        check=True,
+        capture_output=True,
+        timeout=60,
+    )
+    plan = json.loads(out.read_text(encoding="utf-8"))
+    library = bundled_library()
+    matches = match(resolve(library, answers.load(path, library)), library)
+    by_id = {rec.entry.id: rec for rec in matches.recommendations}
+    for row in plan["recommendations"]:
+        rec = by_id[row["practice_id"]]
+        assert row["score"] == round(sum(c.points for c in rec.contributions), 2)
+        assert row["reasons"] == list(rec.reasons)
+
+
+def test_each_rule_contributes_its_documented_points():
+    found = contributions(record(countries=("MT",), activity_type="employment_support"), organisation(small=True))
+    assert [(c.rule, c.points) for c in found] == [
+        ("gap", GAP_POINTS * 3.0),
+        ("themes", THEME_POINTS),
+        ("country", COUNTRY_POINTS),
+        ("sustained", -SCALE_PENALTY),
+    ]
+    assert total(found) == 30 + 4 + 5 - 4
+
+
+def test_a_practice_for_other_groups_loses_half_of_what_it_had():
+    found = contributions(record(target_groups=("women",)), organisation(groups=frozenset({"older_people"})))
+    assert [c.rule for c in found] == ["gap", "themes", "mismatch"]
+    assert found[-1].points == -(30 + 4) / 2
+    assert total(found) == 17
+
+
+def test_broader_groups_come_from_the_framework_data():
+    """A practice for third-country nationals fits refugees only because data/framework.yaml says so."""
+    entry = record(target_groups=("third_country_nationals",))
+    refugees = frozenset({"refugees"})
+    without = contributions(entry, organisation(groups=refugees, broader={}))
+    with_data = contributions(entry, organisation(groups=refugees, broader=bundled_library().broader_groups()))
+    assert "mismatch" in [c.rule for c in without]
+    assert "mismatch" not in [c.rule for c in with_data]
