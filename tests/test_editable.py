@@ -20,19 +20,39 @@ def test_edit_to_a_practice_shows_without_reinstalling(tmp_path):
     env_dir = tmp_path / "venv"
     venv.create(env_dir, with_pip=True)
     python = env_dir / "bin" / "python"
-    site = Path(subprocess.run([python, "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"],
-                               check=True, capture_output=True, text=True).stdout.strip())
+    site = Path(
+        subprocess.run(
+            [python, "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"],
+            check=True,
+            capture_output=True,
+            text=True,
+        ).stdout.strip()
+    )
     # The new environment borrows this one's installed dependencies (and hatchling), so no download is needed.
     (site / "borrowed.pth").write_text(sysconfig.get_paths()["purelib"] + "\n", encoding="utf-8")
-    install = subprocess.run([python, "-m", "pip", "install", "-q", "--no-deps", "--no-build-isolation", "-e",
-                              str(checkout)], capture_output=True, text=True, timeout=300)
+    install = subprocess.run(
+        [python, "-m", "pip", "install", "-q", "--no-deps", "--no-build-isolation", "-e", str(checkout)],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     assert install.returncode == 0, install.stderr
 
     def show() -> str:
-        result = subprocess.run([env_dir / "bin" / "connact", "practices", "show", PRACTICE], cwd=tmp_path,
-                                capture_output=True, text=True, timeout=60,
-                                env={"PATH": "/usr/bin:/bin", "HOME": str(tmp_path), "COLUMNS": "200",
-                                     "NO_COLOR": "1", "CONNACT_CACHE_DIR": str(tmp_path / "cache")})
+        result = subprocess.run(
+            [env_dir / "bin" / "connact", "practices", "show", PRACTICE],
+            cwd=tmp_path,
+            capture_output=True,
+            text=True,
+            timeout=60,
+            env={
+                "PATH": "/usr/bin:/bin",
+                "HOME": str(tmp_path),
+                "COLUMNS": "200",
+                "NO_COLOR": "1",
+                "CONNACT_CACHE_DIR": str(tmp_path / "cache"),
+            },
+        )
         assert result.returncode == 0, result.stderr
         return result.stdout
 

@@ -159,10 +159,14 @@ def test_framework_facts_are_checked_like_any_data(capsys, tmp_path):
     _edit(framework, "gap_tag: working_group", "gap_tag: working_groups")
     _edit(framework, "model_practices: [iwg-limerick-ie]", "model_practices: [iwg-limerik-ie]")
     problems = _problems(capsys, data)
-    assert (f"{framework}:{_line_of(framework, 'gap_tag:')} [working_group.gap_tag]: unknown gap tag "
-            "'working_groups' (did you mean 'working_group'?); use an id from gaps.yaml") in problems
-    assert (f"{framework}:{_line_of(framework, 'model_practices:')} [working_group.model_practices[0]]: "
-            "unknown practice 'iwg-limerik-ie' (did you mean 'iwg-limerick-ie'?)") in problems
+    assert (
+        f"{framework}:{_line_of(framework, 'gap_tag:')} [working_group.gap_tag]: unknown gap tag "
+        "'working_groups' (did you mean 'working_group'?); use an id from gaps.yaml"
+    ) in problems
+    assert (
+        f"{framework}:{_line_of(framework, 'model_practices:')} [working_group.model_practices[0]]: "
+        "unknown practice 'iwg-limerik-ie' (did you mean 'iwg-limerick-ie'?)"
+    ) in problems
 
 
 def test_framework_target_groups_come_from_the_vocabulary(capsys, tmp_path):
