@@ -49,8 +49,9 @@ def organisation(**changes) -> Organisation:
         groups=frozenset(),
         country="MT",
         region="",
-        small=False,
+        limits=(),
         broader={},
+        sustained=frozenset({"employment_support"}),
     )
     return Organisation(**{**base, **changes})
 
@@ -111,7 +112,9 @@ def test_plan_json_scores_are_the_scorers(path, tmp_path):
 
 
 def test_each_rule_contributes_its_documented_points():
-    found = contributions(record(countries=("MT",), activity_type="employment_support"), organisation(small=True))
+    found = contributions(
+        record(countries=("MT",), activity_type="employment_support"), organisation(limits=("months",))
+    )
     assert [(c.rule, c.points) for c in found] == [
         ("gap", GAP_POINTS * 3.0),
         ("themes", THEME_POINTS),
@@ -119,6 +122,7 @@ def test_each_rule_contributes_its_documented_points():
         ("sustained", -SCALE_PENALTY),
     ]
     assert total(found) == 30 + 4 + 5 - 4
+    assert found[-1].subject == ("months",)  # the reason says which limit: the duration
 
 
 def test_a_practice_for_other_groups_loses_half_of_what_it_had():
@@ -136,3 +140,20 @@ def test_broader_groups_come_from_the_framework_data():
     with_data = contributions(entry, organisation(groups=refugees, broader=bundled_library().broader_groups()))
     assert "mismatch" in [c.rule for c in without]
     assert "mismatch" not in [c.rule for c in with_data]
+
+
+def test_sustained_activities_come_from_the_framework_data():
+    assert bundled_library().sustained_activities() == {
+        "employment_support",
+        "language_course",
+        "forum",
+        "working_group",
+        "adult_education",
+    }
+    entry = record(activity_type="forum")
+    assert "sustained" in [
+        c.rule for c in contributions(entry, organisation(limits=("budget",), sustained=frozenset({"forum"})))
+    ]
+    assert "sustained" not in [
+        c.rule for c in contributions(entry, organisation(limits=("budget",), sustained=frozenset()))
+    ]

@@ -3,7 +3,7 @@
 import pytest
 
 from connact_cli.errors import OutputError, SessionError
-from connact_cli.interview.sessions import Options, Session, SessionStore
+from connact_cli.interview.sessions import Session, SessionOptions, SessionStore
 from helpers import run
 
 
@@ -19,7 +19,7 @@ def sessions(data_dir):
 
 
 def make(sessions: SessionStore, name_org: str, answers: dict) -> Session:
-    session = sessions.new(Options())
+    session = sessions.new(SessionOptions())
     session.profile = {"organisation": name_org}
     session.answers = answers
     sessions.save(session)
@@ -81,5 +81,5 @@ def test_session_folder_that_cannot_be_created_is_an_input_error(tmp_path, capsy
     blocker.write_text("a file where the data folder should be", encoding="utf-8")
     store = SessionStore(blocker / "sessions")
     with pytest.raises(OutputError, match=f"cannot create the folder {blocker / 'sessions'}"):
-        store.save(store.new(Options()))
+        store.save(store.new(SessionOptions()))
     assert OutputError.exit_code == 2

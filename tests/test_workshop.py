@@ -3,6 +3,7 @@
 import filecmp
 import subprocess
 import sys
+from datetime import date
 
 import pexpect
 import pytest
@@ -189,7 +190,7 @@ def test_workshop_new_scaffolds_a_valid_script(tmp_path):
         }
     )
     library = bundled_library()
-    text = workshop_new.ask(prompter, library)
+    text = workshop_new.ask(prompter, library, date(2027, 5, 1))
     path = tmp_path / "new.yaml"
     path.write_text(text, encoding="utf-8")
     loaded = workshop.load(path, library)

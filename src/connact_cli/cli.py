@@ -15,7 +15,7 @@ import typer
 
 from connact_cli import __version__
 from connact_cli.context import Context
-from connact_cli.errors import EXIT_INTERNAL, EXIT_INTERRUPTED, ConnactError
+from connact_cli.errors import EXIT_INTERNAL, EXIT_INTERRUPTED, EXIT_USAGE, ConnactError, file_system_message
 
 app = typer.Typer(
     name="connact",
@@ -221,7 +221,7 @@ def workshop_run(
     from connact_cli.commands.common import formats
 
     options = workshop.RunOptions(
-        out_dir=output or Path.cwd() / f"{script.stem}-output",
+        out_dir=output,
         formats=formats(format),
         force=force,
         top=top,
@@ -274,6 +274,11 @@ def main(argv: list[str] | None = None) -> None:
     except KeyboardInterrupt:
         print("\nInterrupted.", file=sys.stderr)
         sys.exit(EXIT_INTERRUPTED)
+    except OSError as error:  # a file or folder the system refused: the user's to fix, like any bad input
+        if debug:
+            raise
+        print(f"Error: {file_system_message(error)}", file=sys.stderr)
+        sys.exit(EXIT_USAGE)
     except Exception as error:  # a bug: say so in one line, keep the details for --debug
         if debug:
             raise

@@ -22,12 +22,12 @@ class Context:
 
     @classmethod
     def from_environment(cls, language: str = "en", no_cache: bool = False) -> Context:
-        """CONNACT_CACHE_DIR, CONNACT_DATA_DIR and CONNACT_NO_CACHE=1 override the defaults."""
+        """CONNACT_CACHE_DIR and CONNACT_DATA_DIR override the platform's folders."""
         cache = os.environ.get("CONNACT_CACHE_DIR")
         data = os.environ.get("CONNACT_DATA_DIR")
         return cls(
             language=language,
-            use_cache=not (no_cache or os.environ.get("CONNACT_NO_CACHE") == "1"),
+            use_cache=not no_cache,
             cache_folder=Path(cache) if cache else None,
             data_folder=Path(data) if data else None,
         )

@@ -10,7 +10,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-EXIT_OK = 0
 EXIT_INVALID = 1
 EXIT_USAGE = 2
 EXIT_INTERNAL = 3
@@ -34,6 +33,15 @@ class Problem:
         where = self.file if self.line is None else f"{self.file}:{self.line}"
         field = f" [{self.field}]" if self.field else ""
         return f"{where}{field}: {self.message}"
+
+
+def file_system_message(error: OSError) -> str:
+    """One line for a refusal by the file system (permission denied, no space, a file where a folder
+    should be), naming the path: file-system failures are the user's to fix, so they exit 2."""
+    reason = error.strerror or str(error)
+    if error.filename is None:
+        return f"{reason}; check the files and folders connact was given"
+    return f"cannot use {error.filename} ({reason}); check that it exists and that you may read or write it"
 
 
 class ConnactError(Exception):

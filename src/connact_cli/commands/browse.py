@@ -1,15 +1,25 @@
-"""`connact checklists ...` and `connact practices ...`: browse, search and print the bundled data."""
+"""`connact checklists ...` and `connact practices ...`: browse, search and print the bundled data.
+
+rich (through terminal/) is imported only by the functions that draw a table.
+"""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 from connact_cli.commands.common import check_choice, console, formats
+from connact_cli.commands.pipeline import render_options, write_formats
 from connact_cli.context import Context
+from connact_cli.core.browse import filter_entries, search_entries
 from connact_cli.core.catalogue import Catalogue
 from connact_cli.core.models import Checklist
+from connact_cli.core.vocabulary import TargetGroup, Theme
+from connact_cli.documents import handout
 from connact_cli.errors import UsageError
+from connact_cli.library.files import check_writable
 from connact_cli.library.loader import Library, open_library
+from connact_cli.library.problems import suggest
+from connact_cli.render import DOCUMENT_FORMATS, outputs_for
 from connact_cli.terminal.progress import progress_factory
 
 
@@ -40,14 +50,12 @@ def checklists_show(context: Context, checklist_id: str) -> None:
 def checklists_print(
     context: Context, checklist_id: str, format_values: list[str] | None, output: Path | None, force: bool
 ) -> None:
-    from connact_cli.commands.pipeline import render_options, write_formats
-    from connact_cli.documents import handout
-    from connact_cli.library.files import check_writable
-    from connact_cli.render import outputs_for
 
     chosen = formats(format_values)
-    if "json" in chosen:
-        raise UsageError("--format json is not a handout; use md, html or docx")
+    if any(fmt not in DOCUMENT_FORMATS for fmt in chosen):
+        raise UsageError(
+            f"--format json is not a handout; use {', '.join(DOCUMENT_FORMATS[:-1])} or {DOCUMENT_FORMATS[-1]}"
+        )
     checklist = _checklist(_library(context), checklist_id)
     document = handout.build(checklist, context.language)
     paths = outputs_for(output or Path.cwd() / f"{checklist.id}-checklist.{chosen[0]}", chosen)
@@ -66,8 +74,6 @@ def checklists_print(
 def practices_list(
     context: Context, theme: str | None, country: str | None, target_group: str | None, kind: str | None
 ) -> None:
-    from connact_cli.core.browse import filter_entries
-    from connact_cli.core.vocabulary import TargetGroup, Theme
     from connact_cli.terminal import views
 
     check_choice("--theme", theme, [t.value for t in Theme])
@@ -82,7 +88,6 @@ def practices_list(
 
 
 def practices_show(context: Context, practice_id: str) -> None:
-    from connact_cli.library.problems import suggest
     from connact_cli.terminal import views
 
     library = _library(context)
@@ -94,7 +99,6 @@ def practices_show(context: Context, practice_id: str) -> None:
 
 
 def practices_search(context: Context, text: str) -> None:
-    from connact_cli.core.browse import search_entries
     from connact_cli.terminal import views
 
     library = _library(context)

@@ -20,7 +20,7 @@ from connact_cli.core.plan import Plan
 from connact_cli.documents.model import Document
 from connact_cli.library.files import write_atomic
 from connact_cli.library.loader import Library
-from connact_cli.render import Options, render
+from connact_cli.render import RenderOptions, render
 
 GENERATOR = f"connact {__version__}"
 
@@ -45,8 +45,8 @@ def build_plan(
     return plan, matches
 
 
-def render_options(context: Context, language: str) -> Options:
-    return Options(language=language, cache_folder=context.cache_dir())
+def render_options(context: Context, language: str) -> RenderOptions:
+    return RenderOptions(language=language, cache_folder=context.cache_dir())
 
 
 def write_formats(
@@ -54,7 +54,7 @@ def write_formats(
     formats: list[str],
     document: Document,
     data: Any,
-    options: Options,
+    options: RenderOptions,
     announce: Callable[[Path], None] | None = None,
 ) -> list[Path]:
     """Each format to its file, atomically, announcing each as it is written; returns the paths written."""

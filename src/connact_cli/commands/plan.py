@@ -1,7 +1,7 @@
 """`connact plan`: load, interview or replay, match, let the user edit the selection, write.
 
-cli.py parses options into a Request; this module does the work and talks to the terminal only
-through a Prompter and a rich Console.
+cli.py parses options into a Request; this module does the work. Questions go through a Prompter and
+tables through a rich Console; only the one-line reports of written files are printed directly.
 """
 
 from __future__ import annotations
@@ -18,14 +18,17 @@ from typing import TYPE_CHECKING
 
 from connact_cli.commands.common import console as new_console
 from connact_cli.commands.common import has_terminal
+from connact_cli.commands.pipeline import build_plan, render_options, write_formats
 from connact_cli.context import Context
 from connact_cli.core.answers import AnswersFile
 from connact_cli.core.assembly import default_start
+from connact_cli.core.assessment import resolve
+from connact_cli.core.matching import match
 from connact_cli.core.names import slug
 from connact_cli.documents.plan import build as build_document
 from connact_cli.errors import Interrupted, NeedsTerminal, UsageError
 from connact_cli.interview.prompter import Prompter
-from connact_cli.interview.sessions import Options, Session, SessionStore
+from connact_cli.interview.sessions import Session, SessionOptions, SessionStore
 from connact_cli.library import answers_file as answers_io
 from connact_cli.library.files import answers_path_for, check_writable, write_atomic
 from connact_cli.library.loader import Library, open_library
@@ -59,10 +62,10 @@ def run(
     today: date | None = None,
 ) -> Path:
     """Run the plan command; returns the path of the written plan."""
+    if request.session and not request.resume:
+        request.resume = True  # --session NAME continues that interview
     if request.resume and (request.no_input or request.answers is not None):
         raise UsageError("--resume continues a saved interview; it cannot be combined with --answers or --no-input")
-    if request.session and not request.resume:
-        request.resume = True
     if request.no_input and request.answers is None:
         raise UsageError("--no-input needs an answers file: add --answers FILE (see examples/)")
     interactive = not request.no_input
@@ -80,7 +83,7 @@ def run(
     library = open_library(context, progress_factory)
     start_default = default_start(today or date.today())
     if interactive:
-        interview = Interview(context, request, console or new_console(), prompter or _prompter(console), store)
+        interview = InteractivePlan(context, request, console or new_console(), prompter or _prompter(console), store)
         return interview.run(library, start_default, resumed)
     assert request.answers is not None
     answers = answers_io.load(request.answers, library)
@@ -112,7 +115,7 @@ def _resume(context: Context, request: Request, session: Session) -> Context:
 
 
 @dataclass
-class Interview:
+class InteractivePlan:
     """An interactive run: the interview, saved after every answer, then the review of the selection."""
 
     context: Context
@@ -165,20 +168,18 @@ class Interview:
 
     def _review(self, library: Library, answers: AnswersFile, language: str) -> list[str]:
         """Show the best matches and let the user untick or tick practices."""
-        from connact_cli.core.assessment import resolve
-        from connact_cli.core.matching import match
         from connact_cli.interview.questions import review_selection
         from connact_cli.terminal.views import matches_table
 
         matches = match(resolve(library, answers), library)
-        self.console.print(matches_table(matches, self.request.top))
+        self.console.print(matches_table(matches, self.request.top, language))
         ranked = [(r.entry.id, r.entry.title_in(language), r.score) for r in matches.recommendations]
         return review_selection(self.prompter, ranked, self.request.top) if ranked else []
 
     def _new_session(self, library: Library) -> Session:
         """A new session, pre-filled from --answers when given."""
         request = self.request
-        options = Options(
+        options = SessionOptions(
             output=str(request.output.resolve()) if request.output else None,
             formats=request.formats,
             top=request.top,
@@ -241,7 +242,6 @@ def write_plan(
     start_default: str,
     plan_path: Path | None = None,
 ) -> Path:
-    from connact_cli.commands.pipeline import build_plan, render_options, write_formats
 
     plan, _ = build_plan(answers, library, top=request.top, chosen=chosen, start_default=start_default)
     path = plan_path or request.output or default_output(answers.profile.organisation, request.formats)

@@ -6,7 +6,7 @@ format asked for. The interactive run saves after every answer, like the intervi
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -38,18 +38,26 @@ if TYPE_CHECKING:
 
 @dataclass
 class RunOptions:
-    out_dir: Path
+    out_dir: Path | None = None  # None: ./<script>-output, set by run()
     formats: list[str] = field(default_factory=lambda: ["md"])
     force: bool = False
     top: int = 5
     timer: bool = True
     resume: bool = False
 
+    @property
+    def folder(self) -> Path:
+        assert self.out_dir is not None, "run() sets the default folder"
+        return self.out_dir
 
-def run(context: Context, script: Path, options: RunOptions, no_input: bool) -> list[Path]:
+
+def run(context: Context, script: Path, options: RunOptions, no_input: bool, today: date | None = None) -> list[Path]:
+    """Build every group's plan and the report; interactively, walk the facilitator through the agenda first."""
+    if options.out_dir is None:
+        options = replace(options, out_dir=Path.cwd() / f"{script.stem}-output")
     library = open_library(context.with_library(()))
     loaded = workshop_script.load(script, library)
-    start = default_start(date.today())
+    start = default_start(today or date.today())
     if no_input:
         return run_without_input(context, loaded, library, options, new_console(), start)
     require_terminal("workshop run", "to build from the groups' answers files, pass --no-input")
@@ -59,7 +67,7 @@ def run(context: Context, script: Path, options: RunOptions, no_input: bool) -> 
     return run_interactive(context, loaded, library, options, console, QuestionaryPrompter(console), start)
 
 
-def new(context: Context, output: Path, force: bool) -> None:
+def new(context: Context, output: Path, force: bool, today: date | None = None) -> None:
     from connact_cli.interview import scaffold
 
     check_writable(output, force)
@@ -67,7 +75,7 @@ def new(context: Context, output: Path, force: bool) -> None:
     from connact_cli.interview.prompter import QuestionaryPrompter
 
     console = new_console()
-    text = scaffold.ask(QuestionaryPrompter(console), open_library(context.with_library(())))
+    text = scaffold.ask(QuestionaryPrompter(console), open_library(context.with_library(())), today or date.today())
     console.print(f"Workshop script written to {write_atomic(output, text)}")
 
 
@@ -76,15 +84,15 @@ def targets(loaded: LoadedScript, options: RunOptions) -> list[Path]:
     files = []
     for group in loaded.script.groups:
         name = slug(group.name)
-        files.append(options.out_dir / f"{name}.answers.yaml")
-        files += [options.out_dir / f"{name}-plan.{fmt}" for fmt in options.formats]
-    files += [options.out_dir / f"workshop-report.{fmt}" for fmt in options.formats]
+        files.append(options.folder / f"{name}.answers.yaml")
+        files += [options.folder / f"{name}-plan.{fmt}" for fmt in options.formats]
+    files += [options.folder / f"workshop-report.{fmt}" for fmt in options.formats]
     return files
 
 
 def check_outputs(loaded: LoadedScript, options: RunOptions) -> None:
-    if options.out_dir.exists() and not options.out_dir.is_dir():
-        raise UsageError(f"{options.out_dir} is a file; give a folder with -o")
+    if options.folder.exists() and not options.folder.is_dir():
+        raise UsageError(f"{options.folder} is a file; give a folder with -o")
     existing = [p for p in targets(loaded, options) if p.exists()]
     if existing and not options.force:
         raise UsageError(
@@ -113,26 +121,26 @@ def write_outputs(
     answers = [group_answers(loaded, i, library, data) for i, data in enumerate(datas)]
     results = [build_group(loaded, i, af, library, options.top, start_default) for i, af in enumerate(answers)]
     document = report.build(loaded.script, results, library, GENERATOR)
-    make_folder(options.out_dir, "choose another -o")
+    make_folder(options.folder, "choose another -o")
     written = []
     for group, result in zip(loaded.script.groups, results, strict=True):
         name = slug(group.name)
-        written.append(write_atomic(options.out_dir / f"{name}.answers.yaml", answers_io.to_yaml(result.answers_file)))
+        written.append(write_atomic(options.folder / f"{name}.answers.yaml", answers_io.to_yaml(result.answers_file)))
         written += write_formats(
-            [options.out_dir / f"{name}-plan.{fmt}" for fmt in options.formats],
+            [options.folder / f"{name}-plan.{fmt}" for fmt in options.formats],
             options.formats,
             build_plan_document(result.plan),
             result.plan,
             render_options(context, result.plan.language),
         )
     written += write_formats(
-        [options.out_dir / f"workshop-report.{fmt}" for fmt in options.formats],
+        [options.folder / f"workshop-report.{fmt}" for fmt in options.formats],
         options.formats,
         document,
         report_data(results),
         render_options(context, loaded.script.language),
     )
-    console.print(f"Workshop outputs written to {options.out_dir.resolve()} ({len(written)} files)")
+    console.print(f"Workshop outputs written to {options.folder.resolve()} ({len(written)} files)")
     return written
 
 
@@ -230,7 +238,7 @@ class Room:
 
     def walk(self, library: Library, options: RunOptions, console: Console, prompter: Prompter) -> None:
         """Every step from the first one not finished: the panel, the countdown, each group's questions."""
-        from connact_cli.terminal.presenter import countdown, step_panel
+        from connact_cli.terminal.workshop import countdown, step_panel
 
         script = self.loaded.script
         for index in range(self.first_step, len(script.agenda)):

@@ -14,7 +14,6 @@ from pydantic import Field
 from connact_cli.core.models import Country, Model, Question
 from connact_cli.core.vocabulary import OrganisationType, QuestionKind, TargetGroup, Theme
 
-SCHEMA_VERSION = 1
 MAX_TEXT = 2000
 
 AnswerValue = str | int | float | list[str]

@@ -12,7 +12,7 @@ from datetime import date
 from connact_cli.core.answers import Profile
 from connact_cli.core.assessment import Assessment, Item
 from connact_cli.core.catalogue import Catalogue
-from connact_cli.core.matching import Gap, Matches, Recommendation, Score
+from connact_cli.core.matching import CriteriaScore, Gap, Matches, Recommendation
 from connact_cli.core.models import FrameworkAction, FundingProgramme, LibraryEntry
 from connact_cli.core.plan import (
     ActionRow,
@@ -32,7 +32,6 @@ from connact_cli.core.plan import (
     StakeholderRow,
     Summary,
 )
-from connact_cli.core.scoring import SUSTAINED, is_small
 from connact_cli.core.vocabulary import ActivityType, QuestionKind
 
 TOP_GAPS = 8
@@ -88,7 +87,7 @@ def _gap_row(gap: Gap, language: str) -> GapRow:
     )
 
 
-def _adaptation(entry: LibraryEntry, profile: Profile) -> list[str]:
+def _adaptation(rec: Recommendation, entry: LibraryEntry, profile: Profile) -> list[str]:
     """Plain advice for carrying a practice from where it ran to this organisation."""
     advice = []
     if entry.countries and profile.country not in entry.countries:
@@ -101,7 +100,7 @@ def _adaptation(entry: LibraryEntry, profile: Profile) -> list[str]:
         advice.append(f"It was designed for {', '.join(other_groups)}; test it with the groups you serve first.")
     if profile.languages:
         advice.append(f"Plan interpreting, mediation or materials in {', '.join(profile.languages)}.")
-    if entry.activity_type in SUSTAINED and is_small(profile):
+    if any(c.rule == "sustained" for c in rec.contributions):
         advice.append("Run a small pilot first: in its source it ran as sustained, regular work.")
     if entry.roles:
         advice.append("Line up the roles it needed before you start (see below).")
@@ -110,18 +109,7 @@ def _adaptation(entry: LibraryEntry, profile: Profile) -> list[str]:
 
 
 def _recommendation_row(rec: Recommendation, entry: LibraryEntry, profile: Profile, language: str) -> RecommendationRow:
-    source = entry.source
-    cited = ", ".join(
-        p
-        for p in [
-            source.document,
-            source.project or "",
-            ", ".join(source.organisations),
-            str(source.year or ""),
-            source.url or "",
-        ]
-        if p
-    )
+    cited = entry.source.cite()
     return RecommendationRow(
         practice_id=entry.id,
         title=entry.title.get(language),
@@ -131,7 +119,7 @@ def _recommendation_row(rec: Recommendation, entry: LibraryEntry, profile: Profi
         summary=entry.summary.get(language),
         countries=list(entry.countries),
         addresses=list(rec.gaps),
-        adaptation=_adaptation(entry, profile),
+        adaptation=_adaptation(rec, entry, profile),
         roles=[r.get(language) for r in entry.roles],
         figures=[f.describe(language) for f in entry.figures],
         success_factors=[s.get(language) for s in entry.success_factors],
@@ -163,7 +151,7 @@ def _phases(duration: int, recommendations: list[RecommendationRow], needs_group
     return phases
 
 
-def _stakeholders(gaps: list[Gap], profile: Profile, language: str) -> list[StakeholderRow]:
+def _stakeholders(gaps: list[Gap], language: str) -> list[StakeholderRow]:
     found: dict[str, list[str]] = {}
     for gap in gaps:
         for stakeholder in gap.tag.stakeholders:
@@ -224,7 +212,8 @@ def _action_row(rec: Recommendation, action: FrameworkAction, language: str) -> 
         status=action.status.value,
         type=action.action_type.value if action.action_type else None,
         score=rec.score,
-        reasons=[r for r in rec.reasons if r.startswith("It addresses")][:2] or list(rec.reasons[:1]),
+        reasons=[r for r, c in zip(rec.reasons, rec.contributions, strict=True) if c.rule == "gap"][:2]
+        or list(rec.reasons[:1]),
     )
 
 
@@ -275,7 +264,7 @@ def _summary(
 
 
 def _scores(matches: Matches) -> Scores:
-    def score_row(s: Score, checklist: str | None = None) -> ScoreRow:
+    def score_row(s: CriteriaScore, checklist: str | None = None) -> ScoreRow:
         return ScoreRow(
             id=s.id,
             title=s.title,
@@ -353,7 +342,7 @@ def assemble(
         ),
         partnership=Partnership(
             already_involved=list(profile.partners),
-            stakeholders=_stakeholders(gaps, profile, language),
+            stakeholders=_stakeholders(gaps, language),
             model_practice_ids=[pid for pid in catalogue.working_group_models() if catalogue.record(pid)],
         ),
         design_principles=_lesson_rows(matches, language),

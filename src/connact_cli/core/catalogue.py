@@ -40,6 +40,10 @@ class Catalogue:
             return {}
         return {str(g): frozenset(map(str, narrower)) for g, narrower in self.framework.broader_groups.items()}
 
+    def sustained_activities(self) -> frozenset[str]:
+        """Activity types the sources ran as sustained, regular work (a small programme pilots them first)."""
+        return frozenset(map(str, self.framework.sustained_activities)) if self.framework else frozenset()
+
     def working_group_gap(self) -> str | None:
         """The gap tag that says the organisation is in no local Integration Working Group."""
         facts = self.framework.working_group if self.framework else None

@@ -7,6 +7,7 @@ the gaps, ranks the library's entries and words the contributions of those it ke
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from connact_cli.core.answers import Profile
@@ -15,8 +16,6 @@ from connact_cli.core.catalogue import Catalogue
 from connact_cli.core.index import EntryIndex
 from connact_cli.core.models import GapTag, Lesson, Question
 from connact_cli.core.scoring import (
-    SHORT_MONTHS,
-    SMALL_BUDGET_EUR,
     Contribution,
     Organisation,
     contributions,
@@ -50,7 +49,7 @@ class Gap:
 
 
 @dataclass(frozen=True)
-class Score:
+class CriteriaScore:
     """Self-assessment for a checklist or a pillar: the share of assessed criteria met."""
 
     id: str
@@ -83,16 +82,11 @@ class LessonMatch:
 @dataclass
 class Matches:
     gaps: list[Gap] = field(default_factory=list)
-    checklist_scores: list[Score] = field(default_factory=list)
-    pillar_scores: list[tuple[str, Score]] = field(default_factory=list)  # (checklist id, score)
+    checklist_scores: list[CriteriaScore] = field(default_factory=list)
+    pillar_scores: list[tuple[str, CriteriaScore]] = field(default_factory=list)  # (checklist id, score)
     recommendations: list[Recommendation] = field(default_factory=list)
     actions: list[Recommendation] = field(default_factory=list)
     lessons: list[LessonMatch] = field(default_factory=list)
-
-
-def _label(question: Question, value: str, language: str) -> str:
-    choice = next((c for c in question.choices if c.id == value), None)
-    return choice.label.get(language) if choice else value
 
 
 def answer_gaps(item: Item, language: str = "en") -> list[tuple[str, Evidence]]:
@@ -137,10 +131,12 @@ def _met(item: Item) -> float | None:
     return None
 
 
-def self_assessment(assessment: Assessment, language: str = "en") -> tuple[list[Score], list[tuple[str, Score]]]:
+def self_assessment(
+    assessment: Assessment, language: str = "en"
+) -> tuple[list[CriteriaScore], list[tuple[str, CriteriaScore]]]:
     """Scores per checklist (the ISF themes) and per pillar, in checklist order."""
-    checklists: list[Score] = []
-    pillars: list[tuple[str, Score]] = []
+    checklists: list[CriteriaScore] = []
+    pillars: list[tuple[str, CriteriaScore]] = []
     by_checklist: dict[str, list[Item]] = defaultdict(list)
     for item in assessment.items:
         if item.status != "not_relevant":
@@ -155,11 +151,11 @@ def self_assessment(assessment: Assessment, language: str = "en") -> tuple[list[
     return checklists, pillars
 
 
-def _score(score_id: str, title: str, items: list[Item]) -> Score:
+def _score(score_id: str, title: str, items: list[Item]) -> CriteriaScore:
     values = [_met(item) for item in items]
     criteria = [item for item in items if item.question.kind not in (QuestionKind.TEXT, QuestionKind.NUMBER)]
     assessed = [v for v in values if v is not None]
-    return Score(score_id, title, sum(assessed), len(assessed), len(criteria))
+    return CriteriaScore(score_id, title, sum(assessed), len(assessed), len(criteria))
 
 
 def _quote(evidence: Evidence, language: str) -> str:
@@ -172,32 +168,35 @@ def _words(values: tuple[str, ...]) -> str:
 
 def reason(contribution: Contribution, gaps: dict[str, Gap], profile: Profile, language: str) -> str:
     """One contribution to a score, in plain words."""
-    rule, subject = contribution.rule, contribution.subject
-    if rule == "gap":
-        gap = gaps[subject[0]]
-        strongest = max(gap.evidence, key=lambda e: (e.severity, e.question.id))
-        return f"It addresses {gap.tag.label.get(language).lower()}: {_quote(strongest, language)}."
-    if rule == "themes":
-        return f"It works on {_words(subject)}, {'one of the themes' if len(subject) == 1 else 'themes'} you chose."
-    if rule == "groups":
-        return f"It was designed for {_words(subject)}, whom you serve."
-    if rule == "mismatch":
-        return f"It was designed for {_words(subject)}, whom you do not list: adapt it with care."
-    if rule == "country":
-        return f"It was run in your country ({profile.country})."
-    if rule == "eu":
-        return "It is an EU-wide action, open to organisations in every member state."
-    if rule == "region":
-        return f"It names your region or city ({profile.region})."
-    return f"It ran as sustained, regular work in its source; with {_size(profile)} start with a smaller pilot of it."
+    subject = contribution.subject
+    words: dict[str, Callable[[], str]] = {
+        "gap": lambda: _gap_reason(gaps[subject[0]], language),
+        "themes": lambda: (
+            f"It works on {_words(subject)}, {'one of the themes' if len(subject) == 1 else 'themes'} you chose."
+        ),
+        "groups": lambda: f"It was designed for {_words(subject)}, whom you serve.",
+        "mismatch": lambda: f"It was designed for {_words(subject)}, whom you do not list: adapt it with care.",
+        "country": lambda: f"It was run in your country ({profile.country}).",
+        "eu": lambda: "It is an EU-wide action, open to organisations in every member state.",
+        "region": lambda: f"It names your region or city ({profile.region}).",
+        "sustained": lambda: (
+            "It ran as sustained, regular work in its source; with "
+            f"{_size(profile, subject)} start with a smaller pilot of it."
+        ),
+    }
+    return words[contribution.rule]()
 
 
-def _size(profile: Profile) -> str:
-    parts = []
-    if profile.duration_months < SHORT_MONTHS:
-        parts.append(f"{profile.duration_months} months")
-    if profile.budget_eur is not None and profile.budget_eur < SMALL_BUDGET_EUR:
-        parts.append(f"a budget of €{profile.budget_eur:,}")
+def _gap_reason(gap: Gap, language: str) -> str:
+    strongest = max(gap.evidence, key=lambda e: (e.severity, e.question.id))
+    return f"It addresses {gap.tag.label.get(language).lower()}: {_quote(strongest, language)}."
+
+
+def _size(profile: Profile, limits: tuple[str, ...]) -> str:
+    """The size limits that apply, as the profile states them."""
+    parts = [f"{profile.duration_months} months"] if "months" in limits else []
+    if "budget" in limits:
+        parts.append(f"a budget of €{profile.budget_eur or 0:,}")
     return " and ".join(parts)
 
 
@@ -245,7 +244,10 @@ def match(assessment: Assessment, catalogue: Catalogue) -> Matches:
     checklist_scores, pillar_scores = self_assessment(assessment, assessment.language)
     assessed = assessment.checklist_assessed
     org = Organisation.of(
-        {tag: gap.severity for tag, gap in by_id.items()}, assessment.profile, catalogue.broader_groups()
+        {tag: gap.severity for tag, gap in by_id.items()},
+        assessment.profile,
+        catalogue.broader_groups(),
+        catalogue.sustained_activities(),
     )
     severity, themes = org.severity, org.themes
     ranked: dict[str, list[tuple[float, str, EntryIndex]]] = {"practice": [], "eu_action": []}

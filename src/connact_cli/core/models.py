@@ -104,6 +104,11 @@ class Source(Model):
     year: int | None = Field(None, ge=1900, le=2100)
     url: str | None = Field(None, pattern=r"^https?://\S+$")
 
+    def cite(self) -> str:
+        """Document, project, organisations, year and address, as one line."""
+        parts = [self.document, self.project or "", ", ".join(self.organisations), str(self.year or ""), self.url or ""]
+        return ", ".join(part for part in parts if part)
+
 
 class Figure(Model):
     """A number the source reports, e.g. 'over 60 sessions'. Never estimated."""
@@ -340,10 +345,11 @@ class Framework(Model):
     kind: Literal["framework"]
     checklist_order: list[Id] = []  # thematic checklists in this order; the cross-cutting ones come after
     broader_groups: dict[TargetGroup, list[TargetGroup]] = {}  # a practice for the key fits each listed group
+    sustained_activities: list[ActivityType] = []  # run as sustained, regular work: piloted by small programmes
     working_group: WorkingGroupFacts | None = None
 
 
-Document = Annotated[
+DataFile = Annotated[
     Checklist | Practice | FrameworkAction | Lesson | GapVocabulary | FundingProgramme | Framework,
     Field(discriminator="kind"),
 ]

@@ -1,8 +1,8 @@
 """The one scorer: a practice's score as a list of contributions, each with its points and its rule.
 
-Ranking sums the points; explaining words each contribution as a reason. There is no other copy of
-the rules, so every score in a plan is the sum of the reasons printed beside it. The rules are
-documented in the README ("How matching works").
+Ranking sums the points; explaining words each contribution as a reason (matching.py). There is no
+other copy of the rules, so every score in a plan is the sum of the reasons printed beside it. The
+rules are documented in the README ("How matching works").
 """
 
 from __future__ import annotations
@@ -13,7 +13,6 @@ from typing import NamedTuple
 
 from connact_cli.core.answers import Profile
 from connact_cli.core.index import EntryIndex
-from connact_cli.core.vocabulary import ActivityType
 
 GAP_POINTS = 10  # per unit of gap severity a practice addresses
 THEME_POINTS = 4  # per shared theme
@@ -23,35 +22,25 @@ REGION_POINTS = 3
 EU_POINTS = 1
 SCALE_PENALTY = 4
 MISMATCH_FACTOR = 0.5  # a practice designed for none of the groups the organisation serves
-
-# Activities the seed practices ran as sustained, regular work (weekly hubs, course series,
-# standing forums and working groups). A short or small programme is advised to pilot them.
-SUSTAINED = frozenset(
-    {
-        ActivityType.EMPLOYMENT_SUPPORT,
-        ActivityType.LANGUAGE_COURSE,
-        ActivityType.FORUM,
-        ActivityType.WORKING_GROUP,
-        ActivityType.ADULT_EDUCATION,
-    }
-)
 SHORT_MONTHS = 6
 SMALL_BUDGET_EUR = 25_000
+RULES = ("gap", "themes", "groups", "mismatch", "country", "eu", "region", "sustained")
 
 
 class Contribution(NamedTuple):
-    """Points one rule gave, and what it applied to (gap ids, themes, groups, a country ...)."""
+    """Points one rule gave, and what it applied to (gap ids, themes, groups, a country, size limits)."""
 
     points: float
-    rule: str  # gap | themes | groups | mismatch | country | eu | region | sustained
+    rule: str  # one of RULES
     subject: tuple[str, ...] = ()
 
 
-def is_small(profile: Profile) -> bool:
-    """A programme too short or too small to start sustained work at full scale."""
-    return profile.duration_months < SHORT_MONTHS or (
-        profile.budget_eur is not None and profile.budget_eur < SMALL_BUDGET_EUR
-    )
+def size_limits(profile: Profile) -> tuple[str, ...]:
+    """What makes a programme too small to start sustained work at full scale: "months", "budget", or none."""
+    limits: tuple[str, ...] = ("months",) if profile.duration_months < SHORT_MONTHS else ()
+    if profile.budget_eur is not None and profile.budget_eur < SMALL_BUDGET_EUR:
+        limits += ("budget",)
+    return limits
 
 
 @dataclass(frozen=True)
@@ -62,20 +51,28 @@ class Organisation:
     themes: frozenset[str]
     groups: frozenset[str]
     country: str
-    region: str
-    small: bool
+    region: str  # case-folded
+    limits: tuple[str, ...]  # size_limits() of the programme
     broader: Mapping[str, frozenset[str]]  # a practice for the key group fits each of these groups
+    sustained: frozenset[str]  # activity types the sources ran as sustained, regular work
 
     @classmethod
-    def of(cls, severity: Mapping[str, float], profile: Profile, broader: Mapping[str, frozenset[str]]) -> Organisation:
+    def of(
+        cls,
+        severity: Mapping[str, float],
+        profile: Profile,
+        broader: Mapping[str, frozenset[str]],
+        sustained: frozenset[str],
+    ) -> Organisation:
         return cls(
             severity,
             frozenset(map(str, profile.themes)),
             frozenset(map(str, profile.target_groups)),
             profile.country,
             (profile.region or "").casefold().strip(),
-            is_small(profile),
+            size_limits(profile),
             broader,
+            sustained,
         )
 
     def fits_broadly(self, entry: EntryIndex) -> bool:
@@ -104,8 +101,8 @@ def contributions(entry: EntryIndex, org: Organisation) -> list[Contribution]:
         found.append(Contribution(EU_POINTS, "eu"))
     if org.region and org.region in entry.place_text:
         found.append(Contribution(REGION_POINTS, "region"))
-    if org.small and entry.activity_type in SUSTAINED:
-        found.append(Contribution(-SCALE_PENALTY, "sustained"))
+    if org.limits and entry.activity_type in org.sustained:
+        found.append(Contribution(-SCALE_PENALTY, "sustained", org.limits))
     return found
 
 

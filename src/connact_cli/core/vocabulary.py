@@ -118,8 +118,6 @@ class ActionType(StrEnum):
     PARTNERSHIP = "partnership"
 
 
-CROSS_CUTTING = "cross_cutting"
-
 # ISO 3166-1 alpha-2 officially assigned codes.
 COUNTRIES = frozenset(
     """

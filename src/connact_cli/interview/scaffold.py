@@ -12,10 +12,10 @@ from connact_cli.interview.questions import label, split_list
 from connact_cli.library import yamlio
 
 
-def ask(prompter: Prompter, catalogue: Catalogue) -> str:
+def ask(prompter: Prompter, catalogue: Catalogue, today: date) -> str:
     """Ask the essentials and return the script as YAML, with one agenda step per chosen checklist."""
     title = prompter.text("Workshop title:", validate=lambda v: None if v.strip() else "Type a title").strip()
-    when = prompter.text("Date (YYYY-MM-DD):", default=date.today().isoformat(), validate=_check_date).strip()
+    when = prompter.text("Date (YYYY-MM-DD):", default=today.isoformat(), validate=_check_date).strip()
     facilitator = prompter.text("Facilitator:", validate=lambda v: None if v.strip() else "Type a name").strip()
     country = (
         prompter.text(

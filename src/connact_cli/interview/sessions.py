@@ -18,7 +18,7 @@ from connact_cli.library import yamlio
 from connact_cli.library.files import make_folder, write_atomic
 
 
-class Options(BaseModel):
+class SessionOptions(BaseModel):
     """The plan options the session was started with, so a resumed run writes the same plan."""
 
     model_config = ConfigDict(extra="forbid")
@@ -37,7 +37,7 @@ class Session(BaseModel):
     name: str
     created: str
     updated: str
-    options: Options
+    options: SessionOptions
     profile_done: bool = False
     language: str = "en"
     profile: dict[str, Any] = {}
@@ -61,7 +61,7 @@ class SessionStore:
     def path_of(self, name: str) -> Path:
         return self.folder / f"{name}.yaml"
 
-    def new(self, options: Options) -> Session:
+    def new(self, options: SessionOptions) -> Session:
         stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
         name, number = stamp, 1
         while self.path_of(name).exists():

@@ -44,10 +44,6 @@ class DiskCache:
     def __init__(self, folder: Path | None):
         self.folder = folder
 
-    @property
-    def enabled(self) -> bool:
-        return self.folder is not None
-
     def read(self, name: str, key: object, plain: bool = False) -> Any | None:
         """The cached value for `name` if it was stored under the same key and version, else None.
 

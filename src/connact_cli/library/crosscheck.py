@@ -7,7 +7,7 @@ from pathlib import Path
 
 from connact_cli.errors import InputFileError, Problem
 from connact_cli.library import yamlio
-from connact_cli.library.documents import Ref, References
+from connact_cli.library.datafiles import Ref, References
 from connact_cli.library.problems import field_name, suggest
 
 

@@ -18,7 +18,7 @@ from connact_cli.core.index import EntryIndex, build, search_text
 from connact_cli.errors import InputFileError, Problem
 from connact_cli.library.cache import DiskCache, file_stamps
 from connact_cli.library.crosscheck import cross_check
-from connact_cli.library.documents import References
+from connact_cli.library.datafiles import References
 from connact_cli.library.reading import (
     Reading,
     careful_or_fast,

@@ -19,7 +19,7 @@ from connact_cli.errors import DataError, Problem
 from connact_cli.library import yamlio
 from connact_cli.library.cache import DiskCache, file_stamps
 from connact_cli.library.crosscheck import cross_check
-from connact_cli.library.documents import Loaded, References, parse
+from connact_cli.library.datafiles import Loaded, References, parse
 from connact_cli.library.folders import FolderIndex, Progress, checked, read_indexed
 from connact_cli.library.reading import read_documents, yaml_files
 

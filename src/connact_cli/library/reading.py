@@ -14,7 +14,7 @@ from pathlib import Path
 from connact_cli.core.index import EntryIndex
 from connact_cli.errors import InputFileError, Problem
 from connact_cli.library import yamlio
-from connact_cli.library.documents import Loaded, References, parse
+from connact_cli.library.datafiles import Loaded, References, parse
 
 YAML_SUFFIXES = (".yaml", ".yml")
 
@@ -43,9 +43,14 @@ def yaml_names(path: Path) -> list[str]:
     if not path.is_dir():
         return [str(path)]
     found = []
-    for folder, _, names in os.walk(path):
+    for folder, _, names in os.walk(path, onerror=_unreadable):
         found += [os.path.join(folder, name) for name in names if name.endswith(YAML_SUFFIXES)]
     return sorted(found)
+
+
+def _unreadable(error: OSError) -> None:
+    """A folder that cannot be listed is a problem to report, never a reason to skip its files."""
+    raise InputFileError(error.filename or "", f"cannot be read ({error.strerror}); check its permissions")
 
 
 def careful_or_fast(path: Path) -> yamlio.YamlDocument:

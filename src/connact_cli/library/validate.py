@@ -43,7 +43,7 @@ def _check_user_files(reading: FolderReading, catalogue: Catalogue) -> list[Prob
     referenced = {
         (source.path.parent / group["answers"]).resolve()
         for source in reading.workshops
-        for group in (source.data.get("groups") or [])
+        for group in _listed(source.data.get("groups"))
         if isinstance(group, dict) and isinstance(group.get("answers"), str)
     }
     checks: list[tuple[Callable[[YamlDocument, Catalogue], Any], YamlDocument]] = [
@@ -57,3 +57,7 @@ def _check_user_files(reading: FolderReading, catalogue: Catalogue) -> list[Prob
         except DataError as error:
             problems.extend(error.problems)
     return problems
+
+
+def _listed(value: object) -> list[object]:
+    return value if isinstance(value, list) else []

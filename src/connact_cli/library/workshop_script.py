@@ -91,9 +91,12 @@ def group_data(loaded: LoadedScript, index: int) -> dict[str, Any]:
     if group.answers:
         prepared = yamlio.load(loaded.path.parent / group.answers)
         if isinstance(prepared.data, dict):
-            data["profile"].update(prepared.data.get("profile") or {})
-            data["answers"] = dict(prepared.data.get("answers") or {})
-            data["notes"] = dict(prepared.data.get("notes") or {})
+            profile = prepared.data.get("profile") or {}
+            # A section of the wrong shape is passed on as it is, so that validation names it.
+            data["profile"] = {**data["profile"], **profile} if isinstance(profile, dict) else profile
+            for section in ("answers", "notes"):
+                given = prepared.data.get(section) or {}
+                data[section] = dict(given) if isinstance(given, dict) else given
             data["language"] = prepared.data.get("language", data["language"])
     return data
 

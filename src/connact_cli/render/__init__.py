@@ -15,33 +15,33 @@ from connact_cli.documents.model import Document
 
 
 @dataclass(frozen=True)
-class Options:
+class RenderOptions:
     language: str = "en"
     cache_folder: Path | None = None  # where compiled templates are kept; None keeps none
 
 
-Renderer = Callable[[Document, Any, Options], str | bytes]
+Renderer = Callable[[Document, Any, RenderOptions], str | bytes]
 
 
-def _markdown(document: Document, data: Any, options: Options) -> str:
+def _markdown(document: Document, data: Any, options: RenderOptions) -> str:
     from connact_cli.render.markdown import to_markdown
 
     return to_markdown(document, options.cache_folder)
 
 
-def _html(document: Document, data: Any, options: Options) -> str:
+def _html(document: Document, data: Any, options: RenderOptions) -> str:
     from connact_cli.render.html import to_html
 
     return to_html(document, options.language, options.cache_folder)
 
 
-def _word(document: Document, data: Any, options: Options) -> bytes:
+def _word(document: Document, data: Any, options: RenderOptions) -> bytes:
     from connact_cli.render.word import to_docx
 
     return to_docx(document)
 
 
-def _json(document: Document, data: Any, options: Options) -> str:
+def _json(document: Document, data: Any, options: RenderOptions) -> str:
     from connact_cli.render.json_data import to_json
 
     return to_json(data)
@@ -51,7 +51,7 @@ FORMATS: dict[str, Renderer] = {"md": _markdown, "html": _html, "docx": _word, "
 DOCUMENT_FORMATS = ("md", "html", "docx")  # formats that lay out a document (a handout has no data)
 
 
-def render(fmt: str, document: Document, data: Any, options: Options) -> str | bytes:
+def render(fmt: str, document: Document, data: Any, options: RenderOptions) -> str | bytes:
     """`document` laid out as `fmt`; JSON writes `data` instead (the model the document was built from)."""
     return FORMATS[fmt](document, data, options)
 

@@ -153,30 +153,21 @@ def practice_detail(entry: LibraryEntry, catalogue: Catalogue, lang: str) -> Gro
         if items:
             parts.append(Text(f"\n{heading}", style="bold underline"))
             parts.extend(Text(f"  • {item}") for item in items)
-    source = entry.source
-    cited = ", ".join(
-        part
-        for part in [
-            source.document,
-            source.project,
-            ", ".join(source.organisations),
-            str(source.year) if source.year else "",
-            source.url or "",
-        ]
-        if part
-    )
+    cited = entry.source.cite()
     parts.append(Text("\nSource: ", style="bold").append(cited, style="not bold"))
     return Group(*parts)
 
 
-def matches_table(matches: Matches, top: int) -> Table:
+def matches_table(matches: Matches, top: int, language: str) -> Table:
     table = Table(title="Best-matching practices", title_justify="left")
     table.add_column("#", justify="right")
     table.add_column("practice")
     table.add_column("score", justify="right")
     table.add_column("first reason")
     for number, rec in enumerate(matches.recommendations[: max(top, 5)], start=1):
-        table.add_row(str(number), rec.entry.title_in("en"), f"{rec.score:g}", rec.reasons[0] if rec.reasons else "")
+        table.add_row(
+            str(number), rec.entry.title_in(language), f"{rec.score:g}", rec.reasons[0] if rec.reasons else ""
+        )
     return table
 
 

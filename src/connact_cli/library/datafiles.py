@@ -15,7 +15,7 @@ from pydantic import TypeAdapter, ValidationError
 
 from connact_cli.core.models import (
     Checklist,
-    Document,
+    DataFile,
     Framework,
     FrameworkAction,
     GapVocabulary,
@@ -64,7 +64,7 @@ class Loaded:
 
 @functools.cache
 def _document_adapter() -> TypeAdapter[Any]:
-    return TypeAdapter(Document)
+    return TypeAdapter(DataFile)
 
 
 def parse(source: YamlDocument) -> tuple[Loaded | None, list[Problem]]:
