@@ -107,6 +107,58 @@ class TestErrors:
         assert app.pretty_exceptions_show_locals is False or app.pretty_exceptions_enable is False
 
 
+class TestFileSystemRefusals:
+    """What the file system refuses (permissions, a folder that cannot be listed) is exit 2, naming the path.
+
+    The refusals are simulated: the tests may run as root, whom permissions do not stop.
+    """
+
+    def test_unreadable_answers_file(self, capsys, monkeypatch, tmp_path):
+        path = answers_file(tmp_path)
+        real_read_bytes = type(path).read_bytes
+
+        def read_bytes(self):
+            if self == path:
+                raise PermissionError(errno.EACCES, "Permission denied", str(self))
+            return real_read_bytes(self)
+
+        monkeypatch.setattr(type(path), "read_bytes", read_bytes)
+        result = run(capsys, "plan", "--answers", str(path), "--no-input", "-o", str(tmp_path / "p.md"))
+        assert result.code == 2
+        assert result.err.strip().splitlines() == [
+            f"Error: {path}: cannot be read (Permission denied); check its permissions"
+        ]
+
+    def test_refusal_outside_the_readers_is_one_line_exit_2(self, capsys, monkeypatch, tmp_path):
+        from connact_cli.commands import browse
+
+        def refused(*args, **kwargs):
+            raise PermissionError(errno.EACCES, "Permission denied", str(tmp_path / "locked"))
+
+        monkeypatch.setattr(browse, "open_library", refused)
+        result = run(capsys, "practices", "list")
+        assert result.code == 2
+        assert result.err.strip().splitlines() == [
+            f"Error: cannot use {tmp_path / 'locked'} (Permission denied); check that it exists and that you "
+            "may read or write it"
+        ]
+
+    def test_folder_that_cannot_be_listed_is_reported_not_skipped(self, capsys, monkeypatch, tmp_path):
+        write(tmp_path / "lib" / "a.yaml", PRACTICE)
+        write(tmp_path / "lib" / "locked" / "b.yaml", PRACTICE.replace("test-practice", "test-practice-b"))
+        real_scandir = os.scandir
+
+        def scandir(path="."):
+            if str(path).endswith("locked"):
+                raise PermissionError(errno.EACCES, "Permission denied", str(path))
+            return real_scandir(path)
+
+        monkeypatch.setattr(os, "scandir", scandir)
+        result = run(capsys, "validate", str(tmp_path / "lib"))
+        assert result.code == 2
+        assert f"{tmp_path / 'lib' / 'locked'}: cannot be read (Permission denied)" in result.err
+
+
 class TestHostileInput:
     def test_file_too_large(self, capsys, tmp_path):
         from connact_cli.library import yamlio

@@ -136,6 +136,31 @@ def test_group_answers_error_points_at_group_file(tmp_path):
     assert "'maybe' is not allowed" in problem.message
 
 
+@pytest.mark.parametrize(
+    ("group_file", "field", "message"),
+    [
+        ("connact: 1\nprofile: [1, 2]\n", "profile", "expected a mapping"),
+        ("connact: 1\nanswers: [employment.services.access]\n", "answers", "'answers' must be a mapping"),
+    ],
+)
+def test_a_group_file_of_the_wrong_shape_is_named(capsys, tmp_path, group_file, field, message):
+    """A prepared answers file with a list where a mapping belongs is a problem, not a crash."""
+    (tmp_path / "g.yaml").write_text(group_file, encoding="utf-8")
+    script = BROKEN.replace("  - name: Same\n  - name: Same\n", "  - name: A\n    answers: g.yaml\n")
+    write(tmp_path / "w.yaml", script.replace("employment.servces", "employment.services"))
+    checked = run(capsys, "validate", str(tmp_path / "w.yaml"))
+    assert checked.code == 1 and "Traceback" not in checked.err
+    assert f"{tmp_path / 'g.yaml'}:2 [{field}]" in checked.out and message in checked.out
+    built = run(capsys, "workshop", "run", str(tmp_path / "w.yaml"), "--no-input", "-o", str(tmp_path / "out"))
+    assert built.code == 2 and str(tmp_path / "g.yaml") in built.err and len(built.err.splitlines()) == 1
+
+
+def test_groups_that_are_not_a_list_are_named(capsys, tmp_path):
+    path = write(tmp_path / "w.yaml", BROKEN.replace("groups:\n  - name: Same\n  - name: Same\n", "groups: 5\n"))
+    result = run(capsys, "validate", str(path))
+    assert result.code == 1 and "[groups]: expected a list" in result.out
+
+
 def test_interactive_needs_a_terminal(capsys, tmp_path):
     result = run(capsys, "workshop", "run", str(SCRIPT), "-o", str(tmp_path))
     assert result.code == 2 and "--no-input" in result.err
