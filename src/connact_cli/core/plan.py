@@ -6,22 +6,13 @@ The JSON export is this model as data, so its field names and order are the docu
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import TypeVar, dataclass_transform
-
 from connact_cli.core.answers import Profile
+from connact_cli.core.records import record
 
 PLAN_SCHEMA = 1
-T = TypeVar("T")
 
 
-@dataclass_transform(kw_only_default=True)
-def row(cls: type[T]) -> type[T]:
-    """Plan rows are plain dataclasses: built once, never validated, compared or printed; cheap to import."""
-    return dataclass(kw_only=True, eq=False, repr=False)(cls)
-
-
-@row
+@record
 class ScoreRow:
     id: str
     title: str
@@ -32,14 +23,14 @@ class ScoreRow:
     percent: int | None
 
 
-@row
+@record
 class EvidenceRow:
     question_id: str
     question: str
     answer: str
 
 
-@row
+@record
 class GapRow:
     id: str
     label: str
@@ -50,7 +41,7 @@ class GapRow:
     evidence: list[EvidenceRow]
 
 
-@row
+@record
 class RecommendationRow:
     practice_id: str
     title: str
@@ -67,7 +58,7 @@ class RecommendationRow:
     source: str
 
 
-@row
+@record
 class ActionRow:
     practice_id: str
     number: int
@@ -79,7 +70,7 @@ class ActionRow:
     reasons: list[str]
 
 
-@row
+@record
 class LessonRow:
     id: str
     title: str
@@ -87,34 +78,34 @@ class LessonRow:
     guidance: list[str]
 
 
-@row
+@record
 class PhaseRow:
     name: str
     start_month: int
     end_month: int
 
 
-@row
+@record
 class StakeholderRow:
     name: str
     for_gaps: list[str]
 
 
-@row
+@record
 class RiskRow:
     risk: str
     seen_in: str
     mitigation: str
 
 
-@row
+@record
 class ChallengeRow:
     practice_id: str
     practice: str
     challenge: str
 
 
-@row
+@record
 class FundingRow:
     id: str
     name: str
@@ -122,7 +113,7 @@ class FundingRow:
     reasons: list[str]
 
 
-@row
+@record
 class AnswerRow:
     question_id: str
     checklist: str
@@ -133,7 +124,7 @@ class AnswerRow:
     note: str | None = None
 
 
-@row
+@record
 class Summary:
     checklist_assessed: bool
     questions: int
@@ -144,20 +135,20 @@ class Summary:
     top_recommendations: list[str]
 
 
-@row
+@record
 class Scores:
     themes: list[ScoreRow]
     pillars: list[ScoreRow]
 
 
-@row
+@record
 class Partnership:
     already_involved: list[str]
     stakeholders: list[StakeholderRow]
     model_practice_ids: list[str]
 
 
-@row
+@record
 class Plan:
     connact_plan: int = PLAN_SCHEMA
     generator: str

@@ -8,19 +8,13 @@ each one escapes text for its own format.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
-from typing import Literal, TypeVar, dataclass_transform
+from dataclasses import field
+from typing import Literal
 
-T = TypeVar("T")
-
-
-@dataclass_transform(kw_only_default=True)
-def block(cls: type[T]) -> type[T]:
-    """Blocks are plain dataclasses: built once per document, never compared; cheap to import."""
-    return dataclass(kw_only=True, eq=False, repr=False)(cls)
+from connact_cli.core.records import record
 
 
-@block
+@record
 class Span:
     text: str
     style: Literal["plain", "bold", "italic", "code"] = "plain"
@@ -29,26 +23,26 @@ class Span:
 Spans = list[Span]
 
 
-@block
+@record
 class Heading:
     kind: Literal["heading"] = "heading"
     level: int
     text: str
 
 
-@block
+@record
 class Paragraph:
     kind: Literal["paragraph"] = "paragraph"
     spans: Spans
 
 
-@block
+@record
 class BulletList:
     kind: Literal["list"] = "list"
     items: list[Spans]
 
 
-@block
+@record
 class Table:
     kind: Literal["table"] = "table"
     header: list[str]
@@ -59,7 +53,7 @@ class Table:
         return index < len(self.numeric) and self.numeric[index]
 
 
-@block
+@record
 class BarChart:
     """Shares as horizontal bars; None is 'not assessed'."""
 
@@ -67,14 +61,14 @@ class BarChart:
     bars: list[tuple[str, int | None]]
 
 
-@block
+@record
 class Phase:
     name: str
     start_month: int
     end_month: int
 
 
-@block
+@record
 class Timeline:
     """An activity plan: a month table everywhere, and a Mermaid gantt where Markdown can show it."""
 
@@ -84,7 +78,7 @@ class Timeline:
     phases: list[Phase]
 
 
-@block
+@record
 class Rule:
     kind: Literal["rule"] = "rule"
 
@@ -92,7 +86,7 @@ class Rule:
 Content = Heading | Paragraph | BulletList | Table | BarChart | Timeline | Rule
 
 
-@block
+@record
 class Document:
     title: str
     blocks: list[Content]
