@@ -113,7 +113,7 @@ def practices_list(
     theme: Annotated[Optional[str], typer.Option(help="health, employment, training or social_cohesion.")] = None,
     country: Annotated[Optional[str], typer.Option(help="ISO country code, e.g. IE.")] = None,
     target_group: Annotated[Optional[str], typer.Option(help="e.g. refugees, single_mothers.")] = None,
-    kind: Annotated[Optional[str], typer.Option(help="practice or eu_action.")] = None,
+    kind: Annotated[Optional[str], typer.Option(help="practice, resource or eu_action.")] = None,
     library: LibraryOption = None,
 ) -> None:
     """List practices and EU actions, optionally filtered."""

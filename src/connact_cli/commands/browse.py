@@ -12,7 +12,7 @@ from connact_cli.commands.pipeline import render_options, write_formats
 from connact_cli.context import Context
 from connact_cli.core.browse import filter_entries, search_entries
 from connact_cli.core.catalogue import Catalogue
-from connact_cli.core.models import Checklist
+from connact_cli.core.models import ENTRY_KINDS, Checklist
 from connact_cli.core.vocabulary import TargetGroup, Theme
 from connact_cli.documents import handout
 from connact_cli.errors import UsageError
@@ -78,7 +78,7 @@ def practices_list(
 
     check_choice("--theme", theme, [t.value for t in Theme])
     check_choice("--target-group", target_group, [g.value for g in TargetGroup])
-    check_choice("--kind", kind, ["practice", "eu_action"])
+    check_choice("--kind", kind, list(ENTRY_KINDS))
     library = _library(context)
     entries = filter_entries(library.index, theme=theme, country=country, target_group=target_group, kind=kind)
     if not entries:

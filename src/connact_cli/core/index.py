@@ -15,7 +15,7 @@ class EntryIndex(NamedTuple):
     """A named tuple: cheap to build, to pickle and to load back, 10,000 at a time."""
 
     id: str
-    kind: str  # practice | eu_action
+    kind: str  # practice | resource | eu_action
     path: str  # the file to load the full practice from ("" for the bundled library, kept in memory)
     number: int  # the EU action number, 0 for practices
     title: dict[str, str]  # language -> text; read it with title_in()
@@ -65,10 +65,9 @@ def search_text(entry: LibraryEntry) -> str:
 def build(entry: LibraryEntry, path: str = "") -> EntryIndex:
     """The index record of a validated practice or EU action."""
     place = [*_values([entry.title, entry.summary]), *entry.organisations]
-    is_action = isinstance(entry, FrameworkAction)
     return EntryIndex(
         id=entry.id,
-        kind="eu_action" if is_action else "practice",
+        kind=str(getattr(entry, "kind", "practice")),
         path=path,
         number=entry.number if isinstance(entry, FrameworkAction) else 0,
         title=dict(entry.title.root),

@@ -24,9 +24,11 @@ from connact_cli.core.vocabulary import (
     ActionType,
     ActivityType,
     DeliveryFormat,
+    ExtraAnswer,
     Level,
     Principle,
     QuestionKind,
+    ResourceType,
     ScaleAnswer,
     TargetGroup,
     Theme,
@@ -205,6 +207,8 @@ class Question(Model):
     principles: list[Principle] = []
     minimum: float | None = None
     maximum: float | None = None
+    also: list[ExtraAnswer] = []  # extra scale answers this question offers ("planned", "not_applicable")
+    replaces: list[Id] = []  # ids of earlier questions whose answers carry over to this one
 
     @model_validator(mode="after")
     def _fits_kind(self) -> Question:
@@ -220,6 +224,8 @@ class Question(Model):
             raise ValueError("only 'number' questions take 'minimum' and 'maximum'")
         if self.kind == QuestionKind.SCALE and not self.gap_tags:
             raise ValueError("a 'scale' question needs the gap_tags that a 'no' answer reveals")
+        if self.also and self.kind != QuestionKind.SCALE:
+            raise ValueError("only 'scale' questions take 'also' answers")
         return self
 
     def revealed_gaps(self) -> list[str]:
@@ -227,7 +233,7 @@ class Question(Model):
 
     def allowed_values(self) -> list[str]:
         if self.kind == QuestionKind.SCALE:
-            return [answer.value for answer in ScaleAnswer]
+            return [answer.value for answer in ScaleAnswer] + [extra.value for extra in self.also]
         return [choice.id for choice in self.choices]
 
 
@@ -284,6 +290,14 @@ class Practice(LibraryEntry):
     """A practice, pilot or initiative from the seed toolkits."""
 
     kind: Literal["practice"]
+
+
+class Resource(LibraryEntry):
+    """A toolkit, project, network, conference or service to learn from or use: not a practice to run."""
+
+    kind: Literal["resource"]
+    resource_type: ResourceType
+    status: LocalText | None = None  # what the source says of its availability, e.g. "announced for 2027"
 
 
 class FrameworkAction(LibraryEntry):
@@ -344,13 +358,15 @@ class Framework(Model):
 
     kind: Literal["framework"]
     checklist_order: list[Id] = []  # thematic checklists in this order; the cross-cutting ones come after
+    retired_questions: list[Id] = []  # ids no checklist asks any more: old answers to them are ignored, with a warning
     broader_groups: dict[TargetGroup, list[TargetGroup]] = {}  # a practice for the key fits each listed group
     sustained_activities: list[ActivityType] = []  # run as sustained, regular work: piloted by small programmes
     working_group: WorkingGroupFacts | None = None
 
 
 DataFile = Annotated[
-    Checklist | Practice | FrameworkAction | Lesson | GapVocabulary | FundingProgramme | Framework,
+    Checklist | Practice | Resource | FrameworkAction | Lesson | GapVocabulary | FundingProgramme | Framework,
     Field(discriminator="kind"),
 ]
-DOCUMENT_KINDS = ("checklist", "practice", "eu_action", "lesson", "gaps", "funding", "framework")
+DOCUMENT_KINDS = ("checklist", "practice", "resource", "eu_action", "lesson", "gaps", "funding", "framework")
+ENTRY_KINDS = ("practice", "resource", "eu_action")

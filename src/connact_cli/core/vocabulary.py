@@ -64,6 +64,32 @@ class ScaleAnswer(StrEnum):
     UNSURE = "unsure"
 
 
+class ExtraAnswer(StrEnum):
+    """Scale answers a question offers only where they make sense (its `also:` list)."""
+
+    PLANNED = "planned"  # not in place yet, but part of the programme's design: scored like "partly"
+    NOT_APPLICABLE = "not_applicable"  # does not concern this programme: no gap, not a criterion
+
+
+class EntryKind(StrEnum):
+    """What a library entry is, and so how a plan words it."""
+
+    PRACTICE = "practice"  # something that was run: who, where, what was done, what it reported
+    RESOURCE = "resource"  # a toolkit, project, network, conference or service to learn from or use
+    EU_ACTION = "eu_action"  # what the EU runs that an organisation can join, use or cite
+
+
+class ResourceType(StrEnum):
+    TOOLKIT = "toolkit"
+    PROJECT = "project"
+    CONFERENCE = "conference"
+    NETWORK = "network"
+    TOOL = "tool"
+    GUIDE = "guide"
+    SERVICE = "service"
+    DATABASE = "database"
+
+
 class Level(StrEnum):
     """How far a practice reaches."""
 

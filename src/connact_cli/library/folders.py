@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from connact_cli.core.index import EntryIndex, build, search_text
+from connact_cli.core.models import ENTRY_KINDS
 from connact_cli.errors import InputFileError, Problem
 from connact_cli.library.cache import DiskCache, file_stamps
 from connact_cli.library.crosscheck import cross_check
@@ -57,7 +58,7 @@ def index_one(path: Path) -> Indexed:
     except InputFileError as error:
         return Indexed(Outcome("problems", problems=(error.problem,)))
     data = source.data
-    if not isinstance(data, dict) or data.get("kind") not in ("practice", "eu_action"):
+    if not isinstance(data, dict) or data.get("kind") not in ENTRY_KINDS:
         return Indexed(Outcome("other"))
     document, problems = parse_with_lines_on_error(source)
     if document is None:

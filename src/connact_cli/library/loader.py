@@ -14,7 +14,15 @@ from pathlib import Path
 from connact_cli.context import Context
 from connact_cli.core.catalogue import Catalogue
 from connact_cli.core.index import EntryIndex, build, search_text
-from connact_cli.core.models import Checklist, Framework, FundingProgramme, GapVocabulary, Lesson, LibraryEntry
+from connact_cli.core.models import (
+    ENTRY_KINDS,
+    Checklist,
+    Framework,
+    FundingProgramme,
+    GapVocabulary,
+    Lesson,
+    LibraryEntry,
+)
 from connact_cli.errors import DataError, Problem
 from connact_cli.library import yamlio
 from connact_cli.library.cache import DiskCache, file_stamps
@@ -96,7 +104,7 @@ def _sorted(library: Library) -> Library:
     library.checklists.sort(key=library.checklist_sort_key)
     library.lessons.sort(key=lambda lesson: lesson.id)
     library.funding.sort(key=lambda programme: programme.id)
-    library.index.sort(key=lambda r: (r.kind == "eu_action", r.number, r.id))
+    library.index.sort(key=lambda r: (ENTRY_KINDS.index(r.kind), r.number, r.id))
     return library
 
 

@@ -17,6 +17,7 @@ MODELS_BY_KIND: dict[str, type[BaseModel]] = {
     "checklist": models.Checklist,
     "practice": models.Practice,
     "eu_action": models.FrameworkAction,
+    "resource": models.Resource,
     "lesson": models.Lesson,
     "gaps": models.GapVocabulary,
     "funding": models.FundingProgramme,
