@@ -8,10 +8,11 @@ import pytest
 
 from connact_cli.core.assessment import resolve
 from connact_cli.core.index import EntryIndex
-from connact_cli.core.matching import match
+from connact_cli.core.matching import match, reason
 from connact_cli.core.scoring import (
     COUNTRY_POINTS,
     GAP_POINTS,
+    GROUP_POINTS,
     SCALE_PENALTY,
     THEME_POINTS,
     Organisation,
@@ -45,6 +46,7 @@ def record(**changes) -> EntryIndex:
 def organisation(**changes) -> Organisation:
     base = dict(
         severity={"employer_links": 3.0},
+        gap_themes={"employer_links": "employment", "co_design": "cross_cutting"},
         themes=frozenset({"employment"}),
         groups=frozenset(),
         country="MT",
@@ -52,6 +54,7 @@ def organisation(**changes) -> Organisation:
         limits=(),
         broader={},
         sustained=frozenset({"employment_support"}),
+        cross_cutting=frozenset({"working_group"}),
     )
     return Organisation(**{**base, **changes})
 
@@ -139,7 +142,39 @@ def test_broader_groups_come_from_the_framework_data():
     without = contributions(entry, organisation(groups=refugees, broader={}))
     with_data = contributions(entry, organisation(groups=refugees, broader=bundled_library().broader_groups()))
     assert "mismatch" in [c.rule for c in without]
-    assert "mismatch" not in [c.rule for c in with_data]
+    assert ("broader", ("third_country_nationals", "refugees")) in [(c.rule, c.subject) for c in with_data]
+    assert [c.points for c in with_data if c.rule == "broader"] == [GROUP_POINTS]
+
+
+def test_a_narrower_practice_fits_a_broader_group_with_a_caveat():
+    """A practice for refugees fits an organisation serving third-country nationals, for no points."""
+    found = contributions(
+        record(target_groups=("refugees",)),
+        organisation(groups=frozenset({"third_country_nationals"}), broader=bundled_library().broader_groups()),
+    )
+    narrower = [c for c in found if c.rule == "narrower"]
+    assert narrower == [(0, "narrower", ("third_country_nationals", "refugees"))]
+    library = bundled_library()
+    words = reason(narrower[0], {}, None, "en")  # type: ignore[arg-type]
+    assert words == (
+        "It was designed for refugees, one group among the third country nationals you serve: "
+        "check that it suits the others."
+    )
+    assert library.broader_groups()["women"] == {"single_mothers"}
+
+
+def test_theme_led_first_reason_and_off_theme_entries():
+    """A practice's first reason is a gap of its own theme; an off-theme practice is recommended only as
+    cross-cutting work (a working group, a forum ...) that closes a principle gap."""
+    org = organisation(severity={"co_design": 3.0, "employer_links": 1.0})
+    found = contributions(record(gap_tags=("co_design", "employer_links")), org)
+    assert found[0].subject == ("employer_links",)  # lighter, but the practice's own theme
+    health = record(themes=("health",), gap_tags=("co_design",))
+    assert not org.eligible(health)
+    group = record(themes=("health",), gap_tags=("co_design",), activity_type="working_group")
+    assert org.eligible(group)
+    assert [c.rule for c in contributions(group, org)][:2] == ["gap", "cross_cutting"]
+    assert not org.eligible(record(themes=("health",), gap_tags=("employer_links",), activity_type="working_group"))
 
 
 def test_sustained_activities_come_from_the_framework_data():
@@ -150,9 +185,9 @@ def test_sustained_activities_come_from_the_framework_data():
         "working_group",
         "adult_education",
     }
-    entry = record(activity_type="forum")
+    entry = record(activity_type="adult_education")
     assert "sustained" in [
-        c.rule for c in contributions(entry, organisation(limits=("budget",), sustained=frozenset({"forum"})))
+        c.rule for c in contributions(entry, organisation(limits=("budget",), sustained=frozenset({"adult_education"})))
     ]
     assert "sustained" not in [
         c.rule for c in contributions(entry, organisation(limits=("budget",), sustained=frozenset()))

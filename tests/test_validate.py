@@ -10,7 +10,31 @@ from helpers import PRACTICE, copy_bundled_data, run, write
 def test_bundled_data_is_valid(capsys):
     result = run(capsys, "validate")
     assert result.code == 0, result.out
-    assert result.out.startswith("OK: ")
+    assert result.out.splitlines()[-1].startswith("OK: ")
+
+
+def test_gap_tags_no_practice_addresses_are_warnings(capsys, tmp_path):
+    """A gap with nothing in the library for it is worth knowing (plans say so), never an error."""
+    data = copy_bundled_data(tmp_path)
+    gaps = data / "gaps.yaml"
+    tag = "employer_links"
+    for path in [*(data / "practices").glob("*.yaml"), *(data / "lessons").glob("*.yaml")]:
+        text = path.read_text(encoding="utf-8")
+        if f"  - {tag}\n" in text:
+            path.write_text(text.replace(f"  - {tag}\n", ""), encoding="utf-8")
+    result = run(capsys, "validate", str(data))
+    assert result.code == 0, result.out
+    warning = (
+        f"warning: {gaps}:{_line_of(gaps, f'id: {tag}')} [gaps[{_index_of(gaps, tag)}].id]: no practice or lesson "
+        f"addresses gap tag '{tag}' yet"
+    )
+    assert warning in result.out.splitlines()
+    assert result.out.splitlines()[-1].endswith("warnings above)")
+
+
+def _index_of(gaps: Path, tag: str) -> int:
+    ids = [line.split("id:", 1)[1].strip() for line in gaps.read_text().splitlines() if line.startswith("  - id:")]
+    return ids.index(tag)
 
 
 def test_missing_path_is_usage_error(capsys, tmp_path):
@@ -24,7 +48,7 @@ def _problems(capsys, *paths: Path) -> list[str]:
     result = run(capsys, "validate", *map(str, paths))
     assert result.code == 1, result.out
     assert "Traceback" not in result.out + result.err
-    return result.out.splitlines()
+    return [line for line in result.out.splitlines() if not line.startswith("warning: ")]
 
 
 def _edit(path: Path, old: str, new: str) -> None:

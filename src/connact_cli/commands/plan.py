@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import signal
+import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
@@ -86,7 +87,9 @@ def run(
         interview = InteractivePlan(context, request, console or new_console(), prompter or _prompter(console), store)
         return interview.run(library, start_default, resumed)
     assert request.answers is not None
-    answers = answers_io.load(request.answers, library)
+    answers, notices = answers_io.load_with_notices(request.answers, library)
+    for notice in notices:
+        print(f"Warning: {notice}", file=sys.stderr)
     return write_plan(context, request, library, answers, chosen=None, start_default=start_default)
 
 

@@ -20,12 +20,18 @@ def validate(context: Context, paths: list[Path] | None) -> int:
     missing = [str(path) for path in targets if not path.exists()]
     if missing:
         raise UsageError(f"no such file or folder: {', '.join(missing)}; check the path")
-    count, problems = validate_paths(targets, DiskCache(context.cache_dir()), progress_factory)
+    found = validate_paths(targets, DiskCache(context.cache_dir()), progress_factory)
     names = ", ".join(str(p) for p in targets)
-    for problem in problems:
+    for warning in found.warnings:
+        print(f"warning: {warning}")
+    for problem in found.problems:
         print(problem)
-    if problems:
-        print(f"{len(problems)} problem{'s' if len(problems) != 1 else ''} in {names}", file=sys.stderr)
+    if found.problems:
+        count = len(found.problems)
+        print(f"{count} problem{'s' if count != 1 else ''} in {names}", file=sys.stderr)
         return EXIT_INVALID
-    print(f"OK: {count} files valid in {names}")
+    warned = (
+        f" ({len(found.warnings)} warning{'s' if len(found.warnings) != 1 else ''} above)" if found.warnings else ""
+    )
+    print(f"OK: {found.count} files valid in {names}{warned}")
     return 0

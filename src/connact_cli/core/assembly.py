@@ -9,11 +9,12 @@ from __future__ import annotations
 from collections.abc import Mapping
 from datetime import date
 
+from connact_cli.core.advice import Situation, adaptation, phases, stakeholders, uncovered
 from connact_cli.core.answers import Profile
 from connact_cli.core.assessment import Assessment, Item
 from connact_cli.core.catalogue import Catalogue
 from connact_cli.core.matching import CriteriaScore, Gap, Matches, Recommendation
-from connact_cli.core.models import FrameworkAction, FundingProgramme, LibraryEntry
+from connact_cli.core.models import FrameworkAction, FundingProgramme, LibraryEntry, Resource
 from connact_cli.core.plan import (
     ActionRow,
     AnswerRow,
@@ -23,19 +24,18 @@ from connact_cli.core.plan import (
     GapRow,
     LessonRow,
     Partnership,
-    PhaseRow,
     Plan,
     RecommendationRow,
+    ResourceRow,
     RiskRow,
     ScoreRow,
     Scores,
-    StakeholderRow,
     Summary,
 )
-from connact_cli.core.vocabulary import ActivityType, QuestionKind
+from connact_cli.core.vocabulary import QuestionKind
 
-TOP_GAPS = 8
 TOP_ACTIONS = 5
+TOP_RESOURCES = 3
 
 
 def select(matches: Matches, top: int, chosen: list[str] | None) -> list[Recommendation]:
@@ -51,6 +51,7 @@ def entry_ids(
 ) -> list[str]:
     """Every practice or EU action whose whole text the plan needs."""
     ids = [rec.entry.id for rec in select(matches, top, chosen)]
+    ids += [rec.entry.id for rec in matches.resources[:TOP_RESOURCES]]
     ids += [rec.entry.id for rec in matches.actions[:TOP_ACTIONS]]
     ids += [pid for programme in _funding_programmes(catalogue, profile) for pid in programme.examples]
     return list(dict.fromkeys(ids))
@@ -81,31 +82,10 @@ def _gap_row(gap: Gap, language: str) -> GapRow:
         objective=gap.tag.objective.get(language),
         indicator=gap.tag.indicator.get(language),
         evidence=[
-            EvidenceRow(question_id=e.question.id, question=e.question.text.get(language), answer=e.answer)
+            EvidenceRow(question_id=e.question.id, question=e.question.text.get(language), answer=e.answer, note=e.note)
             for e in sorted(gap.evidence, key=lambda e: (-e.severity, e.question.id))
         ],
     )
-
-
-def _adaptation(rec: Recommendation, entry: LibraryEntry, profile: Profile) -> list[str]:
-    """Plain advice for carrying a practice from where it ran to this organisation."""
-    advice = []
-    if entry.countries and profile.country not in entry.countries:
-        advice.append(
-            f"It ran in {', '.join(entry.countries)}: check what differs in {profile.country} "
-            "(services, rules, who funds what) and adjust the content with your partners."
-        )
-    other_groups = [g.value.replace("_", " ") for g in entry.target_groups if g not in profile.target_groups]
-    if other_groups and profile.target_groups:
-        advice.append(f"It was designed for {', '.join(other_groups)}; test it with the groups you serve first.")
-    if profile.languages:
-        advice.append(f"Plan interpreting, mediation or materials in {', '.join(profile.languages)}.")
-    if any(c.rule == "sustained" for c in rec.contributions):
-        advice.append("Run a small pilot first: in its source it ran as sustained, regular work.")
-    if entry.roles:
-        advice.append("Line up the roles it needed before you start (see below).")
-    advice.append("Co-design the details with participants and ask for their feedback throughout.")
-    return advice
 
 
 def _recommendation_row(rec: Recommendation, entry: LibraryEntry, profile: Profile, language: str) -> RecommendationRow:
@@ -119,44 +99,12 @@ def _recommendation_row(rec: Recommendation, entry: LibraryEntry, profile: Profi
         summary=entry.summary.get(language),
         countries=list(entry.countries),
         addresses=list(rec.gaps),
-        adaptation=_adaptation(rec, entry, profile),
+        adaptation=adaptation(rec, entry, profile),
         roles=[r.get(language) for r in entry.roles],
         figures=[f.describe(language) for f in entry.figures],
         success_factors=[s.get(language) for s in entry.success_factors],
         source=cited,
     )
-
-
-def _phases(duration: int, recommendations: list[RecommendationRow], needs_group: bool) -> list[PhaseRow]:
-    """Set-up, delivery of each recommended practice, ongoing feedback, then evaluation."""
-    setup = max(1, round(duration * 0.15))
-    closing = max(1, round(duration * 0.1))
-    start, end = (setup + 1, duration - closing) if setup + closing < duration else (1, duration)
-    phases = [PhaseRow(name="Set-up: needs assessment and co-design with participants", start_month=1, end_month=setup)]
-    if needs_group and not any(rec.activity_type == ActivityType.WORKING_GROUP for rec in recommendations):
-        phases.append(PhaseRow(name="Form or join a local Integration Working Group", start_month=1, end_month=setup))
-    for rec in recommendations:
-        if rec.activity_type == ActivityType.WORKING_GROUP:
-            phases.append(
-                PhaseRow(name=f"Build a local working group on the model of: {rec.title}", start_month=1, end_month=end)
-            )
-        else:
-            phases.append(PhaseRow(name=f"Adapt and run: {rec.title}", start_month=start, end_month=end))
-    phases.append(PhaseRow(name="Ongoing participant feedback and adaptation", start_month=start, end_month=end))
-    phases.append(
-        PhaseRow(
-            name="Evaluation, reporting and sustainability", start_month=duration - closing + 1, end_month=duration
-        )
-    )
-    return phases
-
-
-def _stakeholders(gaps: list[Gap], language: str) -> list[StakeholderRow]:
-    found: dict[str, list[str]] = {}
-    for gap in gaps:
-        for stakeholder in gap.tag.stakeholders:
-            found.setdefault(stakeholder.get(language), []).append(gap.tag.label.get(language))
-    return [StakeholderRow(name=name, for_gaps=labels) for name, labels in found.items()]
 
 
 def _risks(matches: Matches, language: str) -> list[RiskRow]:
@@ -221,6 +169,21 @@ def _eu_action_row(rec: Recommendation, entries: Mapping[str, LibraryEntry], lan
     action = entries[rec.entry.id]
     assert isinstance(action, FrameworkAction), rec.entry.id
     return _action_row(rec, action, language)
+
+
+def _resource_row(rec: Recommendation, entries: Mapping[str, LibraryEntry], language: str) -> ResourceRow:
+    entry = entries[rec.entry.id]
+    assert isinstance(entry, Resource), rec.entry.id
+    return ResourceRow(
+        entry_id=entry.id,
+        title=entry.title.get(language),
+        resource_type=entry.resource_type.value,
+        status=entry.status.get(language) if entry.status else None,
+        summary=entry.summary.get(language),
+        reasons=[r for r, c in zip(rec.reasons, rec.contributions, strict=True) if c.rule == "gap"][:2]
+        or list(rec.reasons[:1]),
+        source=entry.source.cite(),
+    )
 
 
 def default_start(today: date) -> str:
@@ -325,9 +288,11 @@ def assemble(
     recommendations = [
         _recommendation_row(rec, entry, profile, language) for rec, entry in zip(selected, full, strict=True)
     ]
-    gaps = matches.gaps[:TOP_GAPS]
+    gaps = matches.priority
     answers = _answer_rows(assessment, language)
-    group_gap = catalogue.working_group_gap()
+    situation = Situation.of(profile, matches, catalogue)
+    pilots = {rec.entry.id for rec in selected if any(c.rule == "sustained" for c in rec.contributions)}
+    own_type = situation.organisation_type
     return Plan(
         generator=generator,
         language=language,
@@ -336,13 +301,15 @@ def assemble(
         summary=_summary(assessment, answers, gaps, recommendations),
         scores=_scores(matches),
         gaps=[_gap_row(g, language) for g in gaps],
+        other_gaps=[_gap_row(g, language) for g in matches.gaps if g not in gaps],
+        uncovered=uncovered(matches, selected, catalogue, own_type, language),
         recommendations=recommendations,
-        activity_plan=_phases(
-            profile.duration_months, recommendations, needs_group=any(g.tag.id == group_gap for g in gaps)
-        ),
+        resources=[_resource_row(rec, entries, language) for rec in matches.resources[:TOP_RESOURCES]],
+        activity_plan=phases(profile.duration_months, recommendations, pilots, situation),
         partnership=Partnership(
+            mode=situation.group_mode,
             already_involved=list(profile.partners),
-            stakeholders=_stakeholders(gaps, language),
+            stakeholders=stakeholders(gaps, catalogue, own_type, language),
             model_practice_ids=[pid for pid in catalogue.working_group_models() if catalogue.record(pid)],
         ),
         design_principles=_lesson_rows(matches, language),

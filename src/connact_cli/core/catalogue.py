@@ -40,6 +40,29 @@ class Catalogue:
             return {}
         return {str(g): frozenset(map(str, narrower)) for g, narrower in self.framework.broader_groups.items()}
 
+    def cross_cutting_activities(self) -> frozenset[str]:
+        """Activity types that serve every theme (working groups, forums, training of trainers)."""
+        return frozenset(map(str, self.framework.cross_cutting_activities)) if self.framework else frozenset()
+
+    def own_stakeholder(self, organisation_type: str, label: str) -> str | None:
+        """Whom to name instead of `label` for an organisation of this type (None: keep `label`)."""
+        for own in self.framework.own_stakeholders if self.framework else []:
+            if own.organisation_type == organisation_type and own.label == label:
+                return own.instead.get()
+        return None
+
+    def replaced_by(self) -> dict[str, str]:
+        """Earlier question id -> the question that now asks it (renamed, merged or split)."""
+        return {old: q.id for c in self.checklists for q in c.questions() for old in q.replaces}
+
+    def retired_questions(self) -> frozenset[str]:
+        """Question ids no checklist asks any more: old answers to them are ignored."""
+        return frozenset(self.framework.retired_questions) if self.framework else frozenset()
+
+    def gap_themes(self) -> dict[str, str]:
+        """Gap tag -> its theme (or "cross_cutting")."""
+        return {gap.id: str(gap.theme) for gap in self.gaps}
+
     def sustained_activities(self) -> frozenset[str]:
         """Activity types the sources ran as sustained, regular work (a small programme pilots them first)."""
         return frozenset(map(str, self.framework.sustained_activities)) if self.framework else frozenset()

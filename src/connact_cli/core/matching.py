@@ -16,7 +16,9 @@ from connact_cli.core.catalogue import Catalogue
 from connact_cli.core.index import EntryIndex
 from connact_cli.core.models import GapTag, Lesson, Question
 from connact_cli.core.scoring import (
+    CROSS_CUTTING,
     Contribution,
+    Facts,
     Organisation,
     contributions,
     score,
@@ -25,9 +27,10 @@ from connact_cli.core.scoring import (
 from connact_cli.core.vocabulary import QuestionKind
 
 # How much of a question's weight a scale answer adds to the gaps it reveals.
-SCALE_SEVERITY = {"no": 1.0, "partly": 0.5, "unsure": 0.25, "yes": 0.0}
-# A scale answer's contribution to "criteria met".
-SCALE_MET = {"yes": 1.0, "partly": 0.5, "no": 0.0}
+SCALE_SEVERITY = {"no": 1.0, "partly": 0.5, "planned": 0.5, "unsure": 0.25, "yes": 0.0, "not_applicable": 0.0}
+# A scale answer's contribution to "criteria met" ("unsure" and "not_applicable" are not counted).
+SCALE_MET = {"yes": 1.0, "partly": 0.5, "planned": 0.5, "no": 0.0}
+TOP_GAPS = 8  # priority gaps shown in detail; every other revealed gap is listed too
 
 KEEP = 60  # ranked recommendations kept and explained: more than --top (50) plus the review list
 
@@ -39,6 +42,7 @@ class Evidence:
     question: Question
     answer: str
     severity: float
+    note: str | None = None  # what the organisation wrote beside the answer
 
 
 @dataclass(frozen=True)
@@ -85,8 +89,16 @@ class Matches:
     checklist_scores: list[CriteriaScore] = field(default_factory=list)
     pillar_scores: list[tuple[str, CriteriaScore]] = field(default_factory=list)  # (checklist id, score)
     recommendations: list[Recommendation] = field(default_factory=list)
+    resources: list[Recommendation] = field(default_factory=list)
     actions: list[Recommendation] = field(default_factory=list)
     lessons: list[LessonMatch] = field(default_factory=list)
+    priority: list[Gap] = field(default_factory=list)  # the gaps the plan treats in detail
+    has: frozenset[str] = frozenset()  # gap tags of questions the organisation answered "yes"
+
+    def uncovered(self) -> list[Gap]:
+        """Priority gaps that no recommended practice addresses."""
+        covered = {tag for rec in self.recommendations for tag in rec.gaps}
+        return [gap for gap in self.priority if gap.tag.id not in covered]
 
 
 def answer_gaps(item: Item, language: str = "en") -> list[tuple[str, Evidence]]:
@@ -95,13 +107,13 @@ def answer_gaps(item: Item, language: str = "en") -> list[tuple[str, Evidence]]:
     if question.kind == QuestionKind.SCALE and isinstance(value, str):
         severity = SCALE_SEVERITY.get(value, 0.0) * question.weight
         if severity:
-            return [(tag, Evidence(question, value, severity)) for tag in question.gap_tags]
+            return [(tag, Evidence(question, value, severity, item.note)) for tag in question.gap_tags]
         return []
     chosen = [value] if isinstance(value, str) else value if isinstance(value, list) else []
     found = []
     for choice in question.choices:
         if choice.id in chosen and choice.gap_tags:
-            evidence = Evidence(question, choice.label.get(language), float(question.weight))
+            evidence = Evidence(question, choice.label.get(language), float(question.weight), item.note)
             found += [(tag, evidence) for tag in choice.gap_tags]
     return found
 
@@ -159,7 +171,8 @@ def _score(score_id: str, title: str, items: list[Item]) -> CriteriaScore:
 
 
 def _quote(evidence: Evidence, language: str) -> str:
-    return f"you answered '{evidence.answer}' to \"{evidence.question.text.get(language)}\""
+    quoted = f"you answered '{evidence.answer}' to \"{evidence.question.text.get(language)}\""
+    return quoted + (f' (your note: "{evidence.note}")' if evidence.note else "")
 
 
 def _words(values: tuple[str, ...]) -> str:
@@ -175,6 +188,17 @@ def reason(contribution: Contribution, gaps: dict[str, Gap], profile: Profile, l
             f"It works on {_words(subject)}, {'one of the themes' if len(subject) == 1 else 'themes'} you chose."
         ),
         "groups": lambda: f"It was designed for {_words(subject)}, whom you serve.",
+        "broader": lambda: (
+            f"It was designed for {_words(subject[:1])}, which includes the {_words(subject[1:])} you serve."
+        ),
+        "narrower": lambda: (
+            f"It was designed for {_words(subject[1:])}, one group among the {_words(subject[:1])} you serve: "
+            "check that it suits the others."
+        ),
+        "cross_cutting": lambda: (
+            f"It shares none of your themes, but as {_words(subject)} work it serves every theme and closes a gap "
+            "in the principles of integration."
+        ),
         "mismatch": lambda: f"It was designed for {_words(subject)}, whom you do not list: adapt it with care.",
         "country": lambda: f"It was run in your country ({profile.country}).",
         "eu": lambda: "It is an EU-wide action, open to organisations in every member state.",
@@ -237,41 +261,81 @@ def match_lessons(assessment: Assessment, gaps: dict[str, Gap], catalogue: Catal
     return found
 
 
+def priority_gaps(gaps: list[Gap], themes: frozenset[str]) -> list[Gap]:
+    """The heaviest gap of every chosen theme first, then the rest by weight, cross-cutting ones last on ties."""
+    heads = []
+    for theme in sorted(themes):
+        first = next((gap for gap in gaps if str(gap.tag.theme) == theme), None)
+        if first is not None and first not in heads:
+            heads.append(first)
+    heads.sort(key=lambda g: (-g.severity, g.tag.id))
+    rest = [gap for gap in gaps if gap not in heads]
+    rest.sort(key=lambda g: (-g.severity, str(g.tag.theme) == CROSS_CUTTING, g.tag.id))
+    return (heads + rest)[: max(TOP_GAPS, len(heads))]
+
+
+def answered_yes(assessment: Assessment) -> frozenset[str]:
+    """Gap tags of the scale questions answered "yes": what the organisation says it already has."""
+    return frozenset(
+        tag
+        for item in assessment.answered()
+        if item.question.kind == QuestionKind.SCALE and item.value == "yes"
+        for tag in item.question.gap_tags
+    )
+
+
 def match(assessment: Assessment, catalogue: Catalogue) -> Matches:
     """Everything the plan needs from matching, computed once."""
     gaps = find_gaps(assessment, catalogue)
     by_id = {gap.tag.id: gap for gap in gaps}
     checklist_scores, pillar_scores = self_assessment(assessment, assessment.language)
-    assessed = assessment.checklist_assessed
-    org = Organisation.of(
-        {tag: gap.severity for tag, gap in by_id.items()},
-        assessment.profile,
+    facts = Facts(
+        catalogue.gap_themes(),
         catalogue.broader_groups(),
         catalogue.sustained_activities(),
+        catalogue.cross_cutting_activities(),
     )
-    severity, themes = org.severity, org.themes
-    ranked: dict[str, list[tuple[float, str, EntryIndex]]] = {"practice": [], "eu_action": []}
-    for entry in catalogue.index:
-        if assessed:
-            if severity.keys().isdisjoint(entry.gap_tags):
-                continue  # with answers, only what closes a revealed gap
-        elif themes.isdisjoint(entry.themes):
-            continue  # with a profile alone, what works on the chosen themes
-        points = score(entry, org)
-        if assessed or points > 0:
-            ranked[entry.kind].append((-points, entry.id, entry))
-    practices, actions = (
-        [
-            recommend(entry, by_id, org, assessment.profile, assessment.language)
-            for _, _, entry in sorted(ranked[kind])[:KEEP]
-        ]
-        for kind in ("practice", "eu_action")
+    org = Organisation.of({tag: gap.severity for tag, gap in by_id.items()}, assessment.profile, facts)
+    ranked = _rank(catalogue, org, assessed=assessment.checklist_assessed)
+    practices, resources, actions = (
+        [recommend(entry, by_id, org, assessment.profile, assessment.language) for _, _, entry in ranked[kind]]
+        for kind in ("practice", "resource", "eu_action")
     )
     return Matches(
         gaps=gaps,
         checklist_scores=checklist_scores,
         pillar_scores=pillar_scores,
         recommendations=practices,
+        resources=resources,
         actions=actions,
         lessons=match_lessons(assessment, by_id, catalogue),
+        priority=priority_gaps(gaps, org.themes),
+        has=answered_yes(assessment) - by_id.keys(),
     )
+
+
+def _rank(catalogue: Catalogue, org: Organisation, assessed: bool) -> dict[str, list[tuple[float, str, EntryIndex]]]:
+    """The entries worth recommending, best first, KEEP of each kind.
+
+    With answers, only what closes a revealed gap (an EU action may also serve the groups the
+    organisation serves); with a profile alone, what works on the chosen themes. Practices and
+    resources must also pass the theme rule (Organisation.eligible).
+    """
+    ranked: dict[str, list[tuple[float, str, EntryIndex]]] = {"practice": [], "resource": [], "eu_action": []}
+    severity = org.severity
+    for entry in catalogue.index:
+        closes_gap = not severity.keys().isdisjoint(entry.gap_tags)
+        if entry.kind == "eu_action":
+            serves = _serves(entry, org)
+            wanted = (closes_gap or serves) if assessed else (serves or bool(org.themes.intersection(entry.themes)))
+        else:
+            wanted = org.eligible(entry) and (closes_gap or not assessed)
+        if wanted:
+            ranked[entry.kind].append((-score(entry, org), entry.id, entry))
+    return {kind: sorted(found)[:KEEP] for kind, found in ranked.items()}
+
+
+def _serves(entry: EntryIndex, org: Organisation) -> bool:
+    """The entry was designed for a group the organisation serves, or for a wider group that includes it."""
+    groups = set(entry.target_groups)
+    return bool(groups & org.groups) or any(org.broader.get(g, frozenset()) & org.groups for g in groups)

@@ -26,6 +26,7 @@ from connact_cli.core.vocabulary import (
     DeliveryFormat,
     ExtraAnswer,
     Level,
+    OrganisationType,
     Principle,
     QuestionKind,
     ResourceType,
@@ -353,6 +354,14 @@ class WorkingGroupFacts(Model):
     model_practices: list[Id] = []  # practices that show how such a group was built
 
 
+class OwnStakeholder(Model):
+    """A stakeholder an organisation of this type cannot partner with, because it is one: whom to name instead."""
+
+    organisation_type: OrganisationType
+    label: str  # the stakeholder as gaps.yaml names it (English text)
+    instead: LocalText
+
+
 class Framework(Model):
     """Facts about the ISF itself that matching and plans rely on, kept as data rather than code."""
 
@@ -361,7 +370,9 @@ class Framework(Model):
     retired_questions: list[Id] = []  # ids no checklist asks any more: old answers to them are ignored, with a warning
     broader_groups: dict[TargetGroup, list[TargetGroup]] = {}  # a practice for the key fits each listed group
     sustained_activities: list[ActivityType] = []  # run as sustained, regular work: piloted by small programmes
+    cross_cutting_activities: list[ActivityType] = []  # recommended for a principle gap even off-theme
     working_group: WorkingGroupFacts | None = None
+    own_stakeholders: list[OwnStakeholder] = []
 
 
 DataFile = Annotated[

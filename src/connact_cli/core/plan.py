@@ -9,7 +9,7 @@ from __future__ import annotations
 from connact_cli.core.answers import Profile
 from connact_cli.core.records import record
 
-PLAN_SCHEMA = 1
+PLAN_SCHEMA = 2
 
 
 @record
@@ -28,6 +28,7 @@ class EvidenceRow:
     question_id: str
     question: str
     answer: str
+    note: str | None = None
 
 
 @record
@@ -68,6 +69,29 @@ class ActionRow:
     type: str | None
     score: float
     reasons: list[str]
+
+
+@record
+class ResourceRow:
+    """A toolkit, project or conference to learn from: never a practice to run."""
+
+    entry_id: str
+    title: str
+    resource_type: str
+    status: str | None
+    summary: str
+    reasons: list[str]
+    source: str
+
+
+@record
+class UncoveredRow:
+    """A priority gap no recommended practice addresses, with connact's own general guidance for it."""
+
+    id: str
+    label: str
+    in_library: bool  # some practice or lesson in the library addresses it, though none was recommended
+    guidance: list[str]
 
 
 @record
@@ -143,6 +167,7 @@ class Scores:
 
 @record
 class Partnership:
+    mode: str  # found | join | strengthen: a working group to found, an existing one to join, or the one it is in
     already_involved: list[str]
     stakeholders: list[StakeholderRow]
     model_practice_ids: list[str]
@@ -157,8 +182,11 @@ class Plan:
     profile: Profile
     summary: Summary
     scores: Scores
-    gaps: list[GapRow]
+    gaps: list[GapRow]  # the priority gaps, in detail
+    other_gaps: list[GapRow]  # every other revealed gap
+    uncovered: list[UncoveredRow]
     recommendations: list[RecommendationRow]
+    resources: list[ResourceRow]
     activity_plan: list[PhaseRow]
     partnership: Partnership
     design_principles: list[LessonRow]

@@ -16,7 +16,7 @@ from connact_cli.core.index import EntryIndex
 
 GAP_POINTS = 10  # per unit of gap severity a practice addresses
 THEME_POINTS = 4  # per shared theme
-GROUP_POINTS = 3  # per shared target group
+GROUP_POINTS = 3  # per target group served (the same group, or one within the practice's wider group)
 COUNTRY_POINTS = 5
 REGION_POINTS = 3
 EU_POINTS = 1
@@ -24,7 +24,20 @@ SCALE_PENALTY = 4
 MISMATCH_FACTOR = 0.5  # a practice designed for none of the groups the organisation serves
 SHORT_MONTHS = 6
 SMALL_BUDGET_EUR = 25_000
-RULES = ("gap", "themes", "groups", "mismatch", "country", "eu", "region", "sustained")
+CROSS_CUTTING = "cross_cutting"  # the theme of the principle gaps
+RULES = (
+    "gap",
+    "cross_cutting",
+    "themes",
+    "groups",
+    "broader",
+    "narrower",
+    "mismatch",
+    "country",
+    "eu",
+    "region",
+    "sustained",
+)
 
 
 class Contribution(NamedTuple):
@@ -47,54 +60,60 @@ def size_limits(profile: Profile) -> tuple[str, ...]:
 class Organisation:
     """The organisation's side of scoring, as plain sets: ranking 10,000 entries tests them often."""
 
-    severity: Mapping[str, float]  # gap id -> severity
+    severity: Mapping[str, float]  # revealed gap id -> severity
+    gap_themes: Mapping[str, str]  # gap id -> its theme, or "cross_cutting"
     themes: frozenset[str]
     groups: frozenset[str]
     country: str
     region: str  # case-folded
     limits: tuple[str, ...]  # size_limits() of the programme
-    broader: Mapping[str, frozenset[str]]  # a practice for the key group fits each of these groups
+    broader: Mapping[str, frozenset[str]]  # a group -> the groups within it
     sustained: frozenset[str]  # activity types the sources ran as sustained, regular work
+    cross_cutting: frozenset[str]  # activity types that serve every theme
 
     @classmethod
-    def of(
-        cls,
-        severity: Mapping[str, float],
-        profile: Profile,
-        broader: Mapping[str, frozenset[str]],
-        sustained: frozenset[str],
-    ) -> Organisation:
+    def of(cls, severity: Mapping[str, float], profile: Profile, facts: Facts) -> Organisation:
         return cls(
             severity,
+            facts.gap_themes,
             frozenset(map(str, profile.themes)),
             frozenset(map(str, profile.target_groups)),
             profile.country,
             (profile.region or "").casefold().strip(),
             size_limits(profile),
-            broader,
-            sustained,
+            facts.broader,
+            facts.sustained,
+            facts.cross_cutting,
         )
 
-    def fits_broadly(self, entry: EntryIndex) -> bool:
-        """The practice was designed for a wider group that includes a group the organisation serves."""
-        return any(self.groups & self.broader.get(group, frozenset()) for group in entry.target_groups)
+    def eligible(self, entry: EntryIndex) -> bool:
+        """Theme-led: the entry shares a chosen theme, or serves every theme and closes a principle gap."""
+        if self.themes.intersection(entry.themes):
+            return True
+        return entry.activity_type in self.cross_cutting and any(
+            tag in self.severity and self.gap_themes.get(tag) == CROSS_CUTTING for tag in entry.gap_tags
+        )
+
+
+@dataclass(frozen=True)
+class Facts:
+    """What the framework data says that scoring needs."""
+
+    gap_themes: Mapping[str, str]
+    broader: Mapping[str, frozenset[str]]
+    sustained: frozenset[str]
+    cross_cutting: frozenset[str]
 
 
 def contributions(entry: EntryIndex, org: Organisation) -> list[Contribution]:
     """Every rule that moves this entry's score, in the order the reasons are read."""
-    found = []
-    severity = org.severity
-    addressed = sorted((tag for tag in entry.gap_tags if tag in severity), key=lambda t: (-severity[t], t))
-    found += [Contribution(GAP_POINTS * severity[tag], "gap", (tag,)) for tag in addressed]
+    found = _gaps(entry, org)
     themes = tuple(t for t in entry.themes if t in org.themes)
     if themes:
         found.append(Contribution(THEME_POINTS * len(themes), "themes", themes))
-    groups = tuple(g for g in entry.target_groups if g in org.groups)
-    if groups:
-        found.append(Contribution(GROUP_POINTS * len(groups), "groups", groups))
-    elif entry.target_groups and org.groups and not org.fits_broadly(entry):
-        so_far = sum(c.points for c in found)
-        found.append(Contribution(-so_far * (1 - MISMATCH_FACTOR), "mismatch", tuple(entry.target_groups)))
+    elif found:
+        found.append(Contribution(0, "cross_cutting", (entry.activity_type,)))
+    found += _groups(entry, org, sum(c.points for c in found))
     if org.country in entry.countries:
         found.append(Contribution(COUNTRY_POINTS, "country", (org.country,)))
     elif entry.level == "eu":
@@ -104,6 +123,36 @@ def contributions(entry: EntryIndex, org: Organisation) -> list[Contribution]:
     if org.limits and entry.activity_type in org.sustained:
         found.append(Contribution(-SCALE_PENALTY, "sustained", org.limits))
     return found
+
+
+def _gaps(entry: EntryIndex, org: Organisation) -> list[Contribution]:
+    """The revealed gaps the entry addresses: those of its own themes first, then the heaviest."""
+    severity = org.severity
+
+    def order(tag: str) -> tuple[int, float, str]:
+        own = org.gap_themes.get(tag) in entry.themes
+        return (0 if own else 1, -severity[tag], tag)
+
+    addressed = sorted((tag for tag in entry.gap_tags if tag in severity), key=order)
+    return [Contribution(GAP_POINTS * severity[tag], "gap", (tag,)) for tag in addressed]
+
+
+def _groups(entry: EntryIndex, org: Organisation, so_far: float) -> list[Contribution]:
+    """The same groups; a wider group that includes those served; a narrower one; or none of them."""
+    if not (entry.target_groups and org.groups):
+        return []
+    same = tuple(g for g in entry.target_groups if g in org.groups)
+    if same:
+        return [Contribution(GROUP_POINTS * len(same), "groups", same)]
+    for wide in entry.target_groups:
+        within = sorted(org.broader.get(wide, frozenset()) & org.groups)
+        if within:
+            return [Contribution(GROUP_POINTS * len(within), "broader", (wide, *within))]
+    for served in sorted(org.groups):
+        narrow = tuple(g for g in entry.target_groups if g in org.broader.get(served, frozenset()))
+        if narrow:
+            return [Contribution(0, "narrower", (served, *narrow))]
+    return [Contribution(-so_far * (1 - MISMATCH_FACTOR), "mismatch", tuple(entry.target_groups))]
 
 
 def total(found: list[Contribution]) -> float:

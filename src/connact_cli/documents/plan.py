@@ -12,6 +12,7 @@ from connact_cli.documents.model import (
     Heading,
     Phase,
     Rule,
+    Spans,
     Timeline,
     bold,
     bullets,
@@ -53,7 +54,10 @@ def build(plan: Plan) -> Document:
     blocks += _summary(plan)
     blocks += _scores(plan)
     blocks += _gaps(plan)
+    blocks += _other_gaps(plan)
     blocks += _recommendations(plan)
+    blocks += _uncovered(plan)
+    blocks += _resources(plan)
     blocks += [
         Heading(level=2, text="Activity plan"),
         Timeline(
@@ -135,7 +139,10 @@ def _scores(plan: Plan) -> list[Content]:
 def _gaps(plan: Plan) -> list[Content]:
     blocks: list[Content] = [Heading(level=2, text="Priority gaps and objectives")]
     for number, gap in enumerate(plan.gaps, start=1):
-        why = "; ".join(f'you answered "{e.answer}" to "{e.question}"' for e in gap.evidence)
+        why = "; ".join(
+            f'you answered "{e.answer}" to "{e.question}"' + (f' (your note: "{e.note}")' if e.note else "")
+            for e in gap.evidence
+        )
         blocks += [
             Heading(level=3, text=f"{number}. {gap.label}"),
             para(bold("Objective:"), " ", gap.objective),
@@ -144,6 +151,69 @@ def _gaps(plan: Plan) -> list[Content]:
     if not plan.gaps:
         reason = "" if plan.summary.checklist_assessed else ", because the checklist was not assessed"
         blocks.append(para(f"No gaps were revealed{reason}."))
+    return blocks
+
+
+def _other_gaps(plan: Plan) -> list[Content]:
+    if not plan.other_gaps:
+        return []
+    rows: list[list[str | Spans]] = [
+        [
+            g.label,
+            g.theme.replace("_", " "),
+            f"{g.severity:g}",
+            "; ".join(f'"{e.answer}" to "{e.question}"' for e in g.evidence),
+        ]
+        for g in plan.other_gaps
+    ]
+    return [
+        Heading(level=3, text="Other gaps your answers reveal"),
+        para(
+            "Smaller gaps, not planned in detail here; bring them to your working group and review them at the "
+            "mid-term."
+        ),
+        table(["Gap", "Theme", "Weight", "Your answers"], rows, numeric=[False, False, True, False]),
+    ]
+
+
+def _uncovered(plan: Plan) -> list[Content]:
+    """Priority gaps no recommended practice addresses: said plainly, with connact's own next steps."""
+    if not plan.uncovered:
+        return []
+    blocks: list[Content] = [Heading(level=2, text="Gaps no recommended practice addresses")]
+    for row in plan.uncovered:
+        if row.in_library:
+            said = (
+                f"None of the practices recommended here addresses {row.label.lower()}; the library has "
+                "material on it (see 'connact practices list')."
+            )
+        else:
+            said = f"No practice in the library addresses {row.label.lower()} yet."
+        blocks += [
+            Heading(level=3, text=row.label),
+            para(said),
+            para(italic("connact's guidance (general advice, not a finding of the sources):")),
+            bullets(row.guidance),
+        ]
+    return blocks
+
+
+def _resources(plan: Plan) -> list[Content]:
+    if not plan.resources:
+        return []
+    blocks: list[Content] = [
+        Heading(level=2, text="Resources to learn from"),
+        para("Projects, toolkits and events to learn from or use; they are not practices to run as they are."),
+    ]
+    for res in plan.resources:
+        kind = res.resource_type.replace("_", " ")
+        blocks += [
+            Heading(level=3, text=f"{res.title} ({kind})"),
+            para(res.summary),
+        ]
+        if res.status:
+            blocks.append(para(bold("Status:"), f" {res.status}"))
+        blocks += [bullets(res.reasons), para(italic(f"Source: {res.source}"))]
     return blocks
 
 
@@ -178,15 +248,13 @@ def _partnership(plan: Plan) -> list[Content]:
     if part.already_involved:
         blocks.append(para(f"Already involved: {', '.join(part.already_involved)}."))
     model = [code(pid) for pid in part.model_practice_ids]
-    blocks.append(
-        para(
-            "Bring these stakeholders together, as INTEgreat's local Integration Working Groups did"
-            + (" (see " if model else ""),
-            *model,
-            ")" if model else "",
-            ":",
-        )
-    )
+    lead = {
+        "strengthen": "You take part in a local working group: bring these stakeholders into it",
+        "join": "Rather than found a group of your own, join an existing local working group or network and bring "
+        "these stakeholders into it, as INTEgreat's local Integration Working Groups brought theirs together",
+        "found": "Bring these stakeholders together, as INTEgreat's local Integration Working Groups did",
+    }[part.mode]
+    blocks.append(para(lead + (" (see " if model else ""), *model, ")" if model else "", ":"))
     if part.stakeholders:
         blocks.append(
             bullets(
@@ -222,8 +290,11 @@ def _risks(plan: Plan) -> list[Content]:
     blocks: list[Content] = [Heading(level=2, text="Risks and mitigations")]
     if plan.risks:
         blocks += [
-            para("Risks the INTEgreat partners met in work like this, and what helped them:"),
-            table(["Risk", "Lesson", "Mitigation"], [[r.risk, r.seen_in, r.mitigation] for r in plan.risks]),
+            para("What the INTEgreat toolkit recommends to watch for in work like this, and how:"),
+            table(
+                ["Watch for", "Lesson", "The toolkit recommends"],
+                [[r.risk, r.seen_in, r.mitigation] for r in plan.risks],
+            ),
         ]
     if plan.challenges:
         blocks += [
@@ -238,7 +309,13 @@ def _risks(plan: Plan) -> list[Content]:
 def _eu(plan: Plan) -> list[Content]:
     blocks: list[Content] = [Heading(level=2, text="EU Action Plan actions and funding")]
     if plan.eu_actions:
-        blocks.append(para("Actions of the EU Action Plan on Integration and Inclusion 2021-2027 that fit this plan:"))
+        blocks.append(
+            para(
+                "Actions of the European Commission under the EU Action Plan on Integration and Inclusion 2021-2027 "
+                "that relate to this plan. They are the Commission's to carry out: join, use or cite them (a network "
+                "to learn from, funding to apply for, a partnership to refer to) rather than running them yourself:"
+            )
+        )
         blocks.append(
             bullets(
                 [

@@ -18,10 +18,52 @@ from connact_cli.library import yamlio
 from connact_cli.library.problems import describe, field_name, suggest
 
 
+def carry_over(source: yamlio.YamlDocument, catalogue: Catalogue) -> tuple[object, list[Problem]]:
+    """Answers to renamed, merged or split questions moved to the question that asks them now.
+
+    Returns the data to validate and one notice per answer moved, dropped or retired (warnings, not errors).
+    """
+    data = normalise(source.data)
+    if not isinstance(data, dict):
+        return data, []
+    replaced, retired = catalogue.replaced_by(), catalogue.retired_questions()
+    notices: list[Problem] = []
+    data = dict(data)
+    for section in ("answers", "notes"):
+        given = data.get(section)
+        if not isinstance(given, dict):
+            continue
+        moved: dict[str, Any] = {}
+        for key, value in given.items():
+
+            def notice(message: str, key: str = key, section: str = section) -> None:
+                loc = (section, key)
+                notices.append(Problem(str(source.path), source.line_of(loc), field_name(loc), message))
+
+            if key in replaced:
+                new = replaced[key]
+                if new in given or new in moved:
+                    notice(f"'{key}' is now asked as '{new}', which is answered too: this one is ignored")
+                    continue
+                notice(f"'{key}' is now asked as '{new}': the {section[:-1]} was carried over")
+                moved[new] = value
+            else:
+                if key in retired:
+                    notice(f"'{key}' is no longer asked: this {section[:-1]} is ignored")
+                moved[key] = value
+        data[section] = moved
+    return data, notices
+
+
+def notices(source: yamlio.YamlDocument, catalogue: Catalogue) -> list[Problem]:
+    """What carry_over did to a file, to show as warnings."""
+    return carry_over(source, catalogue)[1]
+
+
 def parse(source: yamlio.YamlDocument, catalogue: Catalogue) -> AnswersFile:
     """Validate an answers file against the schema and the checklists; every problem is reported."""
     path = str(source.path)
-    data = normalise(source.data)
+    data, _ = carry_over(source, catalogue)
     if not isinstance(data, dict) or "connact" not in data:
         raise DataError(
             [
@@ -73,12 +115,15 @@ def check_against(
 ) -> list[Problem]:
     """Every answer and note must name a known question, and every answer must be allowed."""
     questions = {q.id: q for c in catalogue.checklists for q in c.questions()}
+    retired = catalogue.retired_questions()
     problems = []
     path = str(source.path)
     for section in ("answers", "notes"):
         for question_id, value in (sections.get(section) or {}).items():
             loc = (section, question_id)
             question = questions.get(question_id)
+            if question is None and question_id in retired:
+                continue  # ignored, with a notice (carry_over)
             if question is None:
                 problems.append(
                     Problem(
@@ -106,6 +151,12 @@ def load(path: Path, catalogue: Catalogue) -> AnswersFile:
     return parse(yamlio.load(path), catalogue)
 
 
+def load_with_notices(path: Path, catalogue: Catalogue) -> tuple[AnswersFile, list[Problem]]:
+    """The answers file and what was carried over or ignored in it (to show as warnings)."""
+    source = yamlio.load(path)
+    return parse(source, catalogue), notices(source, catalogue)
+
+
 def load_partial(path: Path, catalogue: Catalogue) -> dict[str, Any]:
     """An answers file whose profile may be incomplete (an interrupted interview), to pre-fill prompts.
 
@@ -120,7 +171,7 @@ def load_partial(path: Path, catalogue: Catalogue) -> dict[str, Any]:
         )
         if not tolerated:
             raise
-    data = normalise(source.data)
+    data, _ = carry_over(source, catalogue)
     assert isinstance(data, dict)  # parse() refused anything but a mapping
     return data
 

@@ -72,11 +72,11 @@ def _duplicates(everything: list[References], report: set[int]) -> list[Problem]
 
 
 def _problem(refs: References, ref: Ref, message: str) -> Problem:
-    line = ref.line if ref.line is not None else _line_in(refs.file, ref.location)
+    line = ref.line if ref.line is not None else line_in(refs.file, ref.location)
     return Problem(refs.file, line, field_name(ref.location), message)
 
 
-def _line_in(file: str, location: yamlio.Location) -> int | None:
+def line_in(file: str, location: yamlio.Location) -> int | None:
     """The line of `location`, for a file read the fast way (without lines) that turns out to have a problem."""
     try:
         return yamlio.load(Path(file)).line_of(location)

@@ -3,38 +3,70 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from connact_cli.core.catalogue import Catalogue
-from connact_cli.core.models import GapVocabulary
+from connact_cli.core.models import GapVocabulary, Lesson, Practice
 from connact_cli.errors import DataError, Problem
 from connact_cli.library import answers_file, workshop_script
 from connact_cli.library.cache import DiskCache
-from connact_cli.library.crosscheck import cross_check
+from connact_cli.library.crosscheck import cross_check, line_in
 from connact_cli.library.folders import FolderReading, Progress, checked, read_indexed
 from connact_cli.library.loader import bundled_key, load_bundled
+from connact_cli.library.problems import field_name
 from connact_cli.library.yamlio import YamlDocument
 
 
-def validate_paths(
-    paths: Sequence[Path], cache: DiskCache, progress: Progress | None = None
-) -> tuple[int, list[Problem]]:
-    """Check files and folders; returns how many documents were read and every problem found.
+@dataclass(frozen=True)
+class Validation:
+    count: int  # documents read
+    problems: list[Problem]  # what must be fixed
+    warnings: list[Problem]  # what is worth knowing: carried-over answers, gap tags nothing addresses
+
+
+def validate_paths(paths: Sequence[Path], cache: DiskCache, progress: Progress | None = None) -> Validation:
+    """Check files and folders; returns how many documents were read, every problem and every warning.
 
     A set that carries its own gaps.yaml is checked on its own (a full copy of the data); any other
     set is checked as an extension of the bundled library, so its ids must not clash with it.
     """
     reading = read_indexed(paths, cache, progress)
     standalone = any(isinstance(item.model, GapVocabulary) for item in reading.loaded)
+    warnings: list[Problem] = []
     if standalone:
         problems = reading.problems + cross_check(reading.refs(), invalid_ids=reading.invalid_ids)
+        warnings += uncovered_gap_tags(reading)
     else:
         problems = reading.problems + checked(reading, load_bundled(cache).refs, bundled_key(), cache)
     if reading.answers or reading.workshops:
-        problems += _check_user_files(reading, load_bundled(cache).library)
+        catalogue = load_bundled(cache).library
+        problems += _check_user_files(reading, catalogue)
+        warnings += [notice for source in reading.answers for notice in answers_file.notices(source, catalogue)]
     count = len(reading.loaded) + len(reading.indexed) + len(reading.answers) + len(reading.workshops)
-    return count, sorted(set(problems), key=Problem.key)
+    return Validation(count, sorted(set(problems), key=Problem.key), sorted(set(warnings), key=Problem.key))
+
+
+def uncovered_gap_tags(reading: FolderReading) -> list[Problem]:
+    """A warning for each gap tag that no practice and no lesson addresses: plans will say so."""
+    addressed = {tag for record in reading.indexed if record.kind == "practice" for tag in record.gap_tags}
+    addressed |= {tag for item in reading.loaded if isinstance(item.model, Lesson) for tag in item.model.gap_tags}
+    addressed |= {tag for item in reading.loaded if isinstance(item.model, Practice) for tag in item.model.gap_tags}
+    warnings = []
+    for refs in reading.refs():
+        for ref in refs.declares:
+            if ref.id in refs.gaps_declared and ref.id not in addressed:
+                line = ref.line if ref.line is not None else line_in(refs.file, ref.location)
+                warnings.append(
+                    Problem(
+                        refs.file,
+                        line,
+                        field_name(ref.location),
+                        f"no practice or lesson addresses gap tag '{ref.id}' yet",
+                    )
+                )
+    return warnings
 
 
 def _check_user_files(reading: FolderReading, catalogue: Catalogue) -> list[Problem]:

@@ -1,0 +1,147 @@
+"""connact's own advice in a plan: how to adapt a practice, the activity sequence, whom to involve,
+and what to do about a gap no practice in the library addresses.
+
+This is connact's guidance, not a source's finding; the plan labels it so. Pure functions.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from connact_cli.core.answers import Profile
+from connact_cli.core.catalogue import Catalogue
+from connact_cli.core.matching import Gap, Matches, Recommendation
+from connact_cli.core.models import LibraryEntry
+from connact_cli.core.plan import PhaseRow, RecommendationRow, StakeholderRow, UncoveredRow
+from connact_cli.core.scoring import size_limits
+from connact_cli.core.vocabulary import ActivityType
+
+
+@dataclass(frozen=True)
+class Situation:
+    """What shapes the advice beyond the gaps: size, an existing working group, the organisation's type."""
+
+    small: bool
+    in_group: bool  # the organisation said it takes part in a local Integration Working Group
+    needs_group: bool  # its answers reveal the lack of one
+    organisation_type: str
+
+    @classmethod
+    def of(cls, profile: Profile, matches: Matches, catalogue: Catalogue) -> Situation:
+        group_gap = catalogue.working_group_gap()
+        return cls(
+            small=bool(size_limits(profile)),
+            in_group=group_gap is not None and group_gap in matches.has,
+            needs_group=any(gap.tag.id == group_gap for gap in matches.gaps),
+            organisation_type=str(profile.organisation_type),
+        )
+
+    @property
+    def group_mode(self) -> str:
+        """found | join | strengthen a local Integration Working Group."""
+        if self.in_group:
+            return "strengthen"
+        return "join" if self.small else "found"
+
+
+def adaptation(rec: Recommendation, entry: LibraryEntry, profile: Profile) -> list[str]:
+    """Plain advice for carrying a practice from where it ran to this organisation."""
+    advice = []
+    if entry.countries and profile.country not in entry.countries:
+        advice.append(
+            f"It ran in {', '.join(entry.countries)}: check what differs in {profile.country} "
+            "(services, rules, who funds what) and adjust the content with your partners."
+        )
+    mismatch = next((c for c in rec.contributions if c.rule == "mismatch"), None)
+    if mismatch is not None:
+        groups = ", ".join(g.replace("_", " ") for g in mismatch.subject)
+        advice.append(f"It was designed for {groups}; test it with the groups you serve first.")
+    if profile.languages:
+        advice.append(f"Plan interpreting, mediation or materials in {', '.join(profile.languages)}.")
+    if any(c.rule == "sustained" for c in rec.contributions):
+        advice.append("Pilot it at a smaller scale first: in its source it ran as sustained, regular work.")
+    if entry.roles:
+        advice.append("Line up the roles it needed before you start (see below).")
+    advice.append("Co-design the details with participants and ask for their feedback throughout.")
+    return advice
+
+
+def phases(
+    duration: int, recommendations: list[RecommendationRow], pilots: set[str], situation: Situation
+) -> list[PhaseRow]:
+    """Set-up, delivery of each recommended practice (a pilot where the programme is small), feedback, evaluation."""
+    setup = max(1, round(duration * 0.15))
+    closing = max(1, round(duration * 0.1))
+    start, end = (setup + 1, duration - closing) if setup + closing < duration else (1, duration)
+    rows = [PhaseRow(name="Set-up: needs assessment and co-design with participants", start_month=1, end_month=setup)]
+    has_group_practice = any(rec.activity_type == ActivityType.WORKING_GROUP for rec in recommendations)
+    if situation.needs_group and not has_group_practice:
+        name = (
+            "Join an existing local Integration Working Group or local network"
+            if situation.small
+            else "Form or join a local Integration Working Group"
+        )
+        rows.append(PhaseRow(name=name, start_month=1, end_month=setup))
+    for rec in recommendations:
+        if rec.activity_type == ActivityType.WORKING_GROUP:
+            rows.append(PhaseRow(name=_group_phase(rec.title, situation), start_month=1, end_month=end))
+        elif rec.practice_id in pilots:
+            rows.append(PhaseRow(name=f"Pilot at a smaller scale: {rec.title}", start_month=start, end_month=end))
+        else:
+            rows.append(PhaseRow(name=f"Adapt and run: {rec.title}", start_month=start, end_month=end))
+    rows.append(PhaseRow(name="Ongoing participant feedback and adaptation", start_month=start, end_month=end))
+    rows.append(
+        PhaseRow(
+            name="Evaluation, reporting and sustainability", start_month=duration - closing + 1, end_month=duration
+        )
+    )
+    return rows
+
+
+def _group_phase(title: str, situation: Situation) -> str:
+    mode = situation.group_mode
+    if mode == "strengthen":
+        return f"Bring ideas from {title} into the working group you take part in"
+    if mode == "join":
+        return f"Join an existing local working group, learning from: {title}"
+    return f"Build a local working group on the model of: {title}"
+
+
+def stakeholders(gaps: list[Gap], catalogue: Catalogue, organisation_type: str, language: str) -> list[StakeholderRow]:
+    """Whom to involve for each gap; an organisation is never told to partner with what it is."""
+    found: dict[str, list[str]] = {}
+    for gap in gaps:
+        for stakeholder in gap.tag.stakeholders:
+            name = catalogue.own_stakeholder(organisation_type, stakeholder.get()) or stakeholder.get(language)
+            labels = found.setdefault(name, [])
+            if gap.tag.label.get(language) not in labels:
+                labels.append(gap.tag.label.get(language))
+    return [StakeholderRow(name=name, for_gaps=labels) for name, labels in found.items()]
+
+
+def uncovered(
+    matches: Matches, chosen: list[Recommendation], catalogue: Catalogue, organisation_type: str, language: str
+) -> list[UncoveredRow]:
+    """Priority gaps that no recommended practice addresses, with connact's general next steps for each."""
+    covered = {tag for rec in chosen for tag in rec.gaps}
+    addressed_in_library = {tag for record in catalogue.index if record.kind == "practice" for tag in record.gap_tags}
+    addressed_in_library |= {tag for lesson in catalogue.lessons for tag in lesson.gap_tags}
+    rows = []
+    for gap in matches.priority:
+        if gap.tag.id in covered:
+            continue
+        who = [row.name for row in stakeholders([gap], catalogue, organisation_type, language)]
+        guidance = [
+            f"Set the objective with participants: {gap.tag.objective.get(language)}",
+            f"Find out who already works on it locally and involve them: {'; '.join(who)}.",
+            f"Measure progress: {gap.tag.indicator.get(language)}",
+        ]
+        rows.append(
+            UncoveredRow(
+                id=gap.tag.id,
+                label=gap.tag.label.get(language),
+                in_library=gap.tag.id in addressed_in_library,
+                guidance=guidance,
+            )
+        )
+    return rows
