@@ -73,7 +73,30 @@ def test_progress_counts_down(library):
     counts = [int(line.split("[dim]")[1].split(" ")[0]) for line in prompter.said if "left" in line]
     assert counts == sorted(counts, reverse=True)
     assert counts[-1] == 1
-    assert "section 1 of 2" in prompter.said[0] and "section 2 of 2" in prompter.said[-1]
+    assert "section 1 of 2" in prompter.said[1] and "section 2 of 2" in prompter.said[-1]
+
+
+def test_length_is_announced_before_the_first_question(library):
+    """People are told how many questions and roughly how long, before they start."""
+    prompter = ScriptedPrompter({})
+    interview.ask_checklists(prompter, Draft(profile=dict(PROFILE)), library)
+    asked = len([line for line in prompter.said if "left" in line])
+    minutes = max(1, round(asked * interview.SECONDS_PER_QUESTION / 60))
+    assert prompter.said[0].startswith(
+        f"[bold]The checklists[/]: about {asked} questions in 2 sections, roughly {minutes} minutes."
+    )
+
+
+def test_quick_condenses_the_cross_cutting_checklist_only(library):
+    full, quick = ScriptedPrompter({}), ScriptedPrompter({})
+    interview.ask_checklists(full, Draft(profile=dict(PROFILE)), library)
+    interview.ask_checklists(quick, Draft(profile=dict(PROFILE)), library, quick=True)
+    thematic = {q.text.get() for q in library.checklist("employment").questions()}
+    principles = {q.text.get(): q.weight for q in library.checklist("principles").questions()}
+    assert {m for m in quick.asked if m in thematic} == {m for m in full.asked if m in thematic}
+    asked_principles = [m for m in quick.asked if m in principles]
+    assert asked_principles and all(principles[m] == interview.QUICK_WEIGHT for m in asked_principles)
+    assert len(quick.asked) < len(full.asked)
 
 
 def test_profile_prompts_fill_the_draft(library):

@@ -11,9 +11,9 @@ from connact_cli.core.index import EntryIndex
 from connact_cli.core.matching import match, reason
 from connact_cli.core.scoring import (
     COUNTRY_POINTS,
+    CROSS_CUTTING_FACTOR,
     GAP_POINTS,
     GROUP_POINTS,
-    SCALE_PENALTY,
     THEME_POINTS,
     Organisation,
     contributions,
@@ -122,9 +122,9 @@ def test_each_rule_contributes_its_documented_points():
         ("gap", GAP_POINTS * 3.0),
         ("themes", THEME_POINTS),
         ("country", COUNTRY_POINTS),
-        ("sustained", -SCALE_PENALTY),
+        ("sustained", 0),  # a small programme is told to pilot it; the ranking stays
     ]
-    assert total(found) == 30 + 4 + 5 - 4
+    assert total(found) == 30 + 4 + 5
     assert found[-1].subject == ("months",)  # the reason says which limit: the duration
 
 
@@ -161,6 +161,12 @@ def test_a_narrower_practice_fits_a_broader_group_with_a_caveat():
         "check that it suits the others."
     )
     assert library.broader_groups()["women"] == {"single_mothers"}
+
+
+def test_a_principle_gap_counts_half():
+    org = organisation(severity={"co_design": 2.0})
+    found = contributions(record(gap_tags=("co_design",)), org)
+    assert found[0] == (GAP_POINTS * 2.0 * CROSS_CUTTING_FACTOR, "gap", ("co_design",))
 
 
 def test_theme_led_first_reason_and_off_theme_entries():

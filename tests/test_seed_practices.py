@@ -2,7 +2,7 @@
 
 import pytest
 
-from connact_cli.core.models import FrameworkAction
+from connact_cli.core.models import FrameworkAction, Resource
 from helpers import bundled_library
 
 
@@ -21,7 +21,6 @@ SEED_FIGURES = {
     "integreat-mental-health-gbv-sessions-it": {"83 migrant participants", "14 workshops"},
     "integreat-migrant-forum-ie": {"over 100 migrant participants", "9 meetings", "3 community events"},
     "iwg-limerick-ie": {"over 20 member organisations"},
-    "connact-adult-community-training": {"24 months"},
 }
 SEED_COUNTRIES = {
     "integreat-employment-hub-ie": ["IE"],
@@ -36,8 +35,18 @@ SEED_COUNTRIES = {
     "doras-train-the-trainer-anti-racism-ie": ["IE"],
     "open-cultural-centre-arts-culture": [],
     "ballafon-varese-volunteering-it": ["IT"],
-    "connact-adult-community-training": ["MT", "IT", "BE", "FI"],
+    # Where the sources tie ConnACT to an integration programme (Malta's strategy, Emilia-Romagna's
+    # three-year programme); BE and FI are where partners are based, not where a practice ran.
+    "connact-adult-community-training": ["MT", "IT"],
     "iom-malta-family-integration": ["MT"],
+    # A toolkit is not a place where a practice ran: its pilots carry their own countries.
+    "integreat-toolkit": [],
+}
+# id -> resource_type: what is there to learn from or use, not a practice that ran with results.
+RESOURCES = {
+    "connact-adult-community-training": "project",
+    "iom-malta-family-integration": "project",
+    "integreat-toolkit": "toolkit",
 }
 # number -> (status, type) as the EU Action Plan page states them; None where it leaves the type blank.
 EU_ACTIONS = {
@@ -89,10 +98,32 @@ def test_practices_without_seed_figures_claim_none(library):
     assert with_figures - set(SEED_FIGURES) == {"eu-action-01-european-integration-network"}
 
 
+def test_resources_are_resources_and_seed_practices_are_practices(library):
+    entries = library.entries_for(r.id for r in library.index).values()
+    found = {e.id: e.resource_type.value for e in entries if isinstance(e, Resource)}
+    assert found == RESOURCES
+    assert all(library.entry(pid).kind == "practice" for pid in SEED_COUNTRIES if pid not in RESOURCES)
+
+
+def test_connact_is_announced_with_its_duration(library):
+    """ConnACT's toolkit is announced, not delivered; its 24 months to February 2027 are its status, not a result."""
+    connact = library.entry("connact-adult-community-training")
+    status = str(connact.status)
+    assert "announced" in status and "24 months" in status and "February 2027" in status
+    assert not connact.figures and not connact.success_factors
+
+
 def test_thirteen_eu_actions_with_status_and_type(library):
     found = {a.number: (a.status.value, a.action_type.value if a.action_type else None) for a in actions(library)}
     assert found == EU_ACTIONS
     assert all(a.level == "eu" and not a.countries for a in actions(library))
+
+
+def test_eu_actions_cite_the_implementation_page(library):
+    """Status, type and notes come from the Commission's implementation page (reporting December 2024)."""
+    for action in actions(library):
+        assert "implementation page" in action.source.document
+        assert action.source.year == 2024
 
 
 def test_six_lessons(library):

@@ -181,6 +181,9 @@ def plan(
     session: Annotated[
         Optional[str], typer.Option("--session", help="Continue this saved interview (see 'connact sessions list').")
     ] = None,
+    quick: Annotated[
+        bool, typer.Option("--quick", help="Your themes' checklists in full, the cross-cutting one condensed.")
+    ] = False,
     library: LibraryOption = None,
 ) -> None:
     """Answer the ISF checklist (or replay an answers file) and write a tailored programme plan."""
@@ -196,6 +199,7 @@ def plan(
         force=force,
         resume=resume,
         session=session,
+        quick=quick,
     )
     command.run(ctx.obj.with_library(library), request)
 

@@ -49,6 +49,7 @@ class Request:
     force: bool = False
     resume: bool = False
     session: str | None = None
+    quick: bool = False
 
 
 def default_output(organisation: str, formats: list[str]) -> Path:
@@ -111,7 +112,7 @@ def _check_output(path: Path, request: Request, interactive: bool, get_prompter:
 def _resume(context: Context, request: Request, session: Session) -> Context:
     """The saved session's options win, but -o can redirect the plan."""
     options = session.options
-    request.formats, request.top = options.formats, options.top
+    request.formats, request.top, request.quick = options.formats, options.top, options.quick
     if request.output is None and options.output:
         request.output = Path(options.output)
     return replace(context, language=options.language, library=tuple(Path(p) for p in options.library))
@@ -144,7 +145,9 @@ class InteractivePlan:
         save(draft)
         try:
             with _hangup_as_interrupt():
-                answers = questions.run(self.prompter, draft, library, start_default, resume=self.request.resume)
+                answers = questions.run(
+                    self.prompter, draft, library, start_default, resume=self.request.resume, quick=self.request.quick
+                )
                 plan_path = self._plan_path(session, answers)
                 if session.chosen is None:
                     session.chosen = self._review(library, answers, draft.language)
@@ -186,6 +189,7 @@ class InteractivePlan:
             output=str(request.output.resolve()) if request.output else None,
             formats=request.formats,
             top=request.top,
+            quick=request.quick,
             library=[str(p.resolve()) for p in self.context.library],
             language=self.context.language,
         )

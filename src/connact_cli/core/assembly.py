@@ -14,7 +14,7 @@ from connact_cli.core.answers import Profile
 from connact_cli.core.assessment import Assessment, Item
 from connact_cli.core.catalogue import Catalogue
 from connact_cli.core.matching import CriteriaScore, Gap, Matches, Recommendation
-from connact_cli.core.models import FrameworkAction, FundingProgramme, LibraryEntry, Resource
+from connact_cli.core.models import FrameworkAction, FundingProgramme, LibraryEntry, LocalText, Resource
 from connact_cli.core.plan import (
     ActionRow,
     AnswerRow,
@@ -73,13 +73,13 @@ def _answer_text(item: Item, language: str) -> str | None:
     return f"{value:g}" if isinstance(value, float) else str(value)
 
 
-def _gap_row(gap: Gap, language: str) -> GapRow:
+def _gap_row(gap: Gap, language: str, objective: LocalText | None = None) -> GapRow:
     return GapRow(
         id=gap.tag.id,
         label=gap.tag.label.get(language),
         theme=str(gap.tag.theme),
         severity=gap.severity,
-        objective=gap.tag.objective.get(language),
+        objective=(objective or gap.tag.objective).get(language),
         indicator=gap.tag.indicator.get(language),
         evidence=[
             EvidenceRow(question_id=e.question.id, question=e.question.text.get(language), answer=e.answer, note=e.note)
@@ -171,6 +171,13 @@ def _eu_action_row(rec: Recommendation, entries: Mapping[str, LibraryEntry], lan
     return _action_row(rec, action, language)
 
 
+def _objective(gap: Gap, situation: Situation, catalogue: Catalogue) -> LocalText | None:
+    """A small organisation is told to join a working group, not to found one."""
+    if gap.tag.id == catalogue.working_group_gap() and situation.group_mode == "join":
+        return catalogue.working_group_objective_to_join()
+    return None
+
+
 def _resource_row(rec: Recommendation, entries: Mapping[str, LibraryEntry], language: str) -> ResourceRow:
     entry = entries[rec.entry.id]
     assert isinstance(entry, Resource), rec.entry.id
@@ -254,13 +261,13 @@ def _indicators(gaps: list[Gap], recommendations: list[RecommendationRow], langu
     return indicators
 
 
-def _lesson_rows(matches: Matches, language: str) -> list[LessonRow]:
+def _lesson_rows(matches: Matches, language: str, organisation_type: str) -> list[LessonRow]:
     return [
         LessonRow(
             id=m.lesson.id,
             title=m.lesson.title.get(language),
             reasons=list(m.reasons),
-            guidance=[g.get(language) for g in m.lesson.guidance],
+            guidance=[g.get(language) for g in m.lesson.guidance_for(organisation_type)],
         )
         for m in matches.lessons
     ]
@@ -300,7 +307,7 @@ def assemble(
         profile=profile,
         summary=_summary(assessment, answers, gaps, recommendations),
         scores=_scores(matches),
-        gaps=[_gap_row(g, language) for g in gaps],
+        gaps=[_gap_row(g, language, _objective(g, situation, catalogue)) for g in gaps],
         other_gaps=[_gap_row(g, language) for g in matches.gaps if g not in gaps],
         uncovered=uncovered(matches, selected, catalogue, own_type, language),
         recommendations=recommendations,
@@ -312,7 +319,7 @@ def assemble(
             stakeholders=stakeholders(gaps, catalogue, own_type, language),
             model_practice_ids=[pid for pid in catalogue.working_group_models() if catalogue.record(pid)],
         ),
-        design_principles=_lesson_rows(matches, language),
+        design_principles=_lesson_rows(matches, language, own_type),
         indicators=_indicators(gaps, recommendations, language),
         risks=_risks(matches, language),
         challenges=_challenges(full, language),

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from connact_cli.core.index import EntryIndex
-from connact_cli.core.models import Checklist, Framework, FundingProgramme, GapTag, Lesson
+from connact_cli.core.models import Checklist, Framework, FundingProgramme, GapTag, Lesson, LocalText
 
 
 @dataclass
@@ -71,6 +71,11 @@ class Catalogue:
         """The gap tag that says the organisation is in no local Integration Working Group."""
         facts = self.framework.working_group if self.framework else None
         return facts.gap_tag if facts else None
+
+    def working_group_objective_to_join(self) -> LocalText | None:
+        """The working-group gap's objective worded for an organisation that should join one, not found one."""
+        facts = self.framework.working_group if self.framework else None
+        return facts.objective_to_join if facts else None
 
     def working_group_models(self) -> list[str]:
         """Practices that show how a local Integration Working Group was built."""

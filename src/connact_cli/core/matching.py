@@ -195,6 +195,7 @@ def reason(contribution: Contribution, gaps: dict[str, Gap], profile: Profile, l
             f"It was designed for {_words(subject[1:])}, one group among the {_words(subject[:1])} you serve: "
             "check that it suits the others."
         ),
+        "related": lambda: _related(subject),
         "cross_cutting": lambda: (
             f"It shares none of your themes, but as {_words(subject)} work it serves every theme and closes a gap "
             "in the principles of integration."
@@ -209,6 +210,15 @@ def reason(contribution: Contribution, gaps: dict[str, Gap], profile: Profile, l
         ),
     }
     return words[contribution.rule]()
+
+
+def _related(subject: tuple[str, ...]) -> str:
+    split = subject.index("|")
+    wide, theirs, yours = subject[0], subject[1:split], subject[split + 1 :]
+    return (
+        f"It was designed for {_words(theirs)}; like the {_words(yours)} you serve, they are {_words((wide,))}: "
+        "check that it fits."
+    )
 
 
 def _gap_reason(gap: Gap, language: str) -> str:
@@ -298,7 +308,7 @@ def match(assessment: Assessment, catalogue: Catalogue) -> Matches:
     org = Organisation.of({tag: gap.severity for tag, gap in by_id.items()}, assessment.profile, facts)
     ranked = _rank(catalogue, org, assessed=assessment.checklist_assessed)
     practices, resources, actions = (
-        [recommend(entry, by_id, org, assessment.profile, assessment.language) for _, _, entry in ranked[kind]]
+        [recommend(entry, by_id, org, assessment.profile, assessment.language) for entry in ranked[kind]]
         for kind in ("practice", "resource", "eu_action")
     )
     return Matches(
@@ -314,14 +324,14 @@ def match(assessment: Assessment, catalogue: Catalogue) -> Matches:
     )
 
 
-def _rank(catalogue: Catalogue, org: Organisation, assessed: bool) -> dict[str, list[tuple[float, str, EntryIndex]]]:
+def _rank(catalogue: Catalogue, org: Organisation, assessed: bool) -> dict[str, list[EntryIndex]]:
     """The entries worth recommending, best first, KEEP of each kind.
 
     With answers, only what closes a revealed gap (an EU action may also serve the groups the
     organisation serves); with a profile alone, what works on the chosen themes. Practices and
     resources must also pass the theme rule (Organisation.eligible).
     """
-    ranked: dict[str, list[tuple[float, str, EntryIndex]]] = {"practice": [], "resource": [], "eu_action": []}
+    ranked: dict[str, list[tuple[int, float, str, EntryIndex]]] = {"practice": [], "resource": [], "eu_action": []}
     severity = org.severity
     for entry in catalogue.index:
         closes_gap = not severity.keys().isdisjoint(entry.gap_tags)
@@ -331,8 +341,14 @@ def _rank(catalogue: Catalogue, org: Organisation, assessed: bool) -> dict[str, 
         else:
             wanted = org.eligible(entry) and (closes_gap or not assessed)
         if wanted:
-            ranked[entry.kind].append((-score(entry, org), entry.id, entry))
-    return {kind: sorted(found)[:KEEP] for kind, found in ranked.items()}
+            ranked[entry.kind].append((_pinned(entry, org), -score(entry, org), entry.id, entry))
+    return {kind: [entry for *_, entry in sorted(found)[:KEEP]] for kind, found in ranked.items()}
+
+
+def _pinned(entry: EntryIndex, org: Organisation) -> int:
+    """EU actions made for a group the organisation serves come first (a temporary-protection profile
+    sees the temporary-protection action); 0 pins, 1 does not."""
+    return 0 if entry.kind == "eu_action" and org.groups.intersection(entry.target_groups) else 1
 
 
 def _serves(entry: EntryIndex, org: Organisation) -> bool:

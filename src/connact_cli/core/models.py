@@ -318,6 +318,16 @@ class RiskNote(Model):
     mitigation: LocalText
 
 
+class Guidance(Model):
+    """A piece of a lesson's guidance that does not fit every kind of organisation."""
+
+    text: LocalText
+    not_for: list[OrganisationType] = []  # e.g. a municipality is not told to work with "the local authority"
+
+    def get(self, language: str = DEFAULT_LANGUAGE) -> str:
+        return self.text.get(language)
+
+
 class Lesson(Model):
     """A cross-cutting lesson learned, turned into design principles for a plan."""
 
@@ -325,7 +335,11 @@ class Lesson(Model):
     id: Id
     title: LocalText
     summary: LocalText
-    guidance: list[LocalText] = Field(min_length=1)
+    guidance: list[Guidance | LocalText] = Field(min_length=1)
+
+    def guidance_for(self, organisation_type: str) -> list[Guidance | LocalText]:
+        return [g for g in self.guidance if not (isinstance(g, Guidance) and organisation_type in g.not_for)]
+
     risks: list[RiskNote] = []
     examples: list[Id] = []
     gap_tags: list[Id] = Field(min_length=1)
@@ -352,6 +366,7 @@ class WorkingGroupFacts(Model):
 
     gap_tag: Id  # the gap an answer reveals when the organisation is in no working group
     model_practices: list[Id] = []  # practices that show how such a group was built
+    objective_to_join: LocalText | None = None  # the gap's objective for a small organisation: join, not found
 
 
 class OwnStakeholder(Model):

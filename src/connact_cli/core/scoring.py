@@ -20,7 +20,7 @@ GROUP_POINTS = 3  # per target group served (the same group, or one within the p
 COUNTRY_POINTS = 5
 REGION_POINTS = 3
 EU_POINTS = 1
-SCALE_PENALTY = 4
+CROSS_CUTTING_FACTOR = 0.5  # a gap in the principles counts half: they run through every checklist
 MISMATCH_FACTOR = 0.5  # a practice designed for none of the groups the organisation serves
 SHORT_MONTHS = 6
 SMALL_BUDGET_EUR = 25_000
@@ -32,6 +32,7 @@ RULES = (
     "groups",
     "broader",
     "narrower",
+    "related",
     "mismatch",
     "country",
     "eu",
@@ -121,7 +122,7 @@ def contributions(entry: EntryIndex, org: Organisation) -> list[Contribution]:
     if org.region and org.region in entry.place_text:
         found.append(Contribution(REGION_POINTS, "region"))
     if org.limits and entry.activity_type in org.sustained:
-        found.append(Contribution(-SCALE_PENALTY, "sustained", org.limits))
+        found.append(Contribution(0, "sustained", org.limits))  # advice to pilot it; the ranking stays
     return found
 
 
@@ -134,7 +135,12 @@ def _gaps(entry: EntryIndex, org: Organisation) -> list[Contribution]:
         return (0 if own else 1, -severity[tag], tag)
 
     addressed = sorted((tag for tag in entry.gap_tags if tag in severity), key=order)
-    return [Contribution(GAP_POINTS * severity[tag], "gap", (tag,)) for tag in addressed]
+    return [Contribution(_gap_points(tag, org), "gap", (tag,)) for tag in addressed]
+
+
+def _gap_points(tag: str, org: Organisation) -> float:
+    points = GAP_POINTS * org.severity[tag]
+    return points * CROSS_CUTTING_FACTOR if org.gap_themes.get(tag) == CROSS_CUTTING else points
 
 
 def _groups(entry: EntryIndex, org: Organisation, so_far: float) -> list[Contribution]:
@@ -152,6 +158,11 @@ def _groups(entry: EntryIndex, org: Organisation, so_far: float) -> list[Contrib
         narrow = tuple(g for g in entry.target_groups if g in org.broader.get(served, frozenset()))
         if narrow:
             return [Contribution(0, "narrower", (served, *narrow))]
+    for wide, members in sorted(org.broader.items()):
+        yours = sorted(members & org.groups)
+        theirs = [g for g in entry.target_groups if g in members]
+        if yours and theirs:
+            return [Contribution(0, "related", (wide, *theirs, "|", *yours))]
     return [Contribution(-so_far * (1 - MISMATCH_FACTOR), "mismatch", tuple(entry.target_groups))]
 
 

@@ -286,7 +286,27 @@ def check_typed(question: Question, raw: str) -> str | None:
     return check_value(question, value)
 
 
-def ask_checklists(prompter: Prompter, draft: Draft, catalogue: Catalogue, only_new: bool = False) -> None:
+SECONDS_PER_QUESTION = 20  # connact's own estimate for someone who reads each question once
+QUICK_WEIGHT = 3  # --quick: the cross-cutting checklist's questions of this weight only
+
+
+def in_scope(checklist: Checklist, question: Question, quick: bool) -> bool:
+    """--quick keeps the chosen themes' checklists whole and condenses the cross-cutting one."""
+    return not (quick and checklist.cross_cutting and question.weight < QUICK_WEIGHT)
+
+
+def announce(prompter: Prompter, checklists: list[Checklist], count: int) -> None:
+    """Say how long the checklists will take before the first question."""
+    minutes = max(1, round(count * SECONDS_PER_QUESTION / 60))
+    prompter.say(
+        f"[bold]The checklists[/]: about {count} questions in {len(checklists)} sections, roughly {minutes} minutes. "
+        "Every answer is saved as you go; Ctrl-C and 'connact plan --resume' continue later."
+    )
+
+
+def ask_checklists(
+    prompter: Prompter, draft: Draft, catalogue: Catalogue, only_new: bool = False, quick: bool = False
+) -> None:
     """Walk the chosen themes' checklists, then the cross-cutting one, honouring skip logic.
 
     With `only_new` (a resumed session), questions already answered or skipped are not asked again.
@@ -294,9 +314,14 @@ def ask_checklists(prompter: Prompter, draft: Draft, catalogue: Catalogue, only_
     profile = Profile.model_validate(draft.profile)
     language = draft.language
     checklists = checklists_for(catalogue, profile.themes)
+    first = next((q for c in checklists for q in c.questions() if in_scope(c, q, quick)), None)
+    if first is not None:
+        announce(prompter, checklists, _remaining(checklists, 0, first, profile, draft, only_new, quick))
     for number, checklist in enumerate(checklists, start=1):
         for pillar in checklist.pillars:
             for question in pillar.questions:
+                if not in_scope(checklist, question, quick):
+                    continue
                 if not is_relevant(question, profile, _given(draft)):
                     if question.id in draft.answers:
                         draft.answers.pop(question.id)  # no stale answer survives a changed condition
@@ -304,7 +329,7 @@ def ask_checklists(prompter: Prompter, draft: Draft, catalogue: Catalogue, only_
                     continue
                 if only_new and (question.id in draft.answers or question.id in draft.skipped):
                     continue
-                left = _remaining(checklists, number - 1, question, profile, draft, only_new)
+                left = _remaining(checklists, number - 1, question, profile, draft, only_new, quick)
                 prompter.status(
                     f"[dim]{left} question{'s' if left != 1 else ''} left · section {number} of {len(checklists)}: "
                     f"{escape(checklist.title.get(language))} › {escape(pillar.title.get(language))}[/]"
@@ -317,7 +342,13 @@ def _given(draft: Draft) -> dict[str, Any]:
 
 
 def _remaining(
-    checklists: list[Checklist], index: int, current: Question, profile: Profile, draft: Draft, only_new: bool
+    checklists: list[Checklist],
+    index: int,
+    current: Question,
+    profile: Profile,
+    draft: Draft,
+    only_new: bool,
+    quick: bool = False,
 ) -> int:
     """Questions left including this one, counting those whose conditions hold on the answers so far."""
     count, started = 0, False
@@ -328,6 +359,7 @@ def _remaining(
             started = started or question.id == current.id
             if (
                 started
+                and in_scope(checklist, question, quick)
                 and is_relevant(question, profile, given)
                 and (question.id == current.id or question.id not in done)
             ):
@@ -336,12 +368,17 @@ def _remaining(
 
 
 def run(
-    prompter: Prompter, draft: Draft, catalogue: Catalogue, start_default: str, resume: bool = False
+    prompter: Prompter,
+    draft: Draft,
+    catalogue: Catalogue,
+    start_default: str,
+    resume: bool = False,
+    quick: bool = False,
 ) -> AnswersFile:
     """The whole interview; a resumed one asks only what is still missing."""
     if not (resume and draft.profile_done):
         ask_profile(prompter, draft, start_default)
-    ask_checklists(prompter, draft, catalogue, only_new=resume)
+    ask_checklists(prompter, draft, catalogue, only_new=resume, quick=quick)
     return draft.to_answers()
 
 

@@ -28,6 +28,7 @@ class SessionOptions(BaseModel):
     top: int = 5
     library: list[str] = []
     language: str = "en"
+    quick: bool = False
 
 
 class Session(BaseModel):
