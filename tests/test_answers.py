@@ -95,12 +95,13 @@ def test_stale_answer_dropped_when_condition_fails(library, tmp_path):
 
 
 def test_profile_condition(library, tmp_path):
-    question = "principles.spaces.child_friendly"
-    without = resolve(library, answers.load(answers_file(tmp_path, {question: "no"}), library))
+    question = "principles.spaces.childcare"
+    value = next(q for q in library.checklist("principles").questions() if q.id == question).choices[0].id
+    without = resolve(library, answers.load(answers_file(tmp_path, {question: value}), library))
     assert {i.question.id: i.status for i in without.items}[question] == "not_relevant"
     with_mothers = resolve(
         library,
-        answers.load(answers_file(tmp_path, {question: "no"}, profile={"target_groups": ["single_mothers"]}), library),
+        answers.load(answers_file(tmp_path, {question: value}, profile={"target_groups": ["single_mothers"]}), library),
     )
     assert {i.question.id: i.status for i in with_mothers.items}[question] == "answered"
 
@@ -127,3 +128,66 @@ def test_validate_accepts_answers_files(capsys, tmp_path):
     assert result.code == 1
     assert "[profile.colour]: unknown key 'colour'" in result.out
     assert "'maybe' is not allowed for employment.services.access" in result.out
+
+
+def _catalogue_with(library, question_id: str, replaces: list[str], retired: list[str]):
+    """The bundled catalogue, with one question replacing earlier ids and some ids retired."""
+    import dataclasses
+
+    checklists = []
+    for checklist in library.checklists:
+        pillars = [
+            pillar.model_copy(
+                update={
+                    "questions": [
+                        q.model_copy(update={"replaces": replaces}) if q.id == question_id else q
+                        for q in pillar.questions
+                    ]
+                }
+            )
+            for pillar in checklist.pillars
+        ]
+        checklists.append(checklist.model_copy(update={"pillars": pillars}))
+    framework = library.framework.model_copy(update={"retired_questions": retired})
+    return dataclasses.replace(library, checklists=checklists, framework=framework)
+
+
+def test_answers_to_renamed_and_retired_questions_carry_over_with_warnings(library, tmp_path):
+    """Answers files written for earlier checklists keep working: nothing typed is lost silently."""
+    from connact_cli.library.yamlio import load
+
+    target = next(q.id for q in library.checklist("employment").questions() if q.kind == "scale")
+    catalogue = _catalogue_with(library, target, ["employment.old.name"], ["principles.gone"])
+    path = tmp_path / "old.yaml"
+    path.write_text(
+        PROFILE_TEXT + "answers:\n  employment.old.name: partly\n  principles.gone: 'no'\n"
+        "notes:\n  employment.old.name: Kept from the old checklist.\n",
+        encoding="utf-8",
+    )
+    source = load(path)
+    parsed = answers.parse(source, catalogue)
+    assert parsed.answers[target] == "partly"
+    assert parsed.notes[target] == "Kept from the old checklist."
+    assessment = resolve(catalogue, parsed)
+    assert "principles.gone" in assessment.ignored
+    warnings = [str(p) for p in answers.notices(source, catalogue)]
+    assert (
+        f"{path}:9 [answers.employment.old.name]: 'employment.old.name' is now asked as '{target}': "
+        "the answer was carried over" in warnings
+    )
+    assert (
+        f"{path}:10 [answers.principles.gone]: 'principles.gone' is no longer asked: this answer is ignored" in warnings
+    )
+    with pytest.raises(DataError) as refused:
+        answers.parse(source, library)  # without the replacement and the retirement: unknown questions, as before
+    assert any("unknown question 'principles.gone'" in str(p) for p in refused.value.problems)
+
+
+PROFILE_TEXT = """connact: 1
+profile:
+  organisation: Old File
+  organisation_type: ngo
+  country: MT
+  themes: [employment]
+  duration_months: 12
+"""

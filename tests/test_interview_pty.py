@@ -43,7 +43,7 @@ def test_interview_start_to_finish(tmp_path):
 
     child.expect(r"questions left · section 1 of 2")
     child.expect(PROMPT_READY)
-    child.send("5")  # "Why this matters (help)"
+    child.send(str(5 + len(first.also)))  # "Why this matters (help)", after the answers it offers
     child.send("\r")
     child.expect_exact(first.help.get().split(".")[0])
     child.expect(PROMPT_READY)

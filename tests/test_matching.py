@@ -64,8 +64,8 @@ def test_every_recommendation_has_a_reason_and_order_is_deterministic(library, e
     assessment = resolve(library, answers.load(example, library))
     first, second = match(assessment, library), match(assessment, library)
     assert [r.entry.id for r in first.recommendations] == [r.entry.id for r in second.recommendations]
-    keys = [(-r.score, r.entry.id) for r in first.recommendations]
-    assert keys == sorted(keys)
+    keys = [(-r.score, r.entry.id) for r in first.recommendations if r.entry.activity_type != "working_group"]
+    assert keys == sorted(keys)  # best first; the nearest working group may stand higher when one is lacking
     assert first.recommendations
     assert all(r.reasons and r.gaps for r in first.recommendations)
 

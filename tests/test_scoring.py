@@ -50,7 +50,7 @@ def organisation(**changes) -> Organisation:
         themes=frozenset({"employment"}),
         groups=frozenset(),
         country="MT",
-        region="",
+        places=(),
         limits=(),
         broader={},
         sustained=frozenset({"employment_support"}),

@@ -13,7 +13,7 @@ from connact_cli.core.catalogue import Catalogue
 from connact_cli.core.matching import Gap, Matches, Recommendation
 from connact_cli.core.models import LibraryEntry
 from connact_cli.core.plan import PhaseRow, RecommendationRow, StakeholderRow, UncoveredRow
-from connact_cli.core.scoring import size_limits
+from connact_cli.core.scoring import place_names, size_limits
 from connact_cli.core.vocabulary import ActivityType
 
 
@@ -22,6 +22,7 @@ class Situation:
     """What shapes the advice beyond the gaps: size, an existing working group, the organisation's type."""
 
     small: bool
+    local_group: bool  # the library has a working group in the organisation's region or city
     in_group: bool  # the organisation said it takes part in a local Integration Working Group
     needs_group: bool  # its answers reveal the lack of one
     organisation_type: str
@@ -29,8 +30,13 @@ class Situation:
     @classmethod
     def of(cls, profile: Profile, matches: Matches, catalogue: Catalogue) -> Situation:
         group_gap = catalogue.working_group_gap()
+        places = place_names(profile.region)
         return cls(
             small=bool(size_limits(profile)),
+            local_group=any(
+                record.activity_type == ActivityType.WORKING_GROUP and any(p in record.place_text for p in places)
+                for record in catalogue.index
+            ),
             in_group=group_gap is not None and group_gap in matches.has,
             needs_group=any(gap.tag.id == group_gap for gap in matches.gaps),
             organisation_type=str(profile.organisation_type),
@@ -41,7 +47,7 @@ class Situation:
         """found | join | strengthen a local Integration Working Group."""
         if self.in_group:
             return "strengthen"
-        return "join" if self.small else "found"
+        return "join" if self.small or self.local_group else "found"
 
 
 def adaptation(rec: Recommendation, entry: LibraryEntry, profile: Profile) -> list[str]:
@@ -78,7 +84,7 @@ def phases(
     if situation.needs_group and not has_group_practice:
         name = (
             "Join an existing local Integration Working Group or local network"
-            if situation.small
+            if situation.group_mode == "join"
             else "Form or join a local Integration Working Group"
         )
         rows.append(PhaseRow(name=name, start_month=1, end_month=setup))

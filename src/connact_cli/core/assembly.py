@@ -34,7 +34,7 @@ from connact_cli.core.plan import (
 )
 from connact_cli.core.vocabulary import QuestionKind
 
-TOP_ACTIONS = 5
+TOP_ACTIONS = 6
 TOP_RESOURCES = 3
 
 

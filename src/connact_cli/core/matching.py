@@ -24,7 +24,7 @@ from connact_cli.core.scoring import (
     score,
     total,
 )
-from connact_cli.core.vocabulary import QuestionKind
+from connact_cli.core.vocabulary import ActivityType, QuestionKind
 
 # How much of a question's weight a scale answer adds to the gaps it reveals.
 SCALE_SEVERITY = {"no": 1.0, "partly": 0.5, "planned": 0.5, "unsure": 0.25, "yes": 0.0, "not_applicable": 0.0}
@@ -311,6 +311,9 @@ def match(assessment: Assessment, catalogue: Catalogue) -> Matches:
         [recommend(entry, by_id, org, assessment.profile, assessment.language) for entry in ranked[kind]]
         for kind in ("practice", "resource", "eu_action")
     )
+    group_gap = catalogue.working_group_gap()
+    if group_gap in by_id:
+        practices = _with_nearest_group(practices, assessment.profile.country)
     return Matches(
         gaps=gaps,
         checklist_scores=checklist_scores,
@@ -322,6 +325,23 @@ def match(assessment: Assessment, catalogue: Catalogue) -> Matches:
         priority=priority_gaps(gaps, org.themes),
         has=answered_yes(assessment) - by_id.keys(),
     )
+
+
+GROUP_PLACE = 2  # where the nearest working group stands at the latest (0 is first) when one is lacking
+
+
+def _with_nearest_group(practices: list[Recommendation], country: str) -> list[Recommendation]:
+    """An organisation without a local Integration Working Group sees the nearest one among its first picks:
+    a group in its own country if the library has one, else the best-ranked group."""
+    groups = [rec for rec in practices if rec.entry.activity_type == ActivityType.WORKING_GROUP]
+    if not groups:
+        return practices
+    nearest = next((rec for rec in groups if country in rec.entry.countries), groups[0])
+    place = practices.index(nearest)
+    if place <= GROUP_PLACE:
+        return practices
+    rest = [rec for rec in practices if rec is not nearest]
+    return [*rest[:GROUP_PLACE], nearest, *rest[GROUP_PLACE:]]
 
 
 def _rank(catalogue: Catalogue, org: Organisation, assessed: bool) -> dict[str, list[EntryIndex]]:

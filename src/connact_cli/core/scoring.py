@@ -57,6 +57,11 @@ def size_limits(profile: Profile) -> tuple[str, ...]:
     return limits
 
 
+def place_names(region: str | None) -> tuple[str, ...]:
+    """ "Varese, Lombardy" -> ("varese", "lombardy"): each part can be named on its own in a source."""
+    return tuple(part for part in (p.strip().casefold() for p in (region or "").split(",")) if len(part) >= 3)
+
+
 @dataclass(frozen=True)
 class Organisation:
     """The organisation's side of scoring, as plain sets: ranking 10,000 entries tests them often."""
@@ -66,7 +71,7 @@ class Organisation:
     themes: frozenset[str]
     groups: frozenset[str]
     country: str
-    region: str  # case-folded
+    places: tuple[str, ...]  # the region or city, case-folded, each comma-separated part on its own
     limits: tuple[str, ...]  # size_limits() of the programme
     broader: Mapping[str, frozenset[str]]  # a group -> the groups within it
     sustained: frozenset[str]  # activity types the sources ran as sustained, regular work
@@ -80,7 +85,7 @@ class Organisation:
             frozenset(map(str, profile.themes)),
             frozenset(map(str, profile.target_groups)),
             profile.country,
-            (profile.region or "").casefold().strip(),
+            place_names(profile.region),
             size_limits(profile),
             facts.broader,
             facts.sustained,
@@ -119,7 +124,7 @@ def contributions(entry: EntryIndex, org: Organisation) -> list[Contribution]:
         found.append(Contribution(COUNTRY_POINTS, "country", (org.country,)))
     elif entry.level == "eu":
         found.append(Contribution(EU_POINTS, "eu"))
-    if org.region and org.region in entry.place_text:
+    if any(place in entry.place_text for place in org.places):
         found.append(Contribution(REGION_POINTS, "region"))
     if org.limits and entry.activity_type in org.sustained:
         found.append(Contribution(0, "sustained", org.limits))  # advice to pilot it; the ranking stays

@@ -17,11 +17,18 @@ from connact_cli.core.answers import AnswersFile, Profile, check_value
 from connact_cli.core.assessment import checklists_for, is_relevant
 from connact_cli.core.catalogue import Catalogue
 from connact_cli.core.models import Checklist, Question
-from connact_cli.core.vocabulary import COUNTRIES, OrganisationType, QuestionKind, ScaleAnswer, TargetGroup, Theme
+from connact_cli.core.vocabulary import COUNTRIES, OrganisationType, QuestionKind, TargetGroup, Theme
 from connact_cli.interview.prompter import Prompter
 
 HELP, NOTE, SKIP = "__help__", "__note__", "__skip__"
-SCALE_LABELS = {"yes": "Yes", "partly": "Partly", "no": "No", "unsure": "Unsure"}
+SCALE_LABELS = {
+    "yes": "Yes",
+    "partly": "Partly",
+    "no": "No",
+    "unsure": "Unsure",
+    "planned": "Planned",
+    "not_applicable": "Not applicable",
+}
 
 
 @dataclass
@@ -217,7 +224,7 @@ def ask_question(
         text = prefix + question.text.get(language)
         if question.kind in (QuestionKind.SCALE, QuestionKind.SINGLE):
             options = (
-                [(v.value, SCALE_LABELS[v.value]) for v in ScaleAnswer]
+                [(value, SCALE_LABELS[value]) for value in question.allowed_values()]
                 if question.kind == QuestionKind.SCALE
                 else [(c.id, c.label.get(language)) for c in question.choices]
             )

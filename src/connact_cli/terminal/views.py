@@ -36,7 +36,7 @@ def checklists_table(catalogue: Catalogue, lang: str) -> Table:
 
 def _answer_options(question: Question, lang: str) -> str:
     if question.kind == QuestionKind.SCALE:
-        return "yes / partly / no / unsure"
+        return " / ".join(value.replace("_", " ") for value in question.allowed_values())
     if question.kind == QuestionKind.NUMBER:
         bounds = [
             f"min {question.minimum:g}" if question.minimum is not None else "",
