@@ -45,7 +45,7 @@ def test_interview_start_to_finish(tmp_path):
     child.expect(PROMPT_READY)
     child.send(str(5 + len(first.also)))  # "Why this matters (help)", after the answers it offers
     child.send("\r")
-    child.expect_exact(first.help.get().split(".")[0])
+    child.expect_exact(first.help.get()[:40])  # short enough not to wrap
     child.expect(PROMPT_READY)
     child.send("3")  # "No"
     child.send("\r")
@@ -104,7 +104,7 @@ def test_ctrl_c_then_resume_gives_the_uninterrupted_plan(tmp_path):
     """Ctrl-C in the middle of the interview, resume, and compare with a run that was never interrupted."""
     straight = tmp_path / "straight"
     straight.mkdir()
-    run_to_end(start_answering_no(straight, "Resumed Org"))
+    straight_asked = run_to_end(start_answering_no(straight, "Resumed Org"), asked=1)
 
     broken = tmp_path / "broken"
     broken.mkdir()
@@ -126,14 +126,13 @@ def test_ctrl_c_then_resume_gives_the_uninterrupted_plan(tmp_path):
     assert len(yaml.safe_load(saved[0].read_text(encoding="utf-8"))["answers"]) == 6
 
     child = spawn(broken, "--resume")
-    child.expect(r"(\d+) questions? left")
-    remaining_first = int(child.match.group(1))
+    child.expect(r"questions? left")
     child.expect(PROMPT_READY)
     child.send("\r")
     asked = run_to_end(child, asked=1)
     assert (straight / "plan.md").read_text(encoding="utf-8") == (broken / "plan.md").read_text(encoding="utf-8")
     assert (straight / "plan.answers.yaml").read_text() == (broken / "plan.answers.yaml").read_text()
-    assert asked == remaining_first  # only the questions not yet answered were asked again
+    assert 6 + asked == straight_asked  # only the questions not yet answered were asked again
     assert not list((broken / "data" / "sessions").glob("*.yaml"))  # a finished plan removes its session
 
 

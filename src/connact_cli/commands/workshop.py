@@ -263,9 +263,7 @@ class Room:
         for group, draft in zip(script.groups, self.drafts, strict=True):
             profile = Profile.model_validate(draft.profile)
             if not is_relevant(question, profile, draft.answers):
-                if draft.answers.pop(question.id, None) is not None:
-                    self.save()
-                continue
+                continue  # not asked; a prepared answer to it stays in the file and the plan lists it as not used
             done = question.id in draft.answers or question.id in draft.skipped
             if options.resume and self.step_index == self.first_step and done and self.saved:
                 continue

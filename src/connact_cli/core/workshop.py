@@ -13,6 +13,7 @@ from typing import Any, Literal
 from pydantic import Field, model_validator
 
 from connact_cli.core.answers import AnswersFile
+from connact_cli.core.assessment import Item, resolve
 from connact_cli.core.catalogue import Catalogue
 from connact_cli.core.matching import Gap, Matches
 from connact_cli.core.models import Id, Model, Question
@@ -102,8 +103,13 @@ class Comparison:
 
 
 def compare(script: WorkshopScript, results: list[GroupResult], catalogue: Catalogue) -> list[Comparison]:
-    """Every question of the agenda that at least one group answered, with each group's answer."""
+    """Every question of the agenda that at least one group answered, with each group's answer.
+
+    Only answers that count are compared: a question a group was not asked (outside its themes, or
+    skipped by its conditions) shows as "not asked", never as a stale answer.
+    """
     language = script.language
+    statuses = {r.name: {item.question.id: item for item in resolve(catalogue, r.answers_file).items} for r in results}
     comparisons = []
     seen = set()
     for step in script.agenda:
@@ -111,24 +117,23 @@ def compare(script: WorkshopScript, results: list[GroupResult], catalogue: Catal
             if question.id in seen:
                 continue
             seen.add(question.id)
-            given = {r.name: r.answers_file.answers.get(question.id) for r in results}
-            if all(v is None for v in given.values()):
+            items = {r.name: statuses[r.name].get(question.id) for r in results}
+            if all(item is None or item.status != "answered" for item in items.values()):
                 continue
             labels = {c.id: c.label.get(language) for c in question.choices}
-            comparisons.append(
-                Comparison(
-                    question,
-                    {
-                        name: "not assessed"
-                        if v is None
-                        else "; ".join(labels.get(x, str(x)) for x in v)
-                        if isinstance(v, list)
-                        else labels.get(str(v), str(v))
-                        for name, v in given.items()
-                    },
-                )
-            )
+            comparisons.append(Comparison(question, {name: _shown(item, labels) for name, item in items.items()}))
     return comparisons
+
+
+def _shown(item: Item | None, labels: dict[str, str]) -> str:
+    if item is None or item.status == "not_relevant":
+        return "not asked"
+    value = item.value
+    if value is None:
+        return "not assessed"
+    if isinstance(value, list):
+        return "; ".join(labels.get(x, str(x)) for x in value)
+    return labels.get(str(value), str(value))
 
 
 @dataclass(frozen=True)
