@@ -207,3 +207,15 @@ def test_a_second_framework_file_is_a_duplicate(capsys, tmp_path):
     extra = write(tmp_path / "extra" / "framework.yaml", "kind: framework\nchecklist_order: [health]\n")
     problems = _problems(capsys, extra.parent)
     assert problems == [f"{extra}:1 [kind]: id 'framework' is already used in framework.yaml; ids must be unique"]
+
+
+def test_readme_lists_the_gap_tags_the_library_does_not_cover(capsys):
+    """The README's honest list of uncovered gap tags is the one `connact validate` reports."""
+    import re
+
+    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
+    section = readme.split("### What the library does not cover yet", 1)[1].split("\n### ", 1)[0]
+    listed = set(re.findall(r"`([a-z_]+)`", section)) - {"connact"}
+    result = run(capsys, "validate")
+    warned = set(re.findall(r"gap tag '([^']+)' yet", result.out))
+    assert warned and listed == warned
