@@ -50,9 +50,18 @@ class Situation:
         return "join" if self.small or self.local_group else "found"
 
 
-def adaptation(rec: Recommendation, entry: LibraryEntry, profile: Profile) -> list[str]:
-    """Plain advice for carrying a practice from where it ran to this organisation."""
+def adaptation(rec: Recommendation, entry: LibraryEntry, profile: Profile, lacking: dict[str, str]) -> list[str]:
+    """Plain advice for carrying a practice from where it ran to this organisation.
+
+    `lacking` maps the gaps the organisation's answers reveal to their labels.
+    """
     advice = []
+    for tag in entry.relies_on:
+        if tag in lacking:
+            advice.append(
+                f"In its source it relied on {lacking[tag].lower()}, which your answers show you lack: arrange it "
+                "first, or with a partner who has it."
+            )
     if entry.countries and profile.country not in entry.countries:
         advice.append(
             f"It ran in {', '.join(entry.countries)}: check what differs in {profile.country} "

@@ -88,7 +88,9 @@ def _gap_row(gap: Gap, language: str, objective: LocalText | None = None) -> Gap
     )
 
 
-def _recommendation_row(rec: Recommendation, entry: LibraryEntry, profile: Profile, language: str) -> RecommendationRow:
+def _recommendation_row(
+    rec: Recommendation, entry: LibraryEntry, profile: Profile, language: str, lacking: dict[str, str]
+) -> RecommendationRow:
     cited = entry.source.cite()
     return RecommendationRow(
         practice_id=entry.id,
@@ -99,7 +101,7 @@ def _recommendation_row(rec: Recommendation, entry: LibraryEntry, profile: Profi
         summary=entry.summary.get(language),
         countries=list(entry.countries),
         addresses=list(rec.gaps),
-        adaptation=adaptation(rec, entry, profile),
+        adaptation=adaptation(rec, entry, profile, lacking),
         roles=[r.get(language) for r in entry.roles],
         figures=[f.describe(language) for f in entry.figures],
         success_factors=[s.get(language) for s in entry.success_factors],
@@ -292,8 +294,9 @@ def assemble(
     profile = assessment.profile
     selected = select(matches, top, chosen)
     full = [entries[rec.entry.id] for rec in selected]
+    lacking = {gap.tag.id: gap.tag.label.get(language) for gap in matches.gaps}
     recommendations = [
-        _recommendation_row(rec, entry, profile, language) for rec, entry in zip(selected, full, strict=True)
+        _recommendation_row(rec, entry, profile, language, lacking) for rec, entry in zip(selected, full, strict=True)
     ]
     gaps = matches.priority
     answers = _answer_rows(assessment, language)

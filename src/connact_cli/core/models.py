@@ -283,6 +283,7 @@ class LibraryEntry(Model):
     success_factors: list[LocalText] = []
     challenges: list[LocalText] = []
     gap_tags: list[Id] = Field(min_length=1)
+    relies_on: list[Id] = []  # gap tags naming what it needed in its source (employers, mediators ...)
     principles: list[Principle] = []
     lessons: list[Id] = []
 

@@ -102,6 +102,7 @@ def references(model: Any, source: YamlDocument) -> References:
         return References(file, declares=tuple(listed), gap_refs=tuple(gaps))
     declares = (_ref(source, model.id, ("id",)),)
     gap_refs = tuple(_ref(source, t, ("gap_tags", i)) for i, t in enumerate(getattr(model, "gap_tags", [])))
+    gap_refs += tuple(_ref(source, t, ("relies_on", i)) for i, t in enumerate(getattr(model, "relies_on", [])))
     if isinstance(model, LibraryEntry):
         number = (model.number, source.line_of(("number",))) if isinstance(model, FrameworkAction) else None
         return References(

@@ -1,0 +1,51 @@
+"""connact's own advice follows the organisation: what a practice needs that it lacks, its size, its type."""
+
+import json
+
+from helpers import answers_file, run
+
+
+def plan(capsys, tmp_path, given, **profile):
+    out = tmp_path / "plan.json"
+    path = answers_file(tmp_path, given, profile=profile)
+    result = run(capsys, "plan", "--answers", str(path), "--no-input", "-o", str(out), "--format", "json", "--force")
+    assert result.code == 0, result.err
+    return json.loads(out.read_text(encoding="utf-8"))
+
+
+def test_a_practice_that_relies_on_what_you_lack_says_so(capsys, tmp_path):
+    data = plan(capsys, tmp_path, {"employment.services.employer_links": "no"})
+    hub = next(r for r in data["recommendations"] if r["practice_id"] == "integreat-employment-hub-ie")
+    assert (
+        "In its source it relied on links with employers, which your answers show you lack: arrange it first, "
+        "or with a partner who has it."
+    ) in hub["adaptation"]
+    with_links = plan(
+        capsys, tmp_path, {"employment.services.employer_links": "yes", "employment.services.access": "no"}
+    )
+    hub = next(r for r in with_links["recommendations"] if r["practice_id"] == "integreat-employment-hub-ie")
+    assert not any("relied on" in line for line in hub["adaptation"])
+
+
+def test_small_programmes_pilot_and_join(capsys, tmp_path):
+    """Under €25,000 or 6 months: pilot sustained work (it stays recommended) and join a working group."""
+    given = {"employment.services.employer_links": "no", "principles.partnership.working_group": "no"}
+    small = plan(capsys, tmp_path, given, budget_eur=15000)
+    large = plan(capsys, tmp_path, given, budget_eur=150000)
+    assert [r["practice_id"] for r in small["recommendations"]] == [r["practice_id"] for r in large["recommendations"]]
+    assert small["partnership"]["mode"] == "join" and large["partnership"]["mode"] == "found"
+    names = [phase["name"] for phase in small["activity_plan"]]
+    assert "Pilot at a smaller scale: Employment Hub" in names
+    assert not any(name.startswith("Build a local working group") for name in names)
+
+
+def test_an_organisation_in_a_working_group_is_not_told_to_found_one(capsys, tmp_path):
+    data = plan(
+        capsys,
+        tmp_path,
+        {"principles.partnership.working_group": "yes", "employment.services.employer_links": "no"},
+        budget_eur=150000,
+    )
+    assert data["partnership"]["mode"] == "strengthen"
+    names = " ".join(phase["name"] for phase in data["activity_plan"])
+    assert "Form or join" not in names and "Build a local working group" not in names
