@@ -35,7 +35,7 @@ def test_small_programmes_pilot_and_join(capsys, tmp_path):
     assert [r["practice_id"] for r in small["recommendations"]] == [r["practice_id"] for r in large["recommendations"]]
     assert small["partnership"]["mode"] == "join" and large["partnership"]["mode"] == "found"
     names = [phase["name"] for phase in small["activity_plan"]]
-    assert "Pilot at a smaller scale: Employment Hub" in names
+    assert "Pilot at a smaller scale, on the model of: Employment Hub" in names
     assert not any(name.startswith("Build a local working group") for name in names)
 
 

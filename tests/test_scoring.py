@@ -157,7 +157,7 @@ def test_a_narrower_practice_fits_a_broader_group_with_a_caveat():
     library = bundled_library()
     words = reason(narrower[0], {}, None, "en")  # type: ignore[arg-type]
     assert words == (
-        "It was designed for refugees, one group among the third country nationals you serve: "
+        "It was designed for refugees, one group among the third-country nationals you serve: "
         "check that it suits the others."
     )
     assert library.broader_groups()["women"] == {"single_mothers"}
@@ -188,7 +188,6 @@ def test_sustained_activities_come_from_the_framework_data():
         "employment_support",
         "language_course",
         "forum",
-        "working_group",
         "adult_education",
     }
     entry = record(activity_type="adult_education")

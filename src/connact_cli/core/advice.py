@@ -37,7 +37,7 @@ class Situation:
                 record.activity_type == ActivityType.WORKING_GROUP and any(p in record.place_text for p in places)
                 for record in catalogue.index
             ),
-            in_group=group_gap is not None and group_gap in matches.has,
+            in_group=group_gap is not None and (group_gap in matches.has or group_gap in matches.partly),
             needs_group=any(gap.tag.id == group_gap for gap in matches.gaps),
             organisation_type=str(profile.organisation_type),
         )
@@ -97,13 +97,20 @@ def phases(
             else "Form or join a local Integration Working Group"
         )
         rows.append(PhaseRow(name=name, start_month=1, end_month=setup))
+    groups = [rec.title for rec in recommendations if rec.activity_type == ActivityType.WORKING_GROUP]
+    if groups:
+        rows.append(PhaseRow(name=_group_phase(" and ".join(groups), situation), start_month=1, end_month=end))
     for rec in recommendations:
         if rec.activity_type == ActivityType.WORKING_GROUP:
-            rows.append(PhaseRow(name=_group_phase(rec.title, situation), start_month=1, end_month=end))
-        elif rec.practice_id in pilots:
-            rows.append(PhaseRow(name=f"Pilot at a smaller scale: {rec.title}", start_month=start, end_month=end))
+            continue
+        if rec.practice_id in pilots:
+            rows.append(
+                PhaseRow(
+                    name=f"Pilot at a smaller scale, on the model of: {rec.title}", start_month=start, end_month=end
+                )
+            )
         else:
-            rows.append(PhaseRow(name=f"Adapt and run: {rec.title}", start_month=start, end_month=end))
+            rows.append(PhaseRow(name=f"Adapt and run, on the model of: {rec.title}", start_month=start, end_month=end))
     rows.append(PhaseRow(name="Ongoing participant feedback and adaptation", start_month=start, end_month=end))
     rows.append(
         PhaseRow(

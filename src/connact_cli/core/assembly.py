@@ -148,6 +148,7 @@ def _funding(
                 name=programme.name.get(language),
                 summary=programme.summary.get(language),
                 reasons=reasons,
+                source=programme.source.cite(),
             )
         )
     return rows
@@ -162,9 +163,16 @@ def _action_row(rec: Recommendation, action: FrameworkAction, language: str) -> 
         status=action.status.value,
         type=action.action_type.value if action.action_type else None,
         score=rec.score,
-        reasons=[r for r, c in zip(rec.reasons, rec.contributions, strict=True) if c.rule == "gap"][:2]
-        or list(rec.reasons[:1]),
+        reasons=_action_reasons(rec),
     )
+
+
+def _action_reasons(rec: Recommendation) -> list[str]:
+    """Why an EU action is shown: the groups it was made for, then the gaps it closes."""
+    by_rule = list(zip(rec.reasons, rec.contributions, strict=True))
+    groups = [r for r, c in by_rule if c.rule in ("groups", "broader")]
+    gaps = [r for r, c in by_rule if c.rule == "gap"][:2]
+    return groups + gaps or list(rec.reasons[:1])
 
 
 def _eu_action_row(rec: Recommendation, entries: Mapping[str, LibraryEntry], language: str) -> ActionRow:
@@ -264,12 +272,14 @@ def _indicators(gaps: list[Gap], recommendations: list[RecommendationRow], langu
 
 
 def _lesson_rows(matches: Matches, language: str, organisation_type: str) -> list[LessonRow]:
+    """Lessons that apply, with the guidance that fits this organisation and what it already has."""
+    has = matches.has | matches.partly
     return [
         LessonRow(
             id=m.lesson.id,
             title=m.lesson.title.get(language),
             reasons=list(m.reasons),
-            guidance=[g.get(language) for g in m.lesson.guidance_for(organisation_type)],
+            guidance=[g.get(language) for g in m.lesson.guidance_for(organisation_type, has)],
         )
         for m in matches.lessons
     ]

@@ -27,6 +27,7 @@ class EntryIndex(NamedTuple):
     gap_tags: tuple[str, ...]
     lessons: tuple[str, ...]
     place_text: str  # title, summary and organisations, case-folded: where a region or city is named
+    open_to: tuple[str, ...] = ()  # organisation types an EU action is for (empty: anyone)
 
     def title_in(self, language: str = "en") -> str:
         return self.title.get(language) or self.title["en"]
@@ -79,4 +80,5 @@ def build(entry: LibraryEntry, path: str = "") -> EntryIndex:
         gap_tags=tuple(entry.gap_tags),
         lessons=tuple(entry.lessons),
         place_text=" ".join(place).casefold(),
+        open_to=tuple(str(t) for t in getattr(entry, "open_to", [])),
     )

@@ -24,7 +24,7 @@ from connact_cli.core.scoring import (
     score,
     total,
 )
-from connact_cli.core.vocabulary import ActivityType, QuestionKind
+from connact_cli.core.vocabulary import ACTIVITY_WORDS, GROUP_WORDS, ActivityType, QuestionKind
 
 # How much of a question's weight a scale answer adds to the gaps it reveals.
 SCALE_SEVERITY = {"no": 1.0, "partly": 0.5, "planned": 0.5, "unsure": 0.25, "yes": 0.0, "not_applicable": 0.0}
@@ -94,6 +94,7 @@ class Matches:
     lessons: list[LessonMatch] = field(default_factory=list)
     priority: list[Gap] = field(default_factory=list)  # the gaps the plan treats in detail
     has: frozenset[str] = frozenset()  # gap tags of questions the organisation answered "yes"
+    partly: frozenset[str] = frozenset()  # gap tags of questions it answered "partly": something is in place
 
     def uncovered(self) -> list[Gap]:
         """Priority gaps that no recommended practice addresses."""
@@ -138,6 +139,8 @@ def _met(item: Item) -> float | None:
     if question.kind == QuestionKind.SCALE:
         return SCALE_MET.get(value) if isinstance(value, str) else None
     if question.kind in (QuestionKind.SINGLE, QuestionKind.MULTIPLE) and question.revealed_gaps():
+        if value is None:
+            return None
         chosen = [value] if isinstance(value, str) else value if isinstance(value, list) else []
         return 0.0 if any(c.gap_tags for c in question.choices if c.id in chosen) else 1.0
     return None
@@ -175,6 +178,10 @@ def _quote(evidence: Evidence, language: str) -> str:
     return quoted + (f' (your note: "{evidence.note}")' if evidence.note else "")
 
 
+def _groups(values: tuple[str, ...]) -> str:
+    return _join([GROUP_WORDS.get(value, value.replace("_", " ")) for value in values])
+
+
 def _words(values: tuple[str, ...]) -> str:
     return _join([value.replace("_", " ") for value in values])
 
@@ -187,20 +194,21 @@ def reason(contribution: Contribution, gaps: dict[str, Gap], profile: Profile, l
         "themes": lambda: (
             f"It works on {_words(subject)}, {'one of the themes' if len(subject) == 1 else 'themes'} you chose."
         ),
-        "groups": lambda: f"It was designed for {_words(subject)}, whom you serve.",
+        "groups": lambda: f"It was designed for {_groups(subject)}, whom you serve.",
         "broader": lambda: (
-            f"It was designed for {_words(subject[:1])}, which includes the {_words(subject[1:])} you serve."
+            f"It was designed for {_groups(subject[:1])}, which includes the {_groups(subject[1:])} you serve."
         ),
         "narrower": lambda: (
-            f"It was designed for {_words(subject[1:])}, one group among the {_words(subject[:1])} you serve: "
+            f"It was designed for {_groups(subject[1:])}, one group among the {_groups(subject[:1])} you serve: "
             "check that it suits the others."
         ),
         "related": lambda: _related(subject),
         "cross_cutting": lambda: (
-            f"It shares none of your themes, but as {_words(subject)} work it serves every theme and closes a gap "
+            f"It shares none of your themes, but {ACTIVITY_WORDS.get(subject[0], _words(subject))} serves every theme, "
+            "and it closes a gap "
             "in the principles of integration."
         ),
-        "mismatch": lambda: f"It was designed for {_words(subject)}, whom you do not list: adapt it with care.",
+        "mismatch": lambda: f"It was designed for {_groups(subject)}, whom you do not list: adapt it with care.",
         "country": lambda: f"It was run in your country ({profile.country}).",
         "eu": lambda: "It is an EU-wide action, open to organisations in every member state.",
         "region": lambda: f"It names your region or city ({profile.region}).",
@@ -216,7 +224,7 @@ def _related(subject: tuple[str, ...]) -> str:
     split = subject.index("|")
     wide, theirs, yours = subject[0], subject[1:split], subject[split + 1 :]
     return (
-        f"It was designed for {_words(theirs)}; like the {_words(yours)} you serve, they are {_words((wide,))}: "
+        f"It was designed for {_groups(theirs)}; like the {_groups(yours)} you serve, they are {_groups((wide,))}: "
         "check that it fits."
     )
 
@@ -284,12 +292,12 @@ def priority_gaps(gaps: list[Gap], themes: frozenset[str]) -> list[Gap]:
     return (heads + rest)[: max(TOP_GAPS, len(heads))]
 
 
-def answered_yes(assessment: Assessment) -> frozenset[str]:
-    """Gap tags of the scale questions answered "yes": what the organisation says it already has."""
+def answered_yes(assessment: Assessment, answer: str = "yes") -> frozenset[str]:
+    """Gap tags of the scale questions given `answer`: "yes", what the organisation says it already has."""
     return frozenset(
         tag
         for item in assessment.answered()
-        if item.question.kind == QuestionKind.SCALE and item.value == "yes"
+        if item.question.kind == QuestionKind.SCALE and item.value == answer
         for tag in item.question.gap_tags
     )
 
@@ -324,6 +332,7 @@ def match(assessment: Assessment, catalogue: Catalogue) -> Matches:
         lessons=match_lessons(assessment, by_id, catalogue),
         priority=priority_gaps(gaps, org.themes),
         has=answered_yes(assessment) - by_id.keys(),
+        partly=answered_yes(assessment, "partly"),
     )
 
 
@@ -356,6 +365,8 @@ def _rank(catalogue: Catalogue, org: Organisation, assessed: bool) -> dict[str, 
     for entry in catalogue.index:
         closes_gap = not severity.keys().isdisjoint(entry.gap_tags)
         if entry.kind == "eu_action":
+            if entry.open_to and org.organisation_type not in entry.open_to:
+                continue  # an action for national authorities is not for an NGO to join
             serves = _serves(entry, org)
             wanted = (closes_gap or serves) if assessed else (serves or bool(org.themes.intersection(entry.themes)))
         else:

@@ -310,6 +310,7 @@ class FrameworkAction(LibraryEntry):
     action: LocalText
     status: ActionStatus
     action_type: ActionType | None = None  # None: the source states no type
+    open_to: list[OrganisationType] = []  # who can take part, where the source says so (empty: anyone)
 
 
 class RiskNote(Model):
@@ -324,6 +325,7 @@ class Guidance(Model):
 
     text: LocalText
     not_for: list[OrganisationType] = []  # e.g. a municipality is not told to work with "the local authority"
+    unless_has: list[Id] = []  # gap tags: left out when the organisation answered that it has this already
 
     def get(self, language: str = DEFAULT_LANGUAGE) -> str:
         return self.text.get(language)
@@ -338,8 +340,13 @@ class Lesson(Model):
     summary: LocalText
     guidance: list[Guidance | LocalText] = Field(min_length=1)
 
-    def guidance_for(self, organisation_type: str) -> list[Guidance | LocalText]:
-        return [g for g in self.guidance if not (isinstance(g, Guidance) and organisation_type in g.not_for)]
+    def guidance_for(self, organisation_type: str, has: frozenset[str] = frozenset()) -> list[Guidance | LocalText]:
+        """The guidance that fits: not meant for another kind of organisation, not about what it already has."""
+        return [
+            g
+            for g in self.guidance
+            if not (isinstance(g, Guidance) and (organisation_type in g.not_for or has.intersection(g.unless_has)))
+        ]
 
     risks: list[RiskNote] = []
     examples: list[Id] = []

@@ -135,6 +135,7 @@ class FundingRow:
     name: str
     summary: str
     reasons: list[str]
+    source: str
 
 
 @record

@@ -76,6 +76,7 @@ class Organisation:
     broader: Mapping[str, frozenset[str]]  # a group -> the groups within it
     sustained: frozenset[str]  # activity types the sources ran as sustained, regular work
     cross_cutting: frozenset[str]  # activity types that serve every theme
+    organisation_type: str = ""
 
     @classmethod
     def of(cls, severity: Mapping[str, float], profile: Profile, facts: Facts) -> Organisation:
@@ -90,6 +91,7 @@ class Organisation:
             facts.broader,
             facts.sustained,
             facts.cross_cutting,
+            str(profile.organisation_type),
         )
 
     def eligible(self, entry: EntryIndex) -> bool:

@@ -29,6 +29,21 @@ class TargetGroup(StrEnum):
     HOST_COMMUNITY = "host_community"
 
 
+# How a plan names a target group in a sentence (English; the rest is the id with spaces).
+GROUP_WORDS = {
+    "temporary_protection": "people under temporary protection",
+    "third_country_nationals": "third-country nationals",
+    "children_and_youth": "children and young people",
+    "host_community": "the host community",
+}
+# How a plan names work that serves every theme.
+ACTIVITY_WORDS = {
+    "forum": "a forum",
+    "working_group": "a working group",
+    "training_of_trainers": "training of trainers",
+}
+
+
 class OrganisationType(StrEnum):
     NGO = "ngo"
     LOCAL_AUTHORITY = "local_authority"

@@ -60,6 +60,7 @@ def build(plan: Plan) -> Document:
     blocks += _resources(plan)
     blocks += [
         Heading(level=2, text="Activity plan"),
+        para(italic("connact's guidance: a sequence to adapt with your partners, not a source's finding.")),
         Timeline(
             title=p.organisation,
             start_month=plan.start_month,
@@ -81,8 +82,10 @@ def build(plan: Plan) -> Document:
         Rule(),
         para(
             italic(
-                f"Written by {plan.generator} from the INTEgreat, ConnACT and EU Action Plan "
-                "material it carries. Check every figure against its source before you quote it."
+                f"Written by {plan.generator} from the sources it carries (the INTEgreat toolkit, ConnACT, IOM Malta, "
+                "the Commission's Action Plan pages and public pages on the funding programmes, each cited where it is "
+                "used). Advice marked as connact's guidance is its own. Check every figure against its source "
+                "before you quote it."
             )
         ),
     ]
@@ -184,8 +187,8 @@ def _uncovered(plan: Plan) -> list[Content]:
     for row in plan.uncovered:
         if row.in_library:
             said = (
-                f"None of the practices recommended here addresses {row.label.lower()}; the library has "
-                "material on it (see 'connact practices list')."
+                f"None of the practices recommended here addresses {row.label.lower()}; another practice or a "
+                "lesson in the library does (ask for more recommendations, or see the design principles below)."
             )
         else:
             said = f"No practice in the library addresses {row.label.lower()} yet."
@@ -229,7 +232,7 @@ def _recommendations(plan: Plan) -> list[Content]:
             para(rec.summary),
             para(bold("Why it was chosen")),
             bullets(rec.reasons),
-            para(bold("How to adapt it")),
+            para(bold("How to adapt it"), italic(" (connact's guidance)")),
             bullets(rec.adaptation),
         ]
         if rec.roles:
@@ -328,7 +331,14 @@ def _eu(plan: Plan) -> list[Content]:
             )
         )
     if plan.funding:
-        blocks.append(bullets([[bold(f.name), text(f": {f.summary} {' '.join(f.reasons)}")] for f in plan.funding]))
+        blocks.append(
+            bullets(
+                [
+                    [bold(f.name), text(f": {f.summary} {' '.join(f.reasons)} "), italic(f"Source: {f.source}")]
+                    for f in plan.funding
+                ]
+            )
+        )
     return blocks
 
 

@@ -19,6 +19,7 @@ from connact_cli.core.models import (
     Framework,
     FrameworkAction,
     GapVocabulary,
+    Guidance,
     Lesson,
     LibraryEntry,
     Question,
@@ -103,6 +104,13 @@ def references(model: Any, source: YamlDocument) -> References:
     declares = (_ref(source, model.id, ("id",)),)
     gap_refs = tuple(_ref(source, t, ("gap_tags", i)) for i, t in enumerate(getattr(model, "gap_tags", [])))
     gap_refs += tuple(_ref(source, t, ("relies_on", i)) for i, t in enumerate(getattr(model, "relies_on", [])))
+    if isinstance(model, Lesson):
+        gap_refs += tuple(
+            _ref(source, t, ("guidance", i, "unless_has", j))
+            for i, g in enumerate(model.guidance)
+            if isinstance(g, Guidance)
+            for j, t in enumerate(g.unless_has)
+        )
     if isinstance(model, LibraryEntry):
         number = (model.number, source.line_of(("number",))) if isinstance(model, FrameworkAction) else None
         return References(
