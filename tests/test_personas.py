@@ -62,8 +62,8 @@ def test_every_pick_follows_the_themes_and_the_answers(capsys, tmp_path, persona
         assert theme_reason or principle_reason, (rec["practice_id"], rec["reasons"])
     answers = persona.get("answers") or {}
     if any(answers.get(q) == "yes" for q in ("principles.partnership.working_group",)):
-        assert "Form or join a local Integration Working Group" not in text
-        assert "Build a local working group on the model of" not in text
+        assert "where there is none, form one" not in text
+        assert "where there is none, build one" not in text
     for row in plan["uncovered"]:
         assert f"### {row['label']}" in text
     priority = {gap["id"] for gap in plan["gaps"]}

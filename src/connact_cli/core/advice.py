@@ -94,7 +94,7 @@ def phases(
         name = (
             "Join an existing local Integration Working Group or local network"
             if situation.group_mode == "join"
-            else "Form or join a local Integration Working Group"
+            else "Join an existing local Integration Working Group or, where there is none, form one"
         )
         rows.append(PhaseRow(name=name, start_month=1, end_month=setup))
     groups = [rec.title for rec in recommendations if rec.activity_type == ActivityType.WORKING_GROUP]
@@ -126,7 +126,7 @@ def _group_phase(title: str, situation: Situation) -> str:
         return f"Bring ideas from {title} into the working group you take part in"
     if mode == "join":
         return f"Join an existing local working group, learning from: {title}"
-    return f"Build a local working group on the model of: {title}"
+    return f"Join an existing local working group or, where there is none, build one on the model of: {title}"
 
 
 def stakeholders(gaps: list[Gap], catalogue: Catalogue, organisation_type: str, language: str) -> list[StakeholderRow]:

@@ -232,7 +232,7 @@ def _recommendations(plan: Plan) -> list[Content]:
             para(rec.summary),
             para(bold("Why it was chosen")),
             bullets(rec.reasons),
-            para(bold("How to adapt it"), italic(" (connact's guidance)")),
+            para(bold("How to adapt it"), text(" "), italic("(connact's guidance)")),
             bullets(rec.adaptation),
         ]
         if rec.roles:
