@@ -4,7 +4,8 @@ import pytest
 import yaml
 from pydantic import ValidationError
 
-from connact_cli.core.models import Checklist, Condition, Figure, LocalText, Practice, Question
+from connact_cli.core.models import Checklist, Condition, Practice, Question
+from connact_cli.core.values import Figure, LocalText
 from connact_cli.core.vocabulary import COUNTRIES
 from helpers import PRACTICE
 

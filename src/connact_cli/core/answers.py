@@ -11,7 +11,8 @@ from typing import Literal
 
 from pydantic import Field
 
-from connact_cli.core.models import Country, Model, Question
+from connact_cli.core.models import Question
+from connact_cli.core.values import Country, Model
 from connact_cli.core.vocabulary import OrganisationType, QuestionKind, TargetGroup, Theme
 
 MAX_TEXT = 2000

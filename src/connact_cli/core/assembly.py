@@ -14,7 +14,7 @@ from connact_cli.core.answers import Profile
 from connact_cli.core.assessment import Assessment, Item
 from connact_cli.core.catalogue import Catalogue
 from connact_cli.core.matching import CriteriaScore, Gap, Matches, Recommendation
-from connact_cli.core.models import FrameworkAction, FundingProgramme, LibraryEntry, LocalText, Resource
+from connact_cli.core.models import FrameworkAction, FundingProgramme, LibraryEntry, Resource
 from connact_cli.core.plan import (
     ActionRow,
     AnswerRow,
@@ -32,6 +32,7 @@ from connact_cli.core.plan import (
     Scores,
     Summary,
 )
+from connact_cli.core.values import LocalText
 from connact_cli.core.vocabulary import QuestionKind
 
 TOP_ACTIONS = 6

@@ -10,7 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from connact_cli.core.index import EntryIndex
-from connact_cli.core.models import Checklist, Framework, FundingProgramme, GapTag, Lesson, LocalText
+from connact_cli.core.models import Checklist, Framework, FundingProgramme, GapTag, Lesson
+from connact_cli.core.values import LocalText
 
 
 @dataclass

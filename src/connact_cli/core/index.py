@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-from connact_cli.core.models import FrameworkAction, LibraryEntry, LocalText
+from connact_cli.core.models import FrameworkAction, LibraryEntry
+from connact_cli.core.values import LocalText
 
 
 class EntryIndex(NamedTuple):

@@ -6,20 +6,15 @@ Every text a user reads is a LocalText: a mapping language -> text where English
 
 from __future__ import annotations
 
-import re
 from typing import Annotated, Any, Literal
 
 from pydantic import (
-    AfterValidator,
-    BaseModel,
-    ConfigDict,
     Field,
-    RootModel,
     model_validator,
 )
 
+from connact_cli.core.values import DEFAULT_LANGUAGE, Country, Figure, Id, LocalText, Model, Source, check_id
 from connact_cli.core.vocabulary import (
-    COUNTRIES,
     ActionStatus,
     ActionType,
     ActivityType,
@@ -35,95 +30,10 @@ from connact_cli.core.vocabulary import (
     Theme,
 )
 
-DEFAULT_LANGUAGE = "en"
 PROFILE_PREFIX = "profile."
 PROFILE_FIELDS = frozenset(
     {"organisation_type", "country", "target_groups", "themes", "languages", "budget_eur", "duration_months"}
 )
-
-_ID = re.compile(r"^[a-z0-9]+(?:[-_.][a-z0-9]+)*$")
-_LANG = re.compile(r"^[a-z]{2,3}(?:-[A-Z]{2})?$")
-
-
-def _check_id(value: str) -> str:
-    if not _ID.fullmatch(value):
-        raise ValueError(
-            f"'{value}' is not a valid id: use lower-case letters, digits and single '-', '_' or '.' between them"
-        )
-    return value
-
-
-def _check_country(value: str) -> str:
-    if value not in COUNTRIES:
-        raise ValueError(f"'{value}' is not an ISO 3166-1 alpha-2 country code (e.g. MT, IT, IE)")
-    return value
-
-
-Id = Annotated[str, AfterValidator(_check_id)]
-Country = Annotated[str, AfterValidator(_check_country)]
-
-
-class Model(BaseModel):
-    # defer_build: a model's validator is built when first used, not at import (start-up time).
-    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True, defer_build=True)
-
-
-class LocalText(RootModel[dict[str, str]]):
-    """A text in one or more languages; a plain string in YAML means English."""
-
-    model_config = ConfigDict(frozen=True, defer_build=True)
-
-    @model_validator(mode="before")
-    @classmethod
-    def _accept_plain_string(cls, value: Any) -> Any:
-        return {DEFAULT_LANGUAGE: value} if isinstance(value, str) else value
-
-    @model_validator(mode="after")
-    def _require_english(self) -> LocalText:
-        texts = self.root
-        if not texts.get(DEFAULT_LANGUAGE, "").strip():
-            raise ValueError("an English text ('en') is required")
-        for lang, text in texts.items():
-            if not _LANG.fullmatch(lang):
-                raise ValueError(f"'{lang}' is not a language code (use e.g. en, it, mt, fi)")
-            if not text.strip():
-                raise ValueError(f"the '{lang}' text is empty")
-        return self
-
-    def get(self, language: str = DEFAULT_LANGUAGE) -> str:
-        """The text in `language`, or in English when there is no translation."""
-        return self.root.get(language) or self.root[DEFAULT_LANGUAGE]
-
-    def __str__(self) -> str:
-        return self.root[DEFAULT_LANGUAGE]
-
-
-class Source(Model):
-    """Where a fact comes from; every practice and figure must be traceable."""
-
-    document: str
-    project: str | None = None
-    organisations: list[str] = []
-    year: int | None = Field(None, ge=1900, le=2100)
-    url: str | None = Field(None, pattern=r"^https?://\S+$")
-
-    def cite(self) -> str:
-        """Document, project, organisations, year and address, as one line."""
-        parts = [self.document, self.project or "", ", ".join(self.organisations), str(self.year or ""), self.url or ""]
-        return ", ".join(part for part in parts if part)
-
-
-class Figure(Model):
-    """A number the source reports, e.g. 'over 60 sessions'. Never estimated."""
-
-    value: int | float = Field(gt=0)
-    label: LocalText
-    qualifier: Literal["exactly", "over"] = "exactly"
-
-    def describe(self, language: str = DEFAULT_LANGUAGE) -> str:
-        number = f"{self.value:,}" if isinstance(self.value, int) else f"{self.value:g}"
-        prefix = "over " if self.qualifier == "over" else ""
-        return f"{prefix}{number} {self.label.get(language)}"
 
 
 class GapTag(Model):
@@ -167,7 +77,7 @@ class Condition(Model):
                 allowed = ", ".join(sorted(PROFILE_FIELDS))
                 raise ValueError(f"'{field}' is not a profile field a condition can use ({allowed})")
         else:
-            _check_id(self.question)
+            check_id(self.question)
         return self
 
     @property

@@ -16,9 +16,10 @@ from connact_cli.core.answers import AnswersFile
 from connact_cli.core.assessment import Item, resolve
 from connact_cli.core.catalogue import Catalogue
 from connact_cli.core.matching import Gap, Matches
-from connact_cli.core.models import Id, Model, Question
+from connact_cli.core.models import Question
 from connact_cli.core.names import slug
 from connact_cli.core.plan import Plan
+from connact_cli.core.values import Id, Model
 
 SCRIPT_KIND = "workshop"
 
