@@ -197,3 +197,31 @@ def test_sustained_activities_come_from_the_framework_data():
     assert "sustained" not in [
         c.rule for c in contributions(entry, organisation(limits=("budget",), sustained=frozenset()))
     ]
+
+
+def test_every_rule_has_its_wording():
+    """A rule the scorer can give always has a reason to print: none falls back to another's words."""
+    from connact_cli.core.scoring import RULES, Contribution
+
+    subjects = {
+        "gap": ("employer_links",),
+        "related": ("third_country_nationals", "refugees", "|", "asylum_seekers"),
+        "broader": ("third_country_nationals", "refugees"),
+        "narrower": ("third_country_nationals", "refugees"),
+        "groups": ("refugees",),
+        "mismatch": ("women",),
+        "cross_cutting": ("forum",),
+        "sustained": ("months",),
+    }
+    library = bundled_library()
+    gaps = {
+        g.tag.id: g
+        for g in match(
+            resolve(library, answers.load(EXAMPLES / "malta-ngo-employment.answers.yaml", library)), library
+        ).gaps
+    }
+    profile = answers.load(EXAMPLES / "malta-ngo-employment.answers.yaml", library).profile
+    worded = {
+        rule: reason(Contribution(1, rule, subjects.get(rule, ("employment",))), gaps, profile, "en") for rule in RULES
+    }
+    assert len(set(worded.values())) == len(RULES)

@@ -96,11 +96,6 @@ class Matches:
     has: frozenset[str] = frozenset()  # gap tags of questions the organisation answered "yes"
     partly: frozenset[str] = frozenset()  # gap tags of questions it answered "partly": something is in place
 
-    def uncovered(self) -> list[Gap]:
-        """Priority gaps that no recommended practice addresses."""
-        covered = {tag for rec in self.recommendations for tag in rec.gaps}
-        return [gap for gap in self.priority if gap.tag.id not in covered]
-
 
 def answer_gaps(item: Item, language: str = "en") -> list[tuple[str, Evidence]]:
     """The (gap id, evidence) pairs one answer reveals."""

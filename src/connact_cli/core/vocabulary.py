@@ -86,14 +86,6 @@ class ExtraAnswer(StrEnum):
     NOT_APPLICABLE = "not_applicable"  # does not concern this programme: no gap, not a criterion
 
 
-class EntryKind(StrEnum):
-    """What a library entry is, and so how a plan words it."""
-
-    PRACTICE = "practice"  # something that was run: who, where, what was done, what it reported
-    RESOURCE = "resource"  # a toolkit, project, network, conference or service to learn from or use
-    EU_ACTION = "eu_action"  # what the EU runs that an organisation can join, use or cite
-
-
 class ResourceType(StrEnum):
     TOOLKIT = "toolkit"
     PROJECT = "project"
