@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from connact_cli.core.answers import Profile
-from connact_cli.core.catalogue import Catalogue
+from connact_cli.core.catalogue import Catalogue, addressed_gap_tags
 from connact_cli.core.matching import Gap, Matches, Recommendation
 from connact_cli.core.models import LibraryEntry
 from connact_cli.core.plan import PhaseRow, RecommendationRow, StakeholderRow, UncoveredRow
@@ -146,8 +146,7 @@ def uncovered(
 ) -> list[UncoveredRow]:
     """Priority gaps that no recommended practice addresses, with connact's general next steps for each."""
     covered = {tag for rec in chosen for tag in rec.gaps}
-    addressed_in_library = {tag for record in catalogue.index if record.kind == "practice" for tag in record.gap_tags}
-    addressed_in_library |= {tag for lesson in catalogue.lessons for tag in lesson.gap_tags}
+    addressed_in_library = addressed_gap_tags(catalogue.index, catalogue.lessons)
     rows = []
     for gap in matches.priority:
         if gap.tag.id in covered:

@@ -7,11 +7,18 @@ the library only for those a plan shows, and handed to plan assembly.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from connact_cli.core.index import EntryIndex
 from connact_cli.core.models import Checklist, Framework, FundingProgramme, GapTag, Lesson
 from connact_cli.core.values import LocalText
+
+
+def addressed_gap_tags(records: Iterable[EntryIndex], lessons: Iterable[Lesson]) -> set[str]:
+    """Gap tags some practice or lesson addresses (resources and EU actions do not count)."""
+    found = {tag for record in records if record.kind == "practice" for tag in record.gap_tags}
+    return found | {tag for lesson in lessons for tag in lesson.gap_tags}
 
 
 @dataclass

@@ -62,8 +62,13 @@ def notices(source: yamlio.YamlDocument, catalogue: Catalogue) -> list[Problem]:
 
 def parse(source: yamlio.YamlDocument, catalogue: Catalogue) -> AnswersFile:
     """Validate an answers file against the schema and the checklists; every problem is reported."""
+    return parse_with_notices(source, catalogue)[0]
+
+
+def parse_with_notices(source: yamlio.YamlDocument, catalogue: Catalogue) -> tuple[AnswersFile, list[Problem]]:
+    """parse(), and what was carried over or ignored on the way (warnings, not errors)."""
     path = str(source.path)
-    data, _ = carry_over(source, catalogue)
+    data, carried = carry_over(source, catalogue)
     if not isinstance(data, dict) or "connact" not in data:
         raise DataError(
             [
@@ -98,7 +103,7 @@ def parse(source: yamlio.YamlDocument, catalogue: Catalogue) -> AnswersFile:
     )
     if problems or answers_file is None:
         raise DataError(_unique(problems))
-    return answers_file
+    return answers_file, carried
 
 
 def _unique(problems: list[Problem]) -> list[Problem]:
@@ -153,8 +158,7 @@ def load(path: Path, catalogue: Catalogue) -> AnswersFile:
 
 def load_with_notices(path: Path, catalogue: Catalogue) -> tuple[AnswersFile, list[Problem]]:
     """The answers file and what was carried over or ignored in it (to show as warnings)."""
-    source = yamlio.load(path)
-    return parse(source, catalogue), notices(source, catalogue)
+    return parse_with_notices(yamlio.load(path), catalogue)
 
 
 def load_partial(path: Path, catalogue: Catalogue) -> dict[str, Any]:

@@ -7,8 +7,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from connact_cli.core.catalogue import Catalogue
-from connact_cli.core.models import GapVocabulary, Lesson, Practice
+from connact_cli.core.catalogue import Catalogue, addressed_gap_tags
+from connact_cli.core.models import GapVocabulary, Lesson
 from connact_cli.errors import DataError, Problem
 from connact_cli.library import answers_file, workshop_script
 from connact_cli.library.cache import DiskCache
@@ -50,9 +50,8 @@ def validate_paths(paths: Sequence[Path], cache: DiskCache, progress: Progress |
 
 def uncovered_gap_tags(reading: FolderReading) -> list[Problem]:
     """A warning for each gap tag that no practice and no lesson addresses: plans will say so."""
-    addressed = {tag for record in reading.indexed if record.kind == "practice" for tag in record.gap_tags}
-    addressed |= {tag for item in reading.loaded if isinstance(item.model, Lesson) for tag in item.model.gap_tags}
-    addressed |= {tag for item in reading.loaded if isinstance(item.model, Practice) for tag in item.model.gap_tags}
+    lessons = [item.model for item in reading.loaded if isinstance(item.model, Lesson)]
+    addressed = addressed_gap_tags(reading.indexed, lessons)
     warnings = []
     for refs in reading.refs():
         for ref in refs.declares:
