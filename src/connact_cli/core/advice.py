@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from connact_cli.core.answers import Profile
 from connact_cli.core.catalogue import Catalogue, addressed_gap_tags
-from connact_cli.core.matching import Gap, Matches, Recommendation
+from connact_cli.core.matching import Gap, Matches, Recommendation, join_words
 from connact_cli.core.models import LibraryEntry
 from connact_cli.core.plan import PhaseRow, RecommendationRow, StakeholderRow, UncoveredRow
 from connact_cli.core.scoring import place_names, size_limits
@@ -99,7 +99,7 @@ def phases(
         rows.append(PhaseRow(name=name, start_month=1, end_month=setup))
     groups = [rec.title for rec in recommendations if rec.activity_type == ActivityType.WORKING_GROUP]
     if groups:
-        rows.append(PhaseRow(name=_group_phase(" and ".join(groups), situation), start_month=1, end_month=end))
+        rows.append(PhaseRow(name=_group_phase(join_words(groups), situation), start_month=1, end_month=end))
     for rec in recommendations:
         if rec.activity_type == ActivityType.WORKING_GROUP:
             continue

@@ -174,11 +174,11 @@ def _quote(evidence: Evidence, language: str) -> str:
 
 
 def _groups(values: tuple[str, ...]) -> str:
-    return _join([GROUP_WORDS.get(value, value.replace("_", " ")) for value in values])
+    return join_words([GROUP_WORDS.get(value, value.replace("_", " ")) for value in values])
 
 
 def _words(values: tuple[str, ...]) -> str:
-    return _join([value.replace("_", " ") for value in values])
+    return join_words([value.replace("_", " ") for value in values])
 
 
 def reason(contribution: Contribution, gaps: dict[str, Gap], profile: Profile, language: str) -> str:
@@ -237,7 +237,8 @@ def _size(profile: Profile, limits: tuple[str, ...]) -> str:
     return " and ".join(parts)
 
 
-def _join(words: list[str]) -> str:
+def join_words(words: list[str]) -> str:
+    """["a", "b", "c"] -> "a, b and c"."""
     return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " and " + words[-1]
 
 
@@ -264,7 +265,7 @@ def match_lessons(assessment: Assessment, gaps: dict[str, Gap], catalogue: Catal
         reasons = []
         groups = [g for g in lesson.target_groups if g in assessment.profile.target_groups]
         if groups:
-            reasons.append(f"You serve {_join([g.value.replace('_', ' ') for g in groups])}.")
+            reasons.append(f"You serve {join_words([g.value.replace('_', ' ') for g in groups])}.")
         hit = [gaps[tag] for tag in lesson.gap_tags if tag in gaps]
         for gap in sorted(hit, key=lambda g: (-g.severity, g.tag.id))[:2]:
             strongest = max(gap.evidence, key=lambda e: (e.severity, e.question.id))
