@@ -34,8 +34,11 @@ def test_small_programmes_pilot_and_join(capsys, tmp_path):
     large = plan(capsys, tmp_path, given, budget_eur=150000)
     assert [r["practice_id"] for r in small["recommendations"]] == [r["practice_id"] for r in large["recommendations"]]
     assert small["partnership"]["mode"] == "join" and large["partnership"]["mode"] == "found"
+    hub = next(r for r in small["recommendations"] if r["practice_id"] == "integreat-employment-hub-ie")
+    assert "Pilot it at a smaller scale first: in its source it ran as sustained, regular work." in hub["adaptation"]
+    assert small["work_plan"]["parallel_strands"] == 1 and large["work_plan"]["parallel_strands"] == 4
     names = [phase["name"] for phase in small["activity_plan"]]
-    assert "Pilot at a smaller scale, on the model of: Employment Hub" in names
+    assert "WP2 Pilot with a first group: Employment Hub" in names
     assert not any("where there is none" in name for name in names)  # told to join, not to found
 
 

@@ -101,7 +101,10 @@ def test_html_in_headless_chromium(capsys, tmp_path):
         "Self-assessment",
         "Priority gaps and objectives",
         "Recommended practices",
-        "Activity plan",
+        "Logframe",
+        "Work plan",
+        "Indicative budget",
+        "Monitoring and evaluation",
         "Appendix: answers",
     ):
         assert f"<h2>{heading}</h2>" in dom

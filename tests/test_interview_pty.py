@@ -31,7 +31,15 @@ def answer_profile(child, organisation):
     child.expect("Which themes")
     child.send(" ")  # tick the first theme: health
     child.send("\r")
-    for prompt in ("Languages", "duration in months", "Budget", "Partners", "Start month"):
+    for prompt in ("Languages", "duration in months", "Budget"):
+        child.expect(prompt)
+        child.send("\r")
+    for prompt, typed in (("Participants you expect", "40"), ("Paid staff", "0"), ("Volunteers", "6")):
+        child.expect(prompt)
+        child.sendline(typed)
+    child.expect("run a funded project before")
+    child.send("\r")  # not sure
+    for prompt in ("Partners", "Start month"):
         child.expect(prompt)
         child.send("\r")
 
@@ -69,6 +77,8 @@ def test_interview_start_to_finish(tmp_path):
     saved = yaml.safe_load((tmp_path / "plan.answers.yaml").read_text(encoding="utf-8"))
     assert saved["profile"]["themes"] == ["health"]
     assert saved["profile"]["target_groups"] == ["asylum_seekers"]
+    assert (saved["profile"]["participants"], saved["profile"]["staff"], saved["profile"]["volunteers"]) == (40, 0, 6)
+    assert "funded_before" not in saved["profile"]  # "not sure" records nothing
     assert saved["answers"][first.id] == "no"
     assert asked > 30
 

@@ -52,9 +52,11 @@ def checklists_print(
 ) -> None:
 
     chosen = formats(format_values)
-    if any(fmt not in DOCUMENT_FORMATS for fmt in chosen):
+    wrong = [fmt for fmt in chosen if fmt not in DOCUMENT_FORMATS]
+    if wrong:
         raise UsageError(
-            f"--format json is not a handout; use {', '.join(DOCUMENT_FORMATS[:-1])} or {DOCUMENT_FORMATS[-1]}"
+            f"--format {wrong[0]} is not available for a handout; use "
+            f"{', '.join(DOCUMENT_FORMATS[:-1])} or {DOCUMENT_FORMATS[-1]}"
         )
     checklist = _checklist(_library(context), checklist_id)
     document = handout.build(checklist, context.language)

@@ -10,9 +10,9 @@ from dataclasses import dataclass
 
 from connact_cli.core.answers import Profile
 from connact_cli.core.catalogue import Catalogue, addressed_gap_tags
-from connact_cli.core.matching import Gap, Matches, Recommendation, join_words
+from connact_cli.core.matching import Gap, Matches, Recommendation
 from connact_cli.core.models import LibraryEntry
-from connact_cli.core.plan import PhaseRow, RecommendationRow, StakeholderRow, UncoveredRow
+from connact_cli.core.plan import StakeholderRow, UncoveredRow
 from connact_cli.core.scoring import place_names, size_limits
 from connact_cli.core.vocabulary import ActivityType
 
@@ -26,6 +26,7 @@ class Situation:
     in_group: bool  # the organisation said it takes part in a local Integration Working Group
     needs_group: bool  # its answers reveal the lack of one
     organisation_type: str
+    volunteer_run: bool
 
     @classmethod
     def of(cls, profile: Profile, matches: Matches, catalogue: Catalogue) -> Situation:
@@ -40,6 +41,7 @@ class Situation:
             in_group=group_gap is not None and (group_gap in matches.has or group_gap in matches.partly),
             needs_group=any(gap.tag.id == group_gap for gap in matches.gaps),
             organisation_type=str(profile.organisation_type),
+            volunteer_run=profile.volunteer_run(),
         )
 
     @property
@@ -79,54 +81,6 @@ def adaptation(rec: Recommendation, entry: LibraryEntry, profile: Profile, lacki
         advice.append("Line up the roles it needed before you start (see below).")
     advice.append("Co-design the details with participants and ask for their feedback throughout.")
     return advice
-
-
-def phases(
-    duration: int, recommendations: list[RecommendationRow], pilots: set[str], situation: Situation
-) -> list[PhaseRow]:
-    """Set-up, delivery of each recommended practice (a pilot where the programme is small), feedback, evaluation."""
-    setup = max(1, round(duration * 0.15))
-    closing = max(1, round(duration * 0.1))
-    start, end = (setup + 1, duration - closing) if setup + closing < duration else (1, duration)
-    rows = [PhaseRow(name="Set-up: needs assessment and co-design with participants", start_month=1, end_month=setup)]
-    has_group_practice = any(rec.activity_type == ActivityType.WORKING_GROUP for rec in recommendations)
-    if situation.needs_group and not has_group_practice:
-        name = (
-            "Join an existing local Integration Working Group or local network"
-            if situation.group_mode == "join"
-            else "Join an existing local Integration Working Group or, where there is none, form one"
-        )
-        rows.append(PhaseRow(name=name, start_month=1, end_month=setup))
-    groups = [rec.title for rec in recommendations if rec.activity_type == ActivityType.WORKING_GROUP]
-    if groups:
-        rows.append(PhaseRow(name=_group_phase(join_words(groups), situation), start_month=1, end_month=end))
-    for rec in recommendations:
-        if rec.activity_type == ActivityType.WORKING_GROUP:
-            continue
-        if rec.practice_id in pilots:
-            rows.append(
-                PhaseRow(
-                    name=f"Pilot at a smaller scale, on the model of: {rec.title}", start_month=start, end_month=end
-                )
-            )
-        else:
-            rows.append(PhaseRow(name=f"Adapt and run, on the model of: {rec.title}", start_month=start, end_month=end))
-    rows.append(PhaseRow(name="Ongoing participant feedback and adaptation", start_month=start, end_month=end))
-    rows.append(
-        PhaseRow(
-            name="Evaluation, reporting and sustainability", start_month=duration - closing + 1, end_month=duration
-        )
-    )
-    return rows
-
-
-def _group_phase(title: str, situation: Situation) -> str:
-    mode = situation.group_mode
-    if mode == "strengthen":
-        return f"Bring ideas from {title} into the working group you take part in"
-    if mode == "join":
-        return f"Join an existing local working group, learning from: {title}"
-    return f"Join an existing local working group or, where there is none, build one on the model of: {title}"
 
 
 def stakeholders(gaps: list[Gap], catalogue: Catalogue, organisation_type: str, language: str) -> list[StakeholderRow]:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import Field
+from pydantic import Field, model_validator
 
 from connact_cli.core.models import Question
 from connact_cli.core.values import Country, Model
@@ -34,6 +34,34 @@ class Profile(Model):
     budget_eur: int | None = Field(None, ge=0)
     partners: list[str] = []
     start_month: str | None = Field(None, pattern=r"^\d{4}-(0[1-9]|1[0-2])$")
+    participants: int | None = Field(None, ge=1, le=10_000_000)  # people the programme expects to reach
+    participants_by_group: dict[TargetGroup, int] = {}  # optional split; groups may overlap
+    staff: int | None = Field(None, ge=0, le=100_000)  # paid staff who will work on the programme
+    volunteers: int | None = Field(None, ge=0, le=100_000)
+    funded_before: bool | None = None  # has the organisation run a funded project before?
+
+    @model_validator(mode="after")
+    def _groups_served(self) -> Profile:
+        unknown = [str(g) for g in self.participants_by_group if g not in self.target_groups]
+        if unknown:
+            raise ValueError(
+                f"participants_by_group names {', '.join(unknown)}, which target_groups does not list; add it there"
+            )
+        if any(n < 1 for n in self.participants_by_group.values()):
+            raise ValueError("participants_by_group takes whole numbers of 1 or more")
+        return self
+
+    def volunteer_run(self) -> bool:
+        """Volunteers carry the work: no more than one paid staff member, or five volunteers to each one."""
+        if not self.volunteers or self.staff is None or self.volunteers <= self.staff:
+            return False
+        return self.staff <= 1 or self.volunteers >= 5 * self.staff
+
+    def expected_participants(self) -> int | None:
+        """The number of participants given, or the sum of the per-group numbers when only those are."""
+        if self.participants is not None:
+            return self.participants
+        return sum(self.participants_by_group.values()) or None
 
 
 class AnswersFile(Model):

@@ -9,31 +9,36 @@ from __future__ import annotations
 from collections.abc import Mapping
 from datetime import date
 
-from connact_cli.core.advice import Situation, adaptation, phases, stakeholders, uncovered
+from connact_cli.core.advice import Situation, adaptation, stakeholders, uncovered
 from connact_cli.core.answers import Profile
 from connact_cli.core.assessment import Assessment, Item
+from connact_cli.core.budget import budget
 from connact_cli.core.catalogue import Catalogue
+from connact_cli.core.funding import funding_rows, routes
+from connact_cli.core.logframe import logframe, objectives_served, specific_objectives
 from connact_cli.core.matching import CriteriaScore, Gap, Matches, Recommendation
-from connact_cli.core.models import FrameworkAction, FundingProgramme, LibraryEntry, Resource
+from connact_cli.core.models import FrameworkAction, LibraryEntry, Resource
 from connact_cli.core.plan import (
     ActionRow,
     AnswerRow,
+    Budget,
     ChallengeRow,
     EvidenceRow,
-    FundingRow,
     GapRow,
     LessonRow,
     Partnership,
     Plan,
     RecommendationRow,
     ResourceRow,
-    RiskRow,
     ScoreRow,
     Scores,
     Summary,
 )
+from connact_cli.core.sections import risks, sections
+from connact_cli.core.triggers import Facts
 from connact_cli.core.values import LocalText
 from connact_cli.core.vocabulary import QuestionKind
+from connact_cli.core.workplan import DEFAULT_RULE, carried, gantt, parallel_strands, work_plan
 
 TOP_ACTIONS = 6
 TOP_RESOURCES = 3
@@ -54,7 +59,7 @@ def entry_ids(
     ids = [rec.entry.id for rec in select(matches, top, chosen)]
     ids += [rec.entry.id for rec in matches.resources[:TOP_RESOURCES]]
     ids += [rec.entry.id for rec in matches.actions[:TOP_ACTIONS]]
-    ids += [pid for programme in _funding_programmes(catalogue, profile) for pid in programme.examples]
+    ids += [pid for programme in routes(catalogue, profile) for pid in programme.examples]
     return list(dict.fromkeys(ids))
 
 
@@ -101,6 +106,7 @@ def _recommendation_row(
         reasons=list(rec.reasons),
         summary=entry.summary.get(language),
         countries=list(entry.countries),
+        target_groups=[str(g) for g in entry.target_groups],
         addresses=list(rec.gaps),
         adaptation=adaptation(rec, entry, profile, lacking),
         roles=[r.get(language) for r in entry.roles],
@@ -110,49 +116,12 @@ def _recommendation_row(
     )
 
 
-def _risks(matches: Matches, language: str) -> list[RiskRow]:
-    """Risks the sources report for the lessons that apply, with what the sources say helped."""
-    return [
-        RiskRow(
-            risk=note.risk.get(language), seen_in=m.lesson.title.get(language), mitigation=note.mitigation.get(language)
-        )
-        for m in matches.lessons
-        for note in m.lesson.risks
-    ]
-
-
 def _challenges(entries: list[LibraryEntry], language: str) -> list[ChallengeRow]:
     return [
         ChallengeRow(practice_id=entry.id, practice=entry.title.get(language), challenge=challenge.get(language))
         for entry in entries
         for challenge in entry.challenges
     ]
-
-
-def _funding_programmes(catalogue: Catalogue, profile: Profile) -> list[FundingProgramme]:
-    return [programme for programme in catalogue.funding if set(programme.themes) & set(profile.themes)]
-
-
-def _funding(
-    catalogue: Catalogue, entries: Mapping[str, LibraryEntry], profile: Profile, language: str
-) -> list[FundingRow]:
-    rows = []
-    for programme in _funding_programmes(catalogue, profile):
-        named = [entries[e].title.get(language) for e in programme.examples if e in entries]
-        shared = [t.value.replace("_", " ") for t in programme.themes if t in profile.themes]
-        reasons = [f"It has carried work on {' and '.join(shared)}, which you chose."]
-        if named:
-            reasons.append(f"In this library it funded: {'; '.join(named)}.")
-        rows.append(
-            FundingRow(
-                id=programme.id,
-                name=programme.name.get(language),
-                summary=programme.summary.get(language),
-                reasons=reasons,
-                source=programme.source.cite(),
-            )
-        )
-    return rows
 
 
 def _action_row(rec: Recommendation, action: FrameworkAction, language: str) -> ActionRow:
@@ -262,16 +231,6 @@ def _scores(matches: Matches) -> Scores:
     )
 
 
-def _indicators(gaps: list[Gap], recommendations: list[RecommendationRow], language: str) -> list[str]:
-    indicators = [f"{g.tag.label.get(language)}: {g.tag.indicator.get(language)}" for g in gaps]
-    indicators += [
-        f"Participation, counted as the practices you adapt count it (e.g. {rec.title}: {', '.join(rec.figures)})."
-        for rec in recommendations
-        if rec.figures
-    ][:2]
-    return indicators
-
-
 def _lesson_rows(matches: Matches, language: str, organisation_type: str) -> list[LessonRow]:
     """Lessons that apply, with the guidance that fits this organisation and what it already has."""
     has = matches.has | matches.partly
@@ -312,8 +271,17 @@ def assemble(
     gaps = matches.priority
     answers = _answer_rows(assessment, language)
     situation = Situation.of(profile, matches, catalogue)
-    pilots = {rec.entry.id for rec in selected if any(c.rule == "sustained" for c in rec.contributions)}
     own_type = situation.organisation_type
+    gap_rows = [_gap_row(g, language, _objective(g, situation, catalogue)) for g in gaps]
+    rules = catalogue.planning
+    facts = Facts.of(assessment, matches, catalogue)
+    strand_rule = rules.strands if rules else None
+    groups, strands, _ = carried(recommendations, parallel_strands(profile, strand_rule or DEFAULT_RULE)[0])
+    objective_rows = specific_objectives(gap_rows, groups + strands)
+    plan_of_work = work_plan(
+        profile, recommendations, objectives_served(objective_rows, recommendations), situation, strand_rule
+    )
+    partners = stakeholders(gaps, catalogue, own_type, language)
     return Plan(
         generator=generator,
         language=language,
@@ -321,25 +289,47 @@ def assemble(
         profile=profile,
         summary=_summary(assessment, answers, gaps, recommendations),
         scores=_scores(matches),
-        gaps=[_gap_row(g, language, _objective(g, situation, catalogue)) for g in gaps],
+        gaps=gap_rows,
         other_gaps=[_gap_row(g, language) for g in matches.gaps if g not in gaps],
         uncovered=uncovered(matches, selected, catalogue, own_type, language),
         recommendations=recommendations,
         resources=[_resource_row(rec, entries, language) for rec in matches.resources[:TOP_RESOURCES]],
-        activity_plan=phases(profile.duration_months, recommendations, pilots, situation),
+        logframe=logframe(
+            profile,
+            [g for g in gaps if g.tag.id in {row.id for row in objective_rows}],
+            objective_rows,
+            recommendations,
+            plan_of_work,
+            start_month=start_month,
+            overall_met=_overall_met(matches) if assessment.checklist_assessed else None,
+            context=rules.context_indicators if rules else [],
+            stakeholders=partners,
+        ),
+        work_plan=plan_of_work,
+        activity_plan=gantt(plan_of_work),
+        budget=budget(profile.budget_eur, rules, facts, plan_of_work.packages) if rules else _no_budget(),
         partnership=Partnership(
             mode=situation.group_mode,
             already_involved=list(profile.partners),
-            stakeholders=stakeholders(gaps, catalogue, own_type, language),
+            stakeholders=partners,
             model_practice_ids=[pid for pid in catalogue.working_group_models() if catalogue.record(pid)],
         ),
         design_principles=_lesson_rows(matches, language, own_type),
-        indicators=_indicators(gaps, recommendations, language),
-        risks=_risks(matches, language),
+        sections=sections(rules, facts, language) if rules else [],
+        risks=risks(rules, facts, matches, language),
         challenges=_challenges(full, language),
         eu_actions=[_eu_action_row(rec, entries, language) for rec in matches.actions[:TOP_ACTIONS]],
-        funding=_funding(catalogue, entries, profile, language),
+        funding=funding_rows(catalogue, entries, profile, language),
         answers=answers,
         not_assessed=[item.question.id for item in assessment.not_assessed()],
         ignored_answers=list(assessment.ignored),
     )
+
+
+def _overall_met(matches: Matches) -> tuple[float, int]:
+    """Criteria met and assessed across every checklist: the overall objective's baseline."""
+    return sum(s.met for s in matches.checklist_scores), sum(s.assessed for s in matches.checklist_scores)
+
+
+def _no_budget() -> Budget:
+    return Budget(total=None, direct=None, lines=[], by_package=[], rule="No planning guidance is loaded.")

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 from connact_cli.core.index import EntryIndex
 from connact_cli.core.models import Checklist, Framework, FundingProgramme, GapTag, Lesson
+from connact_cli.core.rules import PlanningRules
 from connact_cli.core.values import LocalText
 
 
@@ -29,6 +30,7 @@ class Catalogue:
     funding: list[FundingProgramme] = field(default_factory=list)
     index: list[EntryIndex] = field(default_factory=list)
     framework: Framework | None = None
+    planning: PlanningRules | None = None  # connact's planning guidance: budget lines, risks, funders' sections
 
     def checklist(self, checklist_id: str) -> Checklist | None:
         return next((c for c in self.checklists if c.id == checklist_id), None)

@@ -13,6 +13,7 @@ from pydantic import (
     model_validator,
 )
 
+from connact_cli.core.rules import PlanningRules, Rating
 from connact_cli.core.values import DEFAULT_LANGUAGE, Country, Figure, Id, LocalText, Model, Source, check_id
 from connact_cli.core.vocabulary import (
     ActionStatus,
@@ -228,6 +229,9 @@ class RiskNote(Model):
 
     risk: LocalText
     mitigation: LocalText
+    likelihood: Rating  # connact's first estimate of the risk the source reports, not the source's
+    impact: Rating
+    target_groups: list[TargetGroup] = []  # shown only to organisations serving one of these; empty: to all
 
 
 class Guidance(Model):
@@ -266,13 +270,28 @@ class Lesson(Model):
     source: Source
 
 
+class Amount(Model):
+    """A figure about a funding route's usual scale, with its source and the year it applies to."""
+
+    text: LocalText  # the figure in words, e.g. "lump sums of EUR 30,000 or EUR 60,000"
+    min_eur: int | None = Field(None, ge=0)  # the smallest grant the figure names, when it names one
+    max_eur: int | None = Field(None, ge=0)
+    applies: str = Field(pattern=r"^\d{4}(-\d{4})?$")  # the year or period the figure applies to
+    source: Source
+
+
 class FundingProgramme(Model):
-    """An EU funding programme that the seed projects used, and what kind of work it carried there."""
+    """A funding route: who may apply, its usual scale with sources, and the work it carried in the library."""
 
     kind: Literal["funding"]
     id: Id
     name: LocalText
     summary: LocalText
+    route: Literal["eu_shared", "eu_direct", "eu_national_agency", "national", "private"]
+    applicants: LocalText  # who may apply, and with whom
+    how_to_apply: LocalText
+    scale: list[Amount] = []  # sourced figures; none where no figure is public
+    sizes: list[Literal["small", "medium", "large"]] = Field(min_length=1)  # connact's guidance: budgets it suits
     themes: list[Theme] = Field(min_length=1)
     activity_types: list[ActivityType] = []
     examples: list[Id] = []
@@ -309,8 +328,26 @@ class Framework(Model):
 
 
 DataFile = Annotated[
-    Checklist | Practice | Resource | FrameworkAction | Lesson | GapVocabulary | FundingProgramme | Framework,
+    Checklist
+    | Practice
+    | Resource
+    | FrameworkAction
+    | Lesson
+    | GapVocabulary
+    | FundingProgramme
+    | Framework
+    | PlanningRules,
     Field(discriminator="kind"),
 ]
-DOCUMENT_KINDS = ("checklist", "practice", "resource", "eu_action", "lesson", "gaps", "funding", "framework")
+DOCUMENT_KINDS = (
+    "checklist",
+    "practice",
+    "resource",
+    "eu_action",
+    "lesson",
+    "gaps",
+    "funding",
+    "framework",
+    "planning",
+)
 ENTRY_KINDS = ("practice", "resource", "eu_action")

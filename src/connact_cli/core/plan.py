@@ -9,7 +9,7 @@ from __future__ import annotations
 from connact_cli.core.answers import Profile
 from connact_cli.core.records import record
 
-PLAN_SCHEMA = 2
+PLAN_SCHEMA = 3
 
 
 @record
@@ -51,6 +51,7 @@ class RecommendationRow:
     reasons: list[str]
     summary: str
     countries: list[str]
+    target_groups: list[str]  # the groups the practice was designed for
     addresses: list[str]
     adaptation: list[str]
     roles: list[str]
@@ -117,9 +118,122 @@ class StakeholderRow:
 
 @record
 class RiskRow:
+    """A risk with its assessment. `seen_in` names the lesson that reports it, or None for connact's guidance."""
+
+    id: str
     risk: str
-    seen_in: str
+    likelihood: str  # low | medium | high
+    impact: str
     mitigation: str
+    owner: str
+    triggered_by: list[str]
+    seen_in: str | None = None
+
+
+@record
+class IndicatorRow:
+    """An indicator with everything a funder's logframe asks of it."""
+
+    text: str
+    baseline: str
+    target: str
+    verification: str
+    frequency: str
+    collected_by: str
+
+
+@record
+class LogframeRow:
+    """One level of the results chain: overall objective (OO), specific objectives (SO1...), outputs, activities."""
+
+    level: str  # overall | specific | output | activity
+    ref: str  # OO, SO1, OP1, A1.1
+    text: str
+    serves: str | None = None  # the ref of the level above it
+    gap_id: str | None = None  # for a specific objective: the priority gap it answers
+    indicators: list[IndicatorRow]
+    assumptions: list[str]
+
+
+@record
+class TaskRow:
+    name: str
+    start_month: int
+    end_month: int
+
+
+@record
+class DatedRow:
+    """A deliverable (an output handed over) or a milestone (a control point), with its month."""
+
+    ref: str
+    title: str
+    month: int
+
+
+@record
+class WorkPackageRow:
+    number: int
+    kind: str  # management | strand | monitoring | communication
+    title: str
+    lead: str
+    start_month: int
+    end_month: int
+    practice_id: str | None = None
+    serves: list[str]  # the specific objectives (SO refs) it works towards
+    tasks: list[TaskRow]
+    deliverables: list[DatedRow]
+
+
+@record
+class WorkPlan:
+    parallel_strands: int
+    strand_rule: str  # the rule that set parallel_strands, in words
+    packages: list[WorkPackageRow]
+    milestones: list[DatedRow]
+    later: list[str]  # recommended practices the budget and duration do not carry at once: for a later phase
+    baseline_month: int
+    midterm_month: int | None
+    final_month: int
+
+
+@record
+class BudgetLine:
+    id: str
+    label: str
+    amount: int | None  # None without a budget
+    percent: float | None
+    triggered_by: list[str]
+    work_packages: list[int]
+
+
+@record
+class PackageBudget:
+    number: int
+    title: str
+    amount: int
+
+
+@record
+class Budget:
+    total: int | None
+    direct: int | None
+    lines: list[BudgetLine]  # direct-cost categories, then indirect costs when a rate applies
+    by_package: list[PackageBudget]
+    rule: str  # how the split was made, in words
+    indirect_note: str | None = None
+    indirect_source: str | None = None
+
+
+@record
+class SectionRow:
+    """A section funders ask for, with what in the profile or answers triggered it."""
+
+    id: str
+    title: str
+    triggered_by: list[str]
+    points: list[str]
+    sources: list[str]
 
 
 @record
@@ -133,7 +247,13 @@ class ChallengeRow:
 class FundingRow:
     id: str
     name: str
+    route: str
     summary: str
+    applicants: str
+    how_to_apply: str
+    scale: list[str]  # each figure with its source and the year it applies to
+    fit: str  # how the route fits this budget
+    suits_budget: bool  # connact's guidance: the route suits a budget of this size
     reasons: list[str]
     source: str
 
@@ -188,10 +308,13 @@ class Plan:
     uncovered: list[UncoveredRow]
     recommendations: list[RecommendationRow]
     resources: list[ResourceRow]
-    activity_plan: list[PhaseRow]
+    logframe: list[LogframeRow]
+    work_plan: WorkPlan
+    activity_plan: list[PhaseRow]  # the gantt: the work packages' tasks in time
+    budget: Budget
     partnership: Partnership
     design_principles: list[LessonRow]
-    indicators: list[str]
+    sections: list[SectionRow]
     risks: list[RiskRow]
     challenges: list[ChallengeRow]
     eu_actions: list[ActionRow]

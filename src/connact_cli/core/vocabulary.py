@@ -44,6 +44,19 @@ ACTIVITY_WORDS = {
 }
 
 
+# How a plan names the organisation's own type in a sentence ("you are an NGO").
+ORGANISATION_WORDS = {
+    "ngo": "an NGO",
+    "local_authority": "a local authority",
+    "national_authority": "a national authority",
+    "public_service": "a public service",
+    "migrant_led": "a migrant-led organisation",
+    "education_provider": "an education provider",
+    "employer": "an employer",
+    "other": "an organisation",
+}
+
+
 class OrganisationType(StrEnum):
     NGO = "ngo"
     LOCAL_AUTHORITY = "local_authority"

@@ -48,6 +48,7 @@ class Table:
     header: list[str]
     rows: list[list[Spans]]
     numeric: list[bool] = field(default_factory=list)  # columns aligned right
+    sheet: str | None = None  # the spreadsheet sheet this table belongs to (xlsx); None: not exported there
 
     def is_numeric(self, index: int) -> bool:
         return index < len(self.numeric) and self.numeric[index]
@@ -76,6 +77,7 @@ class Timeline:
     title: str
     start_month: str  # YYYY-MM
     phases: list[Phase]
+    sheet: str | None = None  # the spreadsheet sheet it is drawn on as a month grid (xlsx)
 
 
 @record
@@ -116,9 +118,12 @@ def bullets(items: Sequence[str | Spans]) -> BulletList:
     return BulletList(items=[[text(item)] if isinstance(item, str) else item for item in items])
 
 
-def table(header: list[str], rows: Sequence[Sequence[str | Spans]], numeric: Sequence[bool] = ()) -> Table:
+def table(
+    header: list[str], rows: Sequence[Sequence[str | Spans]], numeric: Sequence[bool] = (), sheet: str | None = None
+) -> Table:
     return Table(
         header=header,
         rows=[[[text(c)] if isinstance(c, str) else c for c in row] for row in rows],
         numeric=list(numeric),
+        sheet=sheet,
     )

@@ -4,16 +4,16 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from connact_cli.core.answers import Profile
 from connact_cli.core.plan import Plan
+from connact_cli.documents import proposal
 from connact_cli.documents.model import (
     BarChart,
     Content,
     Document,
     Heading,
-    Phase,
     Rule,
     Spans,
-    Timeline,
     bold,
     bullets,
     code,
@@ -32,6 +32,19 @@ def _or(value: str, fallback: str) -> str:
     return value if value else fallback
 
 
+def _participants(p: Profile) -> str:
+    total = p.expected_participants()
+    if total is None:
+        return "not given"
+    split = ", ".join(f"{_words([g])} {n:,}" for g, n in p.participants_by_group.items())
+    return f"{total:,}" + (f" ({split})" if split else "")
+
+
+def _team(p: Profile) -> str:
+    parts = [f"{n:,} {word}" for n, word in ((p.staff, "paid staff"), (p.volunteers, "volunteers")) if n is not None]
+    return ", ".join(parts) or "not given"
+
+
 def build(plan: Plan) -> Document:
     p = plan.profile
     blocks: list[Content] = [Heading(level=1, text=f"Integration programme plan: {p.organisation}")]
@@ -47,6 +60,9 @@ def build(plan: Plan) -> Document:
                 ["Languages of participants", _or(", ".join(p.languages), "not given")],
                 ["Duration", f"{p.duration_months} months from {plan.start_month}"],
                 ["Budget", f"€{p.budget_eur:,}" if p.budget_eur is not None else "not given"],
+                ["Participants expected", _participants(p)],
+                ["Staff and volunteers", _team(p)],
+                ["Funded project before", {True: "yes", False: "no", None: "not given"}[p.funded_before]],
                 ["Partners already involved", _or(", ".join(p.partners), "none named")],
             ],
         )
@@ -58,25 +74,16 @@ def build(plan: Plan) -> Document:
     blocks += _recommendations(plan)
     blocks += _uncovered(plan)
     blocks += _resources(plan)
-    blocks += [
-        Heading(level=2, text="Activity plan"),
-        para(italic("connact's guidance: a sequence to adapt with your partners, not a source's finding.")),
-        Timeline(
-            title=p.organisation,
-            start_month=plan.start_month,
-            phases=[
-                Phase(name=ph.name, start_month=ph.start_month, end_month=ph.end_month) for ph in plan.activity_plan
-            ],
-        ),
-    ]
+    blocks += proposal.logframe(plan)
+    blocks += proposal.work_plan(plan)
+    blocks += proposal.budget(plan)
+    blocks += proposal.monitoring(plan)
     blocks += _partnership(plan)
     blocks += _principles(plan)
-    blocks += [
-        Heading(level=2, text="Monitoring indicators"),
-        bullets(plan.indicators or ["Participation: people taking part and sessions held."]),
-    ]
-    blocks += _risks(plan)
+    blocks += proposal.funder_sections(plan)
+    blocks += proposal.risks(plan)
     blocks += _eu(plan)
+    blocks += proposal.funding(plan)
     blocks += _appendix(plan)
     blocks += [
         Rule(),
@@ -141,6 +148,7 @@ def _scores(plan: Plan) -> list[Content]:
 
 def _gaps(plan: Plan) -> list[Content]:
     blocks: list[Content] = [Heading(level=2, text="Priority gaps and objectives")]
+    objectives = {row.gap_id: row.ref for row in plan.logframe if row.gap_id}
     for number, gap in enumerate(plan.gaps, start=1):
         why = "; ".join(
             f'you answered "{e.answer}" to "{e.question}"' + (f' (your note: "{e.note}")' if e.note else "")
@@ -150,6 +158,14 @@ def _gaps(plan: Plan) -> list[Content]:
             Heading(level=3, text=f"{number}. {gap.label}"),
             para(bold("Objective:"), " ", gap.objective),
             para(f"Why: {why}."),
+            para(
+                italic(f"In the logframe as {objectives[gap.id]}.")
+                if gap.id in objectives
+                else italic(
+                    "Not among the logframe's specific objectives: this plan's activity strands do not address it "
+                    "(see below for what to do about it)."
+                )
+            ),
         ]
     if not plan.gaps:
         reason = "" if plan.summary.checklist_assessed else ", because the checklist was not assessed"
@@ -289,28 +305,8 @@ def _principles(plan: Plan) -> list[Content]:
     return blocks
 
 
-def _risks(plan: Plan) -> list[Content]:
-    blocks: list[Content] = [Heading(level=2, text="Risks and mitigations")]
-    if plan.risks:
-        blocks += [
-            para("What the INTEgreat toolkit recommends to watch for in work like this, and how:"),
-            table(
-                ["Watch for", "Lesson", "The toolkit recommends"],
-                [[r.risk, r.seen_in, r.mitigation] for r in plan.risks],
-            ),
-        ]
-    if plan.challenges:
-        blocks += [
-            para("Challenges the recommended practices reported:"),
-            bullets([f"{c.practice}: {c.challenge}" for c in plan.challenges]),
-        ]
-    if not plan.risks and not plan.challenges:
-        blocks.append(para("No risk from the sources applies; review risks with your working group."))
-    return blocks
-
-
 def _eu(plan: Plan) -> list[Content]:
-    blocks: list[Content] = [Heading(level=2, text="EU Action Plan actions and funding")]
+    blocks: list[Content] = [Heading(level=2, text="EU Action Plan actions")]
     if plan.eu_actions:
         blocks.append(
             para(
@@ -327,15 +323,6 @@ def _eu(plan: Plan) -> list[Content]:
                         text(f" ({a.status}{', ' + a.type if a.type else ''}): {a.action} {' '.join(a.reasons)}"),
                     ]
                     for a in plan.eu_actions
-                ]
-            )
-        )
-    if plan.funding:
-        blocks.append(
-            bullets(
-                [
-                    [bold(f.name), text(f": {f.summary} {' '.join(f.reasons)} "), italic(f"Source: {f.source}")]
-                    for f in plan.funding
                 ]
             )
         )

@@ -95,7 +95,7 @@ def ask_profile(prompter: Prompter, draft: Draft, start_default: str) -> None:
     """The profile questions, pre-filled from the draft; each answer goes into the draft at once."""
     p = _SavingDict(draft)
     p.update(draft.profile)
-    prompter.say("[bold]Your organisation and programme[/] (10 questions)")
+    prompter.say("[bold]Your organisation and programme[/] (14 questions)")
     _ask_organisation(prompter, p)
     _ask_programme(prompter, p, start_default)
     draft.profile_done = True
@@ -162,6 +162,7 @@ def _ask_programme(prompter: Prompter, p: _SavingDict, start_default: str) -> No
         .replace(" ", "")
     )
     _set_optional(p, "budget_eur", int(budget) if budget else None)
+    _ask_capacity(prompter, p)
     p["partners"] = split_list(
         prompter.text(
             "Partners already involved (comma-separated, optional):", default=", ".join(p.get("partners", []))
@@ -172,6 +173,47 @@ def _ask_programme(prompter: Prompter, p: _SavingDict, start_default: str) -> No
         default=p.get("start_month", start_default),
         validate=lambda v: None if _is_month(v) else "Type a month as YYYY-MM, e.g. 2027-03",
     ).strip()
+
+
+def _optional_int(prompter: Prompter, message: str, current: object, low: int, high: int) -> int | None:
+    answer = prompter.text(
+        message, default="" if current is None else str(current), validate=_int_between(low, high, optional=True)
+    )
+    cleaned = answer.replace(",", "").replace(" ", "")
+    return int(cleaned) if cleaned else None
+
+
+def _ask_capacity(prompter: Prompter, p: _SavingDict) -> None:
+    """Whom the programme expects to reach and who will run it: targets and budget lines scale with them."""
+    _set_optional(
+        p,
+        "participants",
+        _optional_int(prompter, "Participants you expect to reach (optional):", p.get("participants"), 1, 10_000_000),
+    )
+    groups = p.get("target_groups", [])
+    by_group = {g: n for g, n in p.get("participants_by_group", {}).items() if g in groups}
+    if len(groups) > 1 and prompter.confirm("Give the number of participants for each group?", default=bool(by_group)):
+        for group in groups:
+            number = _optional_int(prompter, f"  {label(group)} (optional):", by_group.get(group), 1, 10_000_000)
+            _set_optional(by_group, group, number)
+    else:
+        by_group = {}
+    _set_optional(p, "participants_by_group", by_group or None)
+    _set_optional(
+        p, "staff", _optional_int(prompter, "Paid staff on the programme (optional):", p.get("staff"), 0, 100_000)
+    )
+    _set_optional(
+        p,
+        "volunteers",
+        _optional_int(prompter, "Volunteers on the programme (optional):", p.get("volunteers"), 0, 100_000),
+    )
+    before = {True: "yes", False: "no", None: "unsure"}[p.get("funded_before")]
+    answer = prompter.select(
+        "Has your organisation run a funded project before?",
+        [("yes", "Yes"), ("no", "No, this would be the first"), ("unsure", "Not sure / skip")],
+        before,
+    )
+    _set_optional(p, "funded_before", {"yes": True, "no": False}.get(answer))
 
 
 class _SavingDict(dict[str, Any]):

@@ -20,7 +20,7 @@ from typing import Any
 from connact_cli import __version__
 from connact_cli.library.files import write_atomic
 
-SCHEMA = 4  # raised whenever what is cached changes shape
+SCHEMA = 5  # raised whenever what is cached changes shape
 _SAFE_GLOBALS = {
     ("copyreg", "__newobj__"),
     ("copyreg", "_reconstructor"),

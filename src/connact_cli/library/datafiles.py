@@ -24,11 +24,13 @@ from connact_cli.core.models import (
     LibraryEntry,
     Question,
 )
+from connact_cli.core.rules import PlanningRules, Trigger
 from connact_cli.errors import Problem
 from connact_cli.library.problems import field_name, problems_of, suggest
 from connact_cli.library.yamlio import Location, YamlDocument
 
 FRAMEWORK_ID = "framework"  # one framework document per library: a second one is a duplicate id
+PLANNING_ID = "planning"  # likewise, one planning-guidance document
 
 
 class Ref(NamedTuple):
@@ -92,6 +94,8 @@ def references(model: Any, source: YamlDocument) -> References:
         )
     if isinstance(model, Framework):
         return _framework_references(model, source)
+    if isinstance(model, PlanningRules):
+        return _planning_references(model, source)
     if isinstance(model, Checklist):
         listed = [_ref(source, model.id, ("id",))]
         gaps: list[Ref] = []
@@ -124,6 +128,20 @@ def references(model: Any, source: YamlDocument) -> References:
     examples = tuple(_ref(source, x, ("examples", i)) for i, x in enumerate(getattr(model, "examples", [])))
     lessons = (model.id,) if isinstance(model, Lesson) else ()
     return References(file, declares=declares, gap_refs=gap_refs, practice_refs=examples, lessons_declared=lessons)
+
+
+def _planning_references(model: PlanningRules, source: YamlDocument) -> References:
+    """The gap tags the planning guidance's triggers name."""
+    triggers: list[tuple[Location, Trigger]] = []
+    for name in ("budget_categories", "risks", "sections"):
+        for i, rule in enumerate(getattr(model, name)):
+            triggers.append(((name, i, "when"), rule.when))
+    for i, section in enumerate(model.sections):
+        triggers += [((("sections", i, "points", j, "when")), p.when) for j, p in enumerate(section.points) if p.when]
+    gap_refs = tuple(
+        _ref(source, tag, (*loc, "gaps", k)) for loc, trigger in triggers for k, tag in enumerate(trigger.gaps)
+    )
+    return References(str(source.path), declares=(_ref(source, PLANNING_ID, ("kind",)),), gap_refs=gap_refs)
 
 
 def _framework_references(model: Framework, source: YamlDocument) -> References:

@@ -23,6 +23,7 @@ from connact_cli.core.models import (
     Lesson,
     LibraryEntry,
 )
+from connact_cli.core.rules import PlanningRules
 from connact_cli.errors import DataError, Problem
 from connact_cli.library import yamlio
 from connact_cli.library.cache import DiskCache, file_stamps
@@ -96,6 +97,8 @@ def _assemble(loaded: Iterable[Loaded], indexed: Iterable[EntryIndex] = ()) -> L
             library.funding.append(model)
         elif isinstance(model, Framework):
             library.framework = model
+        elif isinstance(model, PlanningRules):
+            library.planning = model
     library.index = records
     return _sorted(library)
 
@@ -151,6 +154,7 @@ def load_library(
     library = _assemble(added.loaded, added.indexed)
     library.folders = added.folders
     library.framework = library.framework or base.framework
+    library.planning = library.planning or base.planning
     library.checklists = [*base.checklists, *library.checklists]
     library.lessons = [*base.lessons, *library.lessons]
     library.gaps = [*base.gaps, *library.gaps]

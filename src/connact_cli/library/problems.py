@@ -10,6 +10,7 @@ from pydantic import BaseModel, ValidationError
 
 from connact_cli.core import models
 from connact_cli.core.models import DOCUMENT_KINDS
+from connact_cli.core.rules import PlanningRules
 from connact_cli.errors import Problem
 from connact_cli.library.yamlio import YamlDocument
 
@@ -22,6 +23,7 @@ MODELS_BY_KIND: dict[str, type[BaseModel]] = {
     "gaps": models.GapVocabulary,
     "funding": models.FundingProgramme,
     "framework": models.Framework,
+    "planning": PlanningRules,
 }
 
 

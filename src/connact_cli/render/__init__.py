@@ -1,7 +1,7 @@
 """Renderers: one per format, each laying out a Document (or, for JSON, the data behind it).
 
 They format; they never decide content. FORMATS is the registry: a format's name is also its file
-suffix. Each renderer imports its library (Jinja2, python-docx) only when it runs.
+suffix. Each renderer imports its library (Jinja2, python-docx, openpyxl) only when it runs.
 """
 
 from __future__ import annotations
@@ -47,7 +47,13 @@ def _json(document: Document, data: Any, options: RenderOptions) -> str:
     return to_json(data)
 
 
-FORMATS: dict[str, Renderer] = {"md": _markdown, "html": _html, "docx": _word, "json": _json}
+def _spreadsheet(document: Document, data: Any, options: RenderOptions) -> bytes:
+    from connact_cli.render.spreadsheet import to_xlsx
+
+    return to_xlsx(document)
+
+
+FORMATS: dict[str, Renderer] = {"md": _markdown, "html": _html, "docx": _word, "json": _json, "xlsx": _spreadsheet}
 DOCUMENT_FORMATS = ("md", "html", "docx")  # formats that lay out a document (a handout has no data)
 
 

@@ -17,15 +17,20 @@ from connact_cli.documents.model import (
     Table,
     Timeline,
 )
+from connact_cli.render.packaging import fixed_zip_times
 from connact_cli.render.templating import bar
 
 
 def to_docx(doc: Document) -> bytes:
     """A Word document with real headings, tables and lists, as Word users expect them."""
     import docx
-    from docx.shared import Pt
+    from docx.shared import Mm, Pt
 
     word = docx.Document()
+    for section in word.sections:  # A4, as European funders and printers expect, not python-docx's US Letter
+        section.page_width, section.page_height = Mm(210), Mm(297)
+        section.left_margin = section.right_margin = Mm(20)
+        section.top_margin = section.bottom_margin = Mm(20)
     word.core_properties.title = doc.title
     word.core_properties.author = "connact"
     word.styles["Normal"].font.name = "Calibri"
@@ -34,7 +39,7 @@ def to_docx(doc: Document) -> bytes:
         _add_block(word, block)
     buffer = io.BytesIO()
     word.save(buffer)
-    return _fixed_zip_times(buffer.getvalue())
+    return fixed_zip_times(buffer.getvalue())
 
 
 def _add_block(word: Any, block: Content) -> None:
@@ -98,17 +103,3 @@ def _add_table(
             _add_spans(paragraph, value)
             if numeric(index):
                 paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
-
-
-def _fixed_zip_times(data: bytes) -> bytes:
-    """The same document gives the same bytes: zip entries get a fixed date instead of 'now'."""
-    import zipfile
-
-    source = zipfile.ZipFile(io.BytesIO(data))
-    target = io.BytesIO()
-    with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as out:
-        for item in source.infolist():
-            info = zipfile.ZipInfo(item.filename, date_time=(1980, 1, 1, 0, 0, 0))
-            info.compress_type = zipfile.ZIP_DEFLATED
-            out.writestr(info, source.read(item.filename))
-    return target.getvalue()

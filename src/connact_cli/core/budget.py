@@ -1,0 +1,109 @@
+"""The indicative budget: the given total split by category and by work package, with the rule used.
+
+connact's guidance for the organisation to adjust, never a funder's rule. A category appears only
+where the plan needs it (its trigger in data/planning.yaml holds); without a budget the categories
+are listed with no figures. Pure.
+"""
+
+from __future__ import annotations
+
+from connact_cli.core.plan import Budget, BudgetLine, PackageBudget, WorkPackageRow
+from connact_cli.core.rules import BudgetCategory, PlanningRules
+from connact_cli.core.triggers import Facts
+
+KIND_WORDS = {
+    "management": "management",
+    "strands": "each activity strand",
+    "monitoring": "monitoring",
+    "communication": "communication",
+}
+ROUND_TO = 10  # euros: figures are estimates; finer precision would pretend otherwise
+
+
+def _split(total: int, weights: list[int]) -> list[int]:
+    """`total` in parts proportional to `weights`, rounded to ROUND_TO, summing exactly to `total`."""
+    if not weights:
+        return []
+    parts = [round(total * w / sum(weights) / ROUND_TO) * ROUND_TO for w in weights]
+    largest = max(range(len(parts)), key=lambda i: (weights[i], -i))
+    parts[largest] += total - sum(parts)
+    return parts
+
+
+def _shares(category: BudgetCategory, packages: list[WorkPackageRow]) -> list[tuple[int, int]]:
+    """(work package, weight) for a category: "strands" gives its weight to each activity strand."""
+    weights: dict[str, int] = {str(kind): weight for kind, weight in category.work_packages.items()}
+    found = [(wp.number, weights.get("strands" if wp.kind == "strand" else wp.kind, 0)) for wp in packages]
+    return [(number, weight) for number, weight in found if weight] or [(packages[0].number, 1)]
+
+
+def budget(total: int | None, rules: PlanningRules, facts: Facts, packages: list[WorkPackageRow]) -> Budget:
+    categories = [(c, facts.reasons(c.when)) for c in rules.budget_categories]
+    applying = [(c, why) for c, why in categories if why]
+    indirect = rules.indirect_costs
+    weights = [c.weight for c, _ in applying]
+    rule = (
+        "Each cost category the plan needs gets a share of the direct costs in proportion to its weight ("
+        + ", ".join(f"{c.label.get().lower()} {c.weight}" for c, _ in applying)
+        + "); a category shared by several work packages is split between them by weight ("
+        + "; ".join(
+            f"{c.label.get().lower()}: " + ", ".join(f"{KIND_WORDS[k]} {w}" for k, w in c.work_packages.items())
+            for c, _ in applying
+            if len(c.work_packages) > 1
+        )
+        + ")"
+        + (f"; indirect costs are {indirect.percent:g}% of the direct costs" if indirect else "")
+        + ". connact's guidance, for you to adjust to your costs and your funder's rules."
+    )
+    if total is None:
+        lines = [
+            BudgetLine(
+                id=c.id,
+                label=c.label.get(),
+                amount=None,
+                percent=None,
+                triggered_by=why,
+                work_packages=[number for number, _ in _shares(c, packages)],
+            )
+            for c, why in applying
+        ]
+        return Budget(total=None, direct=None, lines=lines, by_package=[], rule=rule)
+    direct = round(total / (1 + indirect.percent / 100)) if indirect else total
+    amounts = _split(direct, weights)
+    lines = []
+    per_package = {wp.number: 0 for wp in packages}
+    for (category, why), amount in zip(applying, amounts, strict=True):
+        shares = _shares(category, packages)
+        targets = [number for number, _ in shares]
+        for number, part in zip(targets, _split(amount, [w for _, w in shares]), strict=True):
+            per_package[number] += part
+        lines.append(
+            BudgetLine(
+                id=category.id,
+                label=category.label.get(),
+                amount=amount,
+                percent=round(100 * amount / total, 1) if total else 0.0,
+                triggered_by=why,
+                work_packages=targets,
+            )
+        )
+    if indirect:
+        lines.append(
+            BudgetLine(
+                id="indirect",
+                label=indirect.label.get(),
+                amount=total - direct,
+                percent=round(100 * (total - direct) / total, 1) if total else 0.0,
+                triggered_by=[],
+                work_packages=[],
+            )
+        )
+    return Budget(
+        total=total,
+        direct=direct,
+        lines=lines,
+        by_package=[PackageBudget(number=wp.number, title=wp.title, amount=per_package[wp.number]) for wp in packages],
+        rule=rule,
+        indirect_note=indirect.note.get() if indirect else None,
+        indirect_source=indirect.source.cite() if indirect else None,
+    )

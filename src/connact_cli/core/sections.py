@@ -1,0 +1,83 @@
+"""The sections funders ask for and the risk register, from the profile and the answers.
+
+A section or risk appears only where its trigger holds, and names what triggered it; a section's
+points carry their own triggers and placeholders, so no two organisations read the same text. Pure.
+"""
+
+from __future__ import annotations
+
+from connact_cli.core.answers import Profile
+from connact_cli.core.matching import Matches
+from connact_cli.core.plan import RiskRow, SectionRow
+from connact_cli.core.rules import PlanningRules
+from connact_cli.core.triggers import Facts, group_words
+
+LESSON_RISK_OWNER = "Project coordinator"
+
+
+def _values(profile: Profile) -> dict[str, str]:
+    participants = profile.expected_participants()
+    return {
+        "groups": group_words([str(g) for g in profile.target_groups]) if profile.target_groups else "participants",
+        "languages": ", ".join(profile.languages) if profile.languages else "the participants' languages",
+        "organisation": profile.organisation,
+        "duration": str(profile.duration_months),
+        "participants": f"{participants:,}" if participants else "the participants",
+    }
+
+
+def sections(rules: PlanningRules, facts: Facts, language: str) -> list[SectionRow]:
+    values = _values(facts.profile)
+    rows = []
+    for section in rules.sections:
+        why = facts.reasons(section.when)
+        if not why:
+            continue
+        points = [p for p in section.points if facts.applies(p.when)]
+        rows.append(
+            SectionRow(
+                id=section.id,
+                title=section.title.get(language),
+                triggered_by=why,
+                points=[p.text.get(language).format_map(values) for p in points],
+                sources=list(dict.fromkeys(p.source.cite() for p in points if p.source)),
+            )
+        )
+    return rows
+
+
+def risks(rules: PlanningRules | None, facts: Facts, matches: Matches, language: str) -> list[RiskRow]:
+    """Risks from the profile and answers (connact's guidance), then those the matched lessons report."""
+    rows = []
+    for rule in rules.risks if rules else []:
+        why = facts.reasons(rule.when)
+        if why:
+            rows.append(
+                RiskRow(
+                    id=rule.id,
+                    risk=rule.risk.get(language),
+                    likelihood=rule.likelihood,
+                    impact=rule.impact,
+                    mitigation=rule.mitigation.get(language),
+                    owner=rule.owner.get(language),
+                    triggered_by=why,
+                )
+            )
+    served = set(facts.profile.target_groups)
+    for m in matches.lessons:
+        for number, note in enumerate(m.lesson.risks, start=1):
+            if note.target_groups and not served & set(note.target_groups):
+                continue
+            rows.append(
+                RiskRow(
+                    id=f"{m.lesson.id}.{number}",
+                    risk=note.risk.get(language),
+                    likelihood=note.likelihood,
+                    impact=note.impact,
+                    mitigation=note.mitigation.get(language),
+                    owner=LESSON_RISK_OWNER,
+                    triggered_by=list(m.reasons),
+                    seen_in=m.lesson.title.get(language),
+                )
+            )
+    return rows

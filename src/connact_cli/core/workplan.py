@@ -1,0 +1,281 @@
+"""The work plan: work packages in sequence, never more strands at once than the budget and duration carry.
+
+connact's guidance, not a source's finding. The sequence every plan follows: preparation and co-design
+with participants and a baseline first; each activity strand runs a pilot, is reviewed, then scales
+up; a mid-term review half-way; a final evaluation at the end. Pure.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from connact_cli.core.advice import Situation
+from connact_cli.core.answers import Profile
+from connact_cli.core.matching import join_words
+from connact_cli.core.plan import DatedRow, PhaseRow, RecommendationRow, TaskRow, WorkPackageRow, WorkPlan
+from connact_cli.core.rules import StrandRule
+from connact_cli.core.vocabulary import ActivityType
+
+DEFAULT_RULE = StrandRule(eur_per_strand=25_000, max_parallel=4, min_months_for_two=6, without_budget=2)
+
+
+@dataclass(frozen=True)
+class Calendar:
+    """The months every work package keys on."""
+
+    duration: int
+    prep_end: int  # preparation, co-design and baseline: months 1..prep_end
+    pilot_end: int
+    delivery_end: int  # the last month of delivery; the final evaluation follows
+    midterm: int | None  # None when the programme is too short for a review of its own
+
+    @classmethod
+    def of(cls, duration: int) -> Calendar:
+        if duration <= 2:
+            return cls(duration, 1, duration, duration, None)
+        prep_end = max(1, round(duration * 0.15))
+        closing = max(1, round(duration * 0.1))
+        delivery_end = max(prep_end + 1, duration - closing)
+        pilot_end = min(delivery_end, prep_end + max(1, round((delivery_end - prep_end) / 3)))
+        midterm = (duration + 1) // 2 if duration >= 6 else None
+        return cls(duration, prep_end, pilot_end, delivery_end, midterm)
+
+    @property
+    def scales_up(self) -> bool:
+        return self.pilot_end < self.delivery_end
+
+
+def parallel_strands(profile: Profile, rule: StrandRule) -> tuple[int, str]:
+    """How many activity strands run at once, and the rule in words."""
+    words = (
+        f"one activity strand per €{rule.eur_per_strand:,} of budget, at most {rule.max_parallel} at once; "
+        f"a programme shorter than {rule.min_months_for_two} months runs one"
+    )
+    if profile.duration_months < rule.min_months_for_two:
+        return 1, f"{words} ({profile.duration_months} months: one strand)"
+    if profile.budget_eur is None:
+        return rule.without_budget, f"{words}; without a budget, {rule.without_budget}"
+    count = max(1, min(rule.max_parallel, profile.budget_eur // rule.eur_per_strand))
+    return count, f"{words} (€{profile.budget_eur:,} over {profile.duration_months} months: {count})"
+
+
+def carried(
+    recommendations: list[RecommendationRow], count: int
+) -> tuple[list[RecommendationRow], list[RecommendationRow], list[RecommendationRow]]:
+    """(working groups, the activity strands the plan runs, those left for later).
+
+    A working-group practice is partnership work under management, not a strand of its own.
+    """
+    groups = [rec for rec in recommendations if rec.activity_type == ActivityType.WORKING_GROUP]
+    activities = [rec for rec in recommendations if rec.activity_type != ActivityType.WORKING_GROUP]
+    return groups, activities[:count], activities[count:]
+
+
+def _leads(situation: Situation) -> dict[str, str]:
+    volunteer = situation.volunteer_run
+    return {
+        "management": "Project coordinator",
+        "strand": "Volunteer coordinator with the activity's facilitators" if volunteer else "Activity lead",
+        "monitoring": "Project coordinator" if volunteer or situation.small else "Monitoring and evaluation lead",
+        "communication": "Project coordinator" if volunteer or situation.small else "Communication officer",
+    }
+
+
+def _group_task(titles: list[str], situation: Situation) -> str:
+    mode = situation.group_mode
+    if mode == "strengthen":
+        return "Take this plan to the working group you are part of"
+    model = f", learning from {join_words(titles)}" if titles else ""
+    if mode == "join":
+        return f"Join an existing local Integration Working Group or network{model}"
+    return f"Join a local Integration Working Group or, where there is none, form one{model}"
+
+
+def work_plan(
+    profile: Profile,
+    recommendations: list[RecommendationRow],
+    objectives: dict[str, list[str]],
+    situation: Situation,
+    rule: StrandRule | None,
+) -> WorkPlan:
+    """Work packages for the recommended practices. `objectives` maps a practice id to the SO refs it serves."""
+    cal = Calendar.of(profile.duration_months)
+    count, rule_words = parallel_strands(profile, rule or DEFAULT_RULE)
+    groups, strands, later = carried(recommendations, count)
+    leads = _leads(situation)
+    d = cal.duration
+
+    management_tasks = [
+        TaskRow(
+            name="Preparation: partners, roles, participants' co-design of the activities",
+            start_month=1,
+            end_month=cal.prep_end,
+        ),
+    ]
+    if groups or situation.needs_group:
+        management_tasks.append(
+            TaskRow(name=_group_task([g.title for g in groups], situation), start_month=1, end_month=d)
+        )
+    management_tasks.append(TaskRow(name="Coordination, finance and reporting", start_month=1, end_month=d))
+    packages = [
+        WorkPackageRow(
+            number=1,
+            kind="management",
+            title="Management, coordination and partnership",
+            lead=leads["management"],
+            start_month=1,
+            end_month=d,
+            serves=sorted({so for g in groups for so in objectives.get(g.practice_id, [])}),
+            tasks=management_tasks,
+            deliverables=[
+                DatedRow(
+                    ref="D1.1",
+                    title="Co-design report: what participants asked for and the agreed activities",
+                    month=cal.prep_end,
+                ),
+                DatedRow(ref="D1.2", title="Final report to the funder", month=d),
+            ],
+        )
+    ]
+    for rec in strands:
+        number = len(packages) + 1
+        tasks = [
+            TaskRow(
+                name=f"Pilot with a first group: {rec.title}",
+                start_month=min(cal.prep_end + 1, d),
+                end_month=cal.pilot_end,
+            )
+        ]
+        if cal.scales_up:
+            tasks.append(
+                TaskRow(
+                    name="Review the pilot with participants, adjust, then run at full scale",
+                    start_month=cal.pilot_end + 1,
+                    end_month=cal.delivery_end,
+                )
+            )
+        deliverables = [
+            DatedRow(
+                ref=f"D{number}.1", title="Pilot review: who took part, what worked, what changes", month=cal.pilot_end
+            )
+        ]
+        if profile.languages:
+            deliverables.append(
+                DatedRow(
+                    ref=f"D{number}.2",
+                    title=f"Activity materials in {', '.join(profile.languages)}",
+                    month=cal.prep_end,
+                )
+            )
+        packages.append(
+            WorkPackageRow(
+                number=number,
+                kind="strand",
+                title=rec.title,
+                lead=leads["strand"],
+                start_month=tasks[0].start_month,
+                end_month=tasks[-1].end_month,
+                practice_id=rec.practice_id,
+                serves=objectives.get(rec.practice_id, []),
+                tasks=tasks,
+                deliverables=deliverables,
+            )
+        )
+    monitoring = len(packages) + 1
+    reviews = [
+        TaskRow(name="Baseline: the self-assessment and baseline values of every indicator", start_month=1, end_month=1)
+    ]
+    if cal.midterm:
+        reviews.append(
+            TaskRow(
+                name="Mid-term review: re-assess and compare with the baseline",
+                start_month=cal.midterm,
+                end_month=cal.midterm,
+            )
+        )
+    reviews.append(
+        TaskRow(
+            name="Participants' feedback after each session or cycle", start_month=min(2, d), end_month=cal.delivery_end
+        )
+    )
+    reviews.append(
+        TaskRow(
+            name="Final evaluation against the logframe",
+            start_month=cal.delivery_end + 1 if cal.delivery_end < d else d,
+            end_month=d,
+        )
+    )
+    deliverables = [DatedRow(ref=f"D{monitoring}.1", title="Baseline report", month=1)]
+    if cal.midterm:
+        deliverables.append(DatedRow(ref=f"D{monitoring}.2", title="Mid-term review", month=cal.midterm))
+    deliverables.append(
+        DatedRow(ref=f"D{monitoring}.{len(deliverables) + 1}", title="Final evaluation report", month=d)
+    )
+    packages.append(
+        WorkPackageRow(
+            number=monitoring,
+            kind="monitoring",
+            title="Monitoring and evaluation",
+            lead=leads["monitoring"],
+            start_month=1,
+            end_month=d,
+            serves=sorted({so for refs in objectives.values() for so in refs}),
+            tasks=reviews,
+            deliverables=deliverables,
+        )
+    )
+    communication = len(packages) + 1
+    packages.append(
+        WorkPackageRow(
+            number=communication,
+            kind="communication",
+            title="Communication and visibility",
+            lead=leads["communication"],
+            start_month=1,
+            end_month=d,
+            serves=[],
+            tasks=[
+                TaskRow(
+                    name="Reach participants through the channels and languages they use",
+                    start_month=1,
+                    end_month=cal.delivery_end,
+                ),
+                TaskRow(
+                    name="Share results with partners, services and funders", start_month=cal.delivery_end, end_month=d
+                ),
+            ],
+            deliverables=[
+                DatedRow(ref=f"D{communication}.1", title="Communication plan", month=min(2, d)),
+                DatedRow(ref=f"D{communication}.2", title="Public summary of results", month=d),
+            ],
+        )
+    )
+    milestones = [
+        DatedRow(ref="M1", title="Activities co-designed with participants; baseline taken", month=cal.prep_end)
+    ]
+    if strands:
+        milestones.append(
+            DatedRow(ref="M2", title="Pilots reviewed: adjust before running at full scale", month=cal.pilot_end)
+        )
+    if cal.midterm:
+        milestones.append(DatedRow(ref=f"M{len(milestones) + 1}", title="Mid-term review held", month=cal.midterm))
+    milestones.append(DatedRow(ref=f"M{len(milestones) + 1}", title="Final evaluation done", month=d))
+    return WorkPlan(
+        parallel_strands=count,
+        strand_rule=rule_words,
+        packages=packages,
+        milestones=milestones,
+        later=[rec.title for rec in later],
+        baseline_month=1,
+        midterm_month=cal.midterm,
+        final_month=d,
+    )
+
+
+def gantt(plan: WorkPlan) -> list[PhaseRow]:
+    """The work packages' tasks as rows of the timeline, in work-package order."""
+    return [
+        PhaseRow(name=f"WP{wp.number} {task.name}", start_month=task.start_month, end_month=task.end_month)
+        for wp in plan.packages
+        for task in wp.tasks
+    ]

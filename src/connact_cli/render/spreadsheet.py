@@ -1,0 +1,106 @@
+"""A Document's funder tables as an Excel workbook (openpyxl): one sheet per table group, a month grid
+for the timeline. This is the form funders' logframe and budget templates take, so figures stay numbers.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from datetime import datetime
+from typing import Any
+
+from connact_cli.documents.model import Document, Spans, Table, Timeline
+from connact_cli.render.packaging import fixed_zip_times
+from connact_cli.render.templating import add_months
+
+_MONEY = re.compile(r"^€(\d{1,3}(?:,\d{3})*)$")
+_NUMBER = re.compile(r"^\d+$")
+_FIXED_TIME = datetime(2000, 1, 1)  # the same plan gives the same bytes
+_WIDTH = 60  # the widest a text column is drawn, in characters
+
+
+def _plain(spans: Spans) -> str:
+    return "".join(span.text for span in spans)
+
+
+def _value(spans: Spans) -> str | int:
+    """Money and whole numbers become numbers a funder's template can sum; the rest stays text."""
+    text = _plain(spans)
+    money = _MONEY.match(text)
+    if money:
+        return int(money.group(1).replace(",", ""))
+    return int(text) if _NUMBER.match(text) else text
+
+
+def _sheet(book: Any, name: str) -> Any:
+    if name in book.sheetnames:
+        sheet = book[name]
+        sheet.append([])
+        return sheet
+    return book.create_sheet(name)
+
+
+def _table(book: Any, block: Table, name: str) -> None:
+    from openpyxl.styles import Alignment, Font
+
+    sheet = _sheet(book, name)
+    sheet.append(block.header)
+    for cell in sheet[sheet.max_row]:
+        cell.font = Font(bold=True)
+    for row in block.rows:
+        sheet.append([_value(cell) for cell in row])
+        for index, cell in enumerate(sheet[sheet.max_row]):
+            if isinstance(cell.value, int) and _plain(row[index]).startswith("€"):
+                cell.number_format = "€#,##0"
+            cell.alignment = Alignment(wrap_text=True, vertical="top")
+
+
+def _timeline(book: Any, block: Timeline, name: str) -> None:
+    """The gantt as a grid: one row per task, one column per month, the task's months shaded."""
+    from openpyxl.styles import Font, PatternFill
+
+    sheet = _sheet(book, name)
+    months = max((p.end_month for p in block.phases), default=0)
+    sheet.append(["Task", "From month", "To month", *(add_months(block.start_month, m) for m in range(months))])
+    for cell in sheet[sheet.max_row]:
+        cell.font = Font(bold=True)
+    fill = PatternFill("solid", start_color="4F81BD", end_color="4F81BD")
+    for phase in block.phases:
+        sheet.append([phase.name, phase.start_month, phase.end_month])
+        row = sheet.max_row
+        for month in range(phase.start_month, phase.end_month + 1):
+            sheet.cell(row=row, column=3 + month).fill = fill
+
+
+def _fit_columns(book: Any) -> None:
+    from openpyxl.utils import get_column_letter
+
+    for sheet in book.worksheets:
+        for index, column in enumerate(sheet.iter_cols(), start=1):
+            longest = max((len(str(c.value)) for c in column if c.value is not None), default=8)
+            sheet.column_dimensions[get_column_letter(index)].width = min(_WIDTH, max(8, longest + 2))
+
+
+def to_xlsx(doc: Document) -> bytes:
+    """Every table and timeline that names a sheet, in document order; a document without any gets one note."""
+    from openpyxl import Workbook
+
+    book = Workbook()
+    default: Any = book.active
+    for block in doc.blocks:
+        if isinstance(block, Table) and block.sheet:
+            _table(book, block, block.sheet)
+        elif isinstance(block, Timeline) and block.sheet:
+            _timeline(book, block, block.sheet)
+    if len(book.sheetnames) > 1:
+        book.remove(default)
+    else:
+        default.title = "About"
+        default.append([f"{doc.title}: this document has no tables for a spreadsheet."])
+    _fit_columns(book)
+    book.properties.title = doc.title
+    book.properties.creator = "connact"
+    book.properties.created = book.properties.modified = _FIXED_TIME
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return fixed_zip_times(buffer.getvalue())
