@@ -1,0 +1,252 @@
+"""Plans a funder would read: three organisations of different size and type get plans that differ where they
+should. The expectations are a programme officer's, written from the profiles before looking at any output."""
+
+import contextlib
+import io
+import json
+
+import pytest
+from helpers import EXAMPLES, answers_file, run
+
+from connact_cli.cli import main
+
+PERSONAS = {
+    "volunteer group": {
+        "profile": {
+            "organisation": "Sisters Together (example migrant-led group)",
+            "organisation_type": "migrant_led",
+            "country": "IE",
+            "region": "Cork",
+            "target_groups": ["women", "single_mothers", "refugees"],
+            "themes": ["employment", "social_cohesion"],
+            "languages": ["Arabic", "Somali"],
+            "duration_months": 9,
+            "budget_eur": 15000,
+            "participants": 30,
+            "staff": 0,
+            "volunteers": 10,
+            "funded_before": False,
+        },
+        "answers": {
+            "employment.gender.barriers": "no",
+            "employment.services.employer_links": "no",
+            "principles.spaces.childcare": "not_possible",
+            "social_cohesion.relations.shared_activities": "partly",
+        },
+    },
+    "NGO": {
+        "profile": {
+            "organisation": "Welcome Works (example NGO)",
+            "organisation_type": "ngo",
+            "country": "MT",
+            "target_groups": ["asylum_seekers", "temporary_protection"],
+            "themes": ["employment", "training"],
+            "languages": ["Ukrainian", "Arabic"],
+            "duration_months": 18,
+            "budget_eur": 80000,
+            "participants": 120,
+            "staff": 3,
+            "volunteers": 5,
+            "funded_before": True,
+        },
+        "answers": {
+            "employment.services.employer_links": "no",
+            "employment.language.work": "no",
+            "employment.qualifications.recognition": "no",
+            "principles.spaces.childcare": "provided",
+        },
+    },
+    "municipality": {
+        "profile": {
+            "organisation": "Comune di Prova (example municipality)",
+            "organisation_type": "local_authority",
+            "country": "IT",
+            "region": "Emilia-Romagna",
+            "target_groups": ["third_country_nationals", "children_and_youth", "host_community"],
+            "themes": ["social_cohesion"],
+            "languages": ["Arabic", "Urdu"],
+            "duration_months": 24,
+            "budget_eur": 300000,
+            "participants": 500,
+            "participants_by_group": {"children_and_youth": 150},
+            "staff": 8,
+            "volunteers": 20,
+            "funded_before": True,
+        },
+        "answers": {
+            "social_cohesion.prejudice.address": "no",
+            "social_cohesion.relations.host_engagement": "no",
+            "social_cohesion.relations.shared_activities": "partly",
+            "principles.partnership.sustainability": "no",
+        },
+    },
+}
+SMALL_ROUTES = {"national-integration-funds", "foundations", "erasmus-plus-small-scale"}
+
+
+@pytest.fixture(scope="module")
+def plans(tmp_path_factory):
+    found = {}
+    for name, persona in PERSONAS.items():
+        folder = tmp_path_factory.mktemp(name.replace(" ", "-"))
+        path = answers_file(folder, persona["answers"], profile=persona["profile"])
+        out = folder / "plan.json"
+        with contextlib.redirect_stdout(io.StringIO()), pytest.raises(SystemExit) as ended:
+            main(["plan", "--answers", str(path), "--no-input", "-f", "json", "-o", str(out)])
+            raise SystemExit(0)
+        assert ended.value.code in (0, None)
+        found[name] = json.loads(out.read_text(encoding="utf-8"))
+    return found
+
+
+def ids(rows):
+    return {row["id"] for row in rows}
+
+
+def test_parallel_strands_follow_the_budget(plans):
+    strands = {name: plan["work_plan"]["parallel_strands"] for name, plan in plans.items()}
+    assert strands == {"volunteer group": 1, "NGO": 3, "municipality": 4}
+    for plan in plans.values():
+        running = [wp for wp in plan["work_plan"]["packages"] if wp["kind"] == "strand"]
+        assert len(running) <= plan["work_plan"]["parallel_strands"]
+    small = plans["volunteer group"]["work_plan"]
+    assert small["later"], "a €15,000 group is told which recommended practices wait for a later phase"
+
+
+def test_every_strand_pilots_before_it_scales_up(plans):
+    for plan in plans.values():
+        for wp in plan["work_plan"]["packages"]:
+            if wp["kind"] == "strand":
+                pilot, scale = wp["tasks"]
+                assert pilot["name"].startswith("Pilot") and scale["start_month"] == pilot["end_month"] + 1
+                preparation = plan["work_plan"]["packages"][0]["tasks"][0]
+                assert pilot["start_month"] > preparation["end_month"]
+
+
+def test_reviews_at_the_start_the_middle_and_the_end(plans):
+    plan = plans["NGO"]["work_plan"]
+    assert (plan["baseline_month"], plan["midterm_month"], plan["final_month"]) == (1, 9, 18)
+    assert [m["month"] for m in plan["milestones"]][-1] == 18
+
+
+def test_funders_sections_appear_only_where_they_apply(plans):
+    sections = {name: ids(plan["sections"]) for name, plan in plans.items()}
+    assert "safeguarding" in sections["volunteer group"]  # women and no childcare
+    assert "safeguarding" in sections["municipality"]  # children take part
+    assert "safeguarding" not in sections["NGO"]  # adults only, childcare provided
+    for name in plans:
+        assert {"data_protection", "sustainability", "communication", "complaints"} <= sections[name]
+
+
+def test_each_section_names_its_trigger_and_differs_between_plans(plans):
+    for plan in plans.values():
+        for section in plan["sections"]:
+            assert section["triggered_by"] and section["points"]
+    ngo = {s["id"]: s for s in plans["NGO"]["sections"]}
+    volunteers = {s["id"]: s for s in plans["volunteer group"]["sections"]}
+    town = {s["id"]: s for s in plans["municipality"]["sections"]}
+    for section in ("data_protection", "sustainability", "communication", "complaints"):
+        assert ngo[section]["points"] != volunteers[section]["points"] != town[section]["points"]
+    assert any("Ukrainian, Arabic" in point for point in ngo["communication"]["points"])
+    assert any("not on the Art. 9(1) list" in p for p in ngo["data_protection"]["points"])  # asylum seekers' status
+
+
+def test_risks_follow_the_profile(plans):
+    risks = {name: ids(plan["risks"]) for name, plan in plans.items()}
+    assert {"volunteer_burnout", "first_project_reporting", "mothers_without_childcare"} <= risks["volunteer group"]
+    assert {"participants_moving", "legal_status_change"} <= risks["NGO"]
+    assert "local_hostility" in risks["municipality"]
+    assert "volunteer_burnout" not in risks["NGO"] | risks["municipality"]
+    assert "participants_moving" not in risks["volunteer group"] | risks["municipality"]
+    for name, plan in plans.items():
+        assert "trafficking_exposure" not in risks[name]
+        assert not any("trafficking" in r["mitigation"].lower() for r in plan["risks"]), name
+        for risk in plan["risks"]:
+            assert risk["likelihood"] in ("low", "medium", "high") and risk["impact"] in ("low", "medium", "high")
+            assert risk["owner"] and risk["mitigation"] and risk["triggered_by"]
+
+
+def test_trafficking_risks_only_for_those_who_serve_victims(capsys, tmp_path):
+    profile = dict(PERSONAS["NGO"]["profile"], target_groups=["victims_of_trafficking"])
+    out = tmp_path / "plan.json"
+    path = answers_file(tmp_path, {"principles.trust.mediators": "no"}, profile=profile)
+    assert run(capsys, "plan", "--answers", str(path), "--no-input", "-f", "json", "-o", str(out)).code == 0
+    plan = json.loads(out.read_text(encoding="utf-8"))
+    assert "trafficking_exposure" in ids(plan["risks"])
+    assert any("Synthesis" in r["mitigation"] for r in plan["risks"])
+
+
+def test_budget_lines_follow_the_plan(plans):
+    lines = {name: {line["id"]: line for line in plan["budget"]["lines"]} for name, plan in plans.items()}
+    assert "childcare" in lines["volunteer group"]  # parents cannot take part: a childcare gap
+    assert "childcare" in lines["municipality"]  # children take part
+    assert "childcare" not in lines["NGO"]  # childcare is provided already, no children served
+    for name, plan in plans.items():
+        budget = plan["budget"]
+        assert sum(line["amount"] for line in budget["lines"]) == budget["total"] == plan["profile"]["budget_eur"]
+        assert sum(p["amount"] for p in budget["by_package"]) == budget["direct"]
+        assert {"staff", "monitoring", "communication", "indirect"} <= set(lines[name])
+    assert (
+        lines["volunteer group"]["staff"]["amount"]
+        < lines["NGO"]["staff"]["amount"]
+        < lines["municipality"]["staff"]["amount"]
+    )
+
+
+def test_without_a_budget_the_categories_have_no_figures(capsys, tmp_path):
+    profile = dict(PERSONAS["NGO"]["profile"], budget_eur=None)
+    out = tmp_path / "plan.json"
+    path = answers_file(tmp_path, PERSONAS["NGO"]["answers"], profile=profile)
+    assert run(capsys, "plan", "--answers", str(path), "--no-input", "-f", "json", "-o", str(out)).code == 0
+    budget = json.loads(out.read_text(encoding="utf-8"))["budget"]
+    assert budget["total"] is None and budget["lines"] and budget["by_package"] == []
+    assert all(line["amount"] is None for line in budget["lines"])
+
+
+def test_funding_routes_fit_the_size(plans):
+    first = {name: [route["id"] for route in plan["funding"]] for name, plan in plans.items()}
+    small = first["volunteer group"]
+    assert small[0] in SMALL_ROUTES
+    assert small.index("amif-union-actions") > max(small.index(r) for r in SMALL_ROUTES if r in small)
+    assert first["municipality"][0] in {"amif", "amif-union-actions", "cerv", "esf-plus"}
+    assert first["municipality"].index("erasmus-plus-small-scale") > first["municipality"].index("cerv")
+    for plan in plans.values():
+        suits = [route["suits_budget"] for route in plan["funding"]]
+        assert suits == sorted(suits, reverse=True), "the routes that suit the budget come first"
+        for route in plan["funding"]:
+            for figure in route["scale"]:
+                assert "source:" in figure and any(str(year) in figure for year in range(2016, 2027))
+
+
+def test_eu4health_only_for_health_work(plans):
+    assert all("eu4health" not in ids(plan["funding"]) for plan in plans.values())
+
+
+@pytest.mark.parametrize(
+    "name", ["finland-education-language", "italy-municipality-cohesion", "malta-ngo-employment", "volunteer group"]
+)
+def test_every_specific_objective_is_measurable(capsys, tmp_path, plans, name):
+    if name in plans:
+        plan = plans[name]
+    else:
+        out = tmp_path / "plan.json"
+        path = EXAMPLES / f"{name}.answers.yaml"
+        assert run(capsys, "plan", "--answers", str(path), "--no-input", "-f", "json", "-o", str(out)).code == 0
+        plan = json.loads(out.read_text(encoding="utf-8"))
+    objectives = [row for row in plan["logframe"] if row["level"] == "specific"]
+    assert objectives, name
+    for row in objectives:
+        complete = [
+            ind
+            for ind in row["indicators"]
+            if ind["baseline"] and ind["target"] and ind["verification"] and ind["frequency"]
+        ]
+        assert complete, row["ref"]
+        assert any("self-assessment" in ind["baseline"] for ind in row["indicators"]), "the baseline is the assessment"
+
+
+def test_targets_scale_with_participants(plans):
+    ngo = plans["NGO"]
+    outputs = [row for row in ngo["logframe"] if row["level"] == "output"]
+    reach = [int(row["indicators"][0]["target"].split()[0]) for row in outputs]
+    assert sum(reach) == pytest.approx(120, abs=len(reach))  # 120 participants shared between the strands
