@@ -57,6 +57,13 @@ def bar(percent: int | None) -> str:
     return "█" * filled + "░" * (_BAR - filled)
 
 
+def signed(change: int | None) -> str:
+    """A change in percentage points: +25, -10, ±0; empty when there is nothing to compare."""
+    if change is None:
+        return ""
+    return f"{change:+d}" if change else "±0"
+
+
 def add_months(start: str, months: int) -> str:
     year, month = map(int, start.split("-"))
     total = year * 12 + (month - 1) + months
@@ -99,6 +106,7 @@ def environment(html: bool, cache_folder: str | None) -> Any:
         truncate_label=truncate_label,
         mermaid=mermaid,
         bar=bar,
+        signed=signed,
         add_months=add_months,
     )
     return env
