@@ -116,6 +116,13 @@ class Document:
     blocks: list[Content]
 
 
+def signed(change: int | None) -> str:
+    """A change in percentage points as every layout shows it: +25, -10, ±0; empty when there is none."""
+    if change is None:
+        return ""
+    return f"{change:+d}" if change else "±0"
+
+
 def text(value: str) -> Span:
     return Span(text=value)
 

@@ -12,6 +12,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from connact_cli.documents.model import signed
+
 _MD_INLINE = re.compile(r"([\\`*_\[\]|~])")
 _MD_LINE_START = re.compile(r"^([#>+=-]|\d+[.)])")
 _BAR = 20
@@ -55,13 +57,6 @@ def bar(percent: int | None) -> str:
         return "not assessed".ljust(_BAR)
     filled = round(_BAR * percent / 100)
     return "█" * filled + "░" * (_BAR - filled)
-
-
-def signed(change: int | None) -> str:
-    """A change in percentage points: +25, -10, ±0; empty when there is nothing to compare."""
-    if change is None:
-        return ""
-    return f"{change:+d}" if change else "±0"
 
 
 def add_months(start: str, months: int) -> str:

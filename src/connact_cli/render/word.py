@@ -17,8 +17,9 @@ from connact_cli.documents.model import (
     Span,
     Table,
     Timeline,
+    signed,
 )
-from connact_cli.render.templating import bar, signed
+from connact_cli.render.templating import bar
 
 
 def to_docx(doc: Document) -> bytes:
