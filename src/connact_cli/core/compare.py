@@ -137,7 +137,7 @@ class Comparison:
     scores: ScoreChanges
     gaps_closed: list[GapChange]  # revealed before, not after; the heaviest first
     gaps_opened: list[GapChange]  # revealed after, not before; the heaviest first
-    gaps_still_open: list[GapChange]  # revealed in both; the later priority gaps first
+    gaps_still_open: list[GapChange]  # revealed in both; the later priority gaps first, in the plan's order
     answers_changed: list[AnswerChange]
     answers_unchanged: int
     questions_only_before: list[OnlyRow]
@@ -153,7 +153,7 @@ class _Walked:
     assessment: Assessment
     items: dict[str, Item]
     gaps: dict[str, Gap]
-    priority: frozenset[str]
+    priority: list[str]  # the priority gaps' ids, in the order a plan from this file lists them
 
 
 def compare(before: Snapshot, after: Snapshot, catalogue: Catalogue, generator: str) -> Comparison:
@@ -168,7 +168,8 @@ def compare(before: Snapshot, after: Snapshot, catalogue: Catalogue, generator: 
     still = [_gap_change(a, b, tag, language) for tag in b.gaps if tag in a.gaps]
     closed.sort(key=lambda g: (-(g.severity_before or 0), g.id))
     opened.sort(key=lambda g: (-(g.severity_after or 0), g.id))
-    still.sort(key=lambda g: (not g.priority_after, -(g.severity_after or 0), g.id))
+    rank = {tag: place for place, tag in enumerate(b.priority)}
+    still.sort(key=lambda g: (rank.get(g.id, len(rank)), -(g.severity_after or 0), g.id))
     changed, unchanged = _answers_changed(a, b, set(shared), language)
     scores = _scores(first, second, catalogue, language)
     comparison = Comparison(
@@ -207,7 +208,7 @@ def _walk(snapshot: Snapshot, assessment: Assessment, shared: list[str], catalog
         assessment=assessment,
         items={item.question.id: item for item in assessment.items},
         gaps={gap.tag.id: gap for gap in gaps},
-        priority=frozenset(gap.tag.id for gap in priority_gaps(gaps, themes)),
+        priority=[gap.tag.id for gap in priority_gaps(gaps, themes)],
     )
 
 

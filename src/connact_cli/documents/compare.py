@@ -216,7 +216,10 @@ def _still_open(c: Comparison) -> list[Content]:
     ]
     return [
         *blocks,
-        para("Revealed by both files; the priority gaps of the later answers (in bold) first."),
+        para(
+            "Revealed by both files; first the priority gaps of the later answers (in bold), in the order its "
+            "plan lists them."
+        ),
         table(
             ["Gap", "Weight before", "Weight after", "Priority", "The later answers"],
             rows,
