@@ -6,9 +6,9 @@ import io
 import json
 
 import pytest
-from helpers import EXAMPLES, answers_file, run
 
 from connact_cli.cli import main
+from helpers import EXAMPLES, answers_file, run
 
 PERSONAS = {
     "volunteer group": {

@@ -146,3 +146,13 @@ def test_mutated_practice_files(capsys, tmp_path, data):
     (library / "practice.yaml").write_text(_dump(data), encoding="utf-8")
     _check(run(capsys, "validate", str(library)))
     _check(run(capsys, "practices", "list", "--library", str(library)))
+
+
+@FUZZ
+@given(data=mutated(VALID_ANSWERS))
+def test_mutated_answers_files_compared(capsys, tmp_path, data):
+    path = tmp_path / "fuzz.answers.yaml"
+    path.write_text(_dump(data), encoding="utf-8")
+    baseline = str(EXAMPLES / "malta-ngo-employment.answers.yaml")
+    _check(run(capsys, "compare", baseline, str(path), "-f", "json"))
+    _check(run(capsys, "compare", str(path), baseline))

@@ -204,6 +204,39 @@ def plan(
     command.run(ctx.obj.with_library(library), request)
 
 
+@app.command()
+def compare(
+    ctx: typer.Context,
+    before: Annotated[Path, typer.Argument(metavar="BEFORE", help="The earlier answers file (the baseline).")],
+    after: Annotated[Path, typer.Argument(metavar="AFTER", help="The later answers file (the re-assessment).")],
+    format: FormatOption = None,
+    output: Annotated[
+        Optional[Path], typer.Option("--output", "-o", help="File to write [default: print the comparison].")
+    ] = None,
+    force: Annotated[bool, typer.Option("--force", help="Replace existing files.")] = False,
+    before_date: Annotated[
+        Optional[str], typer.Option("--before-date", help="When BEFORE was answered: YYYY-MM or YYYY-MM-DD.")
+    ] = None,
+    after_date: Annotated[
+        Optional[str], typer.Option("--after-date", help="When AFTER was answered: YYYY-MM or YYYY-MM-DD.")
+    ] = None,
+) -> None:
+    """Compare two answers files of one organisation: scores, gaps closed and opened, answers changed."""
+    from connact_cli.commands import compare as command
+    from connact_cli.commands.common import formats
+
+    request = command.Request(
+        before=before,
+        after=after,
+        formats=formats(format),
+        output=output,
+        force=force,
+        before_date=before_date,
+        after_date=after_date,
+    )
+    command.run(ctx.obj, request)
+
+
 @workshop_app.command("run")
 def workshop_run(
     ctx: typer.Context,

@@ -10,14 +10,14 @@ from collections.abc import Mapping
 from datetime import date
 
 from connact_cli.core.advice import Situation, adaptation, stakeholders, uncovered
-from connact_cli.core.answers import Profile
-from connact_cli.core.assessment import Assessment, Item
+from connact_cli.core.answers import AnswerValue, Profile
+from connact_cli.core.assessment import Assessment
 from connact_cli.core.budget import budget
 from connact_cli.core.catalogue import Catalogue
 from connact_cli.core.funding import funding_rows, routes
 from connact_cli.core.logframe import logframe, objectives_served, specific_objectives
 from connact_cli.core.matching import CriteriaScore, Gap, Matches, Recommendation
-from connact_cli.core.models import FrameworkAction, LibraryEntry, Resource
+from connact_cli.core.models import FrameworkAction, LibraryEntry, Question, Resource
 from connact_cli.core.plan import (
     ActionRow,
     AnswerRow,
@@ -63,15 +63,11 @@ def entry_ids(
     return list(dict.fromkeys(ids))
 
 
-def _percent(met: float, assessed: int) -> int | None:
-    return round(100 * met / assessed) if assessed else None
-
-
-def _answer_text(item: Item, language: str) -> str | None:
-    value = item.value
+def answer_text(question: Question | None, value: AnswerValue | None, language: str) -> str | None:
+    """An answer as the organisation chose it: a choice's label, a number, or the scale answer itself."""
     if value is None:
         return None
-    labels = {c.id: c.label.get(language) for c in item.question.choices}
+    labels = {c.id: c.label.get(language) for c in question.choices} if question else {}
     if isinstance(value, list):
         return "; ".join(labels.get(v, v) for v in value)
     if isinstance(value, str):
@@ -187,7 +183,7 @@ def _answer_rows(assessment: Assessment, language: str) -> list[AnswerRow]:
             pillar=next(p.title.get(language) for p in item.checklist.pillars if p.id == item.pillar_id),
             question=item.question.text.get(language),
             status=item.status,
-            answer=_answer_text(item, language),
+            answer=answer_text(item.question, item.value, language),
             note=item.note,
         )
         for item in assessment.items
@@ -222,7 +218,7 @@ def _scores(matches: Matches) -> Scores:
             met=s.met,
             assessed=s.assessed,
             total=s.total,
-            percent=_percent(s.met, s.assessed),
+            percent=s.percent,
         )
 
     return Scores(

@@ -66,6 +66,11 @@ class CriteriaScore:
     def share(self) -> float | None:
         return self.met / self.assessed if self.assessed else None
 
+    @property
+    def percent(self) -> int | None:
+        """The share as a whole percentage, as plans and comparisons show it (None: nothing assessed)."""
+        return round(100 * self.met / self.assessed) if self.assessed else None
+
 
 @dataclass(frozen=True)
 class Recommendation:

@@ -63,6 +63,30 @@ class BarChart:
 
 
 @record
+class Pair:
+    """One label's share before and after, in percent; None is 'not assessed'."""
+
+    label: str
+    before: int | None
+    after: int | None
+
+    @property
+    def change(self) -> int | None:
+        """After minus before, in percentage points; None when either side was not assessed."""
+        return None if self.before is None or self.after is None else self.after - self.before
+
+
+@record
+class PairedBars:
+    """Shares before and after as two bars per label, e.g. pillar scores of two assessments."""
+
+    kind: Literal["paired_bars"] = "paired_bars"
+    before_label: str = "before"
+    after_label: str = "after"
+    pairs: list[Pair]
+
+
+@record
 class Phase:
     name: str
     start_month: int
@@ -85,13 +109,20 @@ class Rule:
     kind: Literal["rule"] = "rule"
 
 
-Content = Heading | Paragraph | BulletList | Table | BarChart | Timeline | Rule
+Content = Heading | Paragraph | BulletList | Table | BarChart | PairedBars | Timeline | Rule
 
 
 @record
 class Document:
     title: str
     blocks: list[Content]
+
+
+def signed(change: int | None) -> str:
+    """A change in percentage points as every layout shows it: +25, -10, ±0; empty when there is none."""
+    if change is None:
+        return ""
+    return f"{change:+d}" if change else "±0"
 
 
 def text(value: str) -> Span:

@@ -12,6 +12,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from connact_cli.documents.model import signed
+
 _MD_INLINE = re.compile(r"([\\`*_\[\]|~])")
 _MD_LINE_START = re.compile(r"^([#>+=-]|\d+[.)])")
 _BAR = 20
@@ -99,6 +101,7 @@ def environment(html: bool, cache_folder: str | None) -> Any:
         truncate_label=truncate_label,
         mermaid=mermaid,
         bar=bar,
+        signed=signed,
         add_months=add_months,
     )
     return env

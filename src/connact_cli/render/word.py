@@ -12,10 +12,12 @@ from connact_cli.documents.model import (
     Content,
     Document,
     Heading,
+    PairedBars,
     Paragraph,
     Span,
     Table,
     Timeline,
+    signed,
 )
 from connact_cli.render.packaging import fixed_zip_times
 from connact_cli.render.templating import bar
@@ -62,6 +64,8 @@ def _add_block(word: Any, block: Content) -> None:
             for label, p in block.bars
         ]
         _add_table(word, ["Pillar", "Met", ""], rows)
+    elif isinstance(block, PairedBars):
+        _add_paired_bars(word, block)
     elif isinstance(block, Timeline):
         rows = [
             [[Span(text=phase.name)], [Span(text=str(phase.start_month))], [Span(text=str(phase.end_month))]]
@@ -71,6 +75,25 @@ def _add_block(word: Any, block: Content) -> None:
         word.add_paragraph(f"Month 1 is {block.start_month}.")
     else:
         word.add_paragraph("")
+
+
+def _percent(value: int | None) -> str:
+    return f"{value}%" if value is not None else "not assessed"
+
+
+def _add_paired_bars(word: Any, block: PairedBars) -> None:
+    """A table: the two shares, their change, and both bars in one cell, the earlier one above."""
+    rows = [
+        [
+            [Span(text=pair.label)],
+            [Span(text=_percent(pair.before))],
+            [Span(text=_percent(pair.after))],
+            [Span(text=signed(pair.change))],
+            [Span(text="\n".join(bar(p) if p is not None else "" for p in (pair.before, pair.after)))],
+        ]
+        for pair in block.pairs
+    ]
+    _add_table(word, ["Pillar", block.before_label, block.after_label, "Change", ""], rows, lambda i: i in (1, 2, 3))
 
 
 def _add_spans(paragraph: Any, spans: list[Span]) -> None:

@@ -1,0 +1,495 @@
+"""Two assessments of one organisation compared: the baseline and a later re-assessment.
+
+Pure: two answers files (already read, answers to renamed questions carried over) in, one Comparison
+out. Scores come from the self-assessment `connact plan` shows (matching.self_assessment) and gaps
+from the same gap finder, so the numbers match the two plans. Gaps and answers are compared only on
+the checklists both files assessed; everything else is listed, never dropped.
+
+The JSON export is this model as data, so its field names and order are the documented contract
+(README, "The comparison as JSON"); changing them changes COMPARE_SCHEMA.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+from connact_cli.core.answers import AnswersFile, AnswerValue, Profile
+from connact_cli.core.assembly import answer_text
+from connact_cli.core.assessment import Assessment, Item, resolve
+from connact_cli.core.catalogue import Catalogue
+from connact_cli.core.matching import (
+    CriteriaScore,
+    Gap,
+    answer_gaps,
+    find_gaps,
+    join_words,
+    priority_gaps,
+    self_assessment,
+)
+from connact_cli.core.plan import EvidenceRow
+from connact_cli.core.records import record
+
+COMPARE_SCHEMA = 1
+
+# Why an answer of one file is not compared with the other (OnlyRow.reason).
+Reason = Literal["not_answered", "not_asked", "checklist_not_compared", "retired", "not_used"]
+# How an answer changed: the gaps it reveals weigh less (improved), more (worsened), or the same (changed).
+Trend = Literal["improved", "worsened", "changed"]
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    """One answers file as read: its answers, the name to show it by, its date if given, and the notices
+    reading it gave (answers carried over to renamed questions, answers to retired ones ignored)."""
+
+    answers: AnswersFile
+    label: str
+    date: str | None = None  # YYYY-MM or YYYY-MM-DD
+    notices: tuple[str, ...] = ()
+
+
+@record
+class Side:
+    label: str
+    date: str | None
+    organisation: str
+    themes: list[str]
+    answered: int  # answers that count: questions asked and answered
+    carried_over: list[str]  # the notices reading the file gave
+
+
+@record
+class ProfileChange:
+    field: str
+    before: str
+    after: str
+
+
+@record
+class ScoreChange:
+    """A checklist's or pillar's share of assessed criteria met, in percent, before and after."""
+
+    id: str
+    title: str
+    before: int | None  # None: not assessed
+    after: int | None
+    change: int | None  # after - before, in percentage points
+
+
+@record
+class PillarChange(ScoreChange):
+    checklist: str  # the pillar's checklist id (pillar ids repeat across checklists)
+
+
+@record
+class ScoreChanges:
+    checklists: list[ScoreChange]
+    pillars: list[PillarChange]
+
+
+@record
+class GapChange:
+    id: str
+    label: str
+    theme: str
+    severity_before: float | None  # None: not revealed in that file
+    severity_after: float | None
+    priority_before: bool  # among the priority gaps a plan from that file treats in detail
+    priority_after: bool
+    evidence_before: list[EvidenceRow]  # the answers that reveal it
+    evidence_after: list[EvidenceRow]
+
+
+@record
+class AnswerChange:
+    question_id: str
+    checklist: str
+    pillar: str
+    question: str
+    before: str
+    after: str
+    note_before: str | None = None
+    note_after: str | None = None
+    trend: Trend
+
+
+@record
+class OnlyRow:
+    """An answer one file gives and the other has nothing to compare with, and why."""
+
+    question_id: str
+    question: str | None  # None: the current checklists no longer have the question
+    answer: str
+    note: str | None = None
+    reason: Reason
+
+
+@record
+class Comparison:
+    connact_compare: int = COMPARE_SCHEMA
+    generator: str
+    language: str
+    before: Side
+    after: Side
+    profile_changes: list[ProfileChange]
+    compared_checklists: list[str]  # ids of the checklists both files assessed
+    scores: ScoreChanges
+    gaps_closed: list[GapChange]  # revealed before, not after; the heaviest first
+    gaps_opened: list[GapChange]  # revealed after, not before; the heaviest first
+    gaps_still_open: list[GapChange]  # revealed in both; the later priority gaps first, in the plan's order
+    answers_changed: list[AnswerChange]
+    answers_unchanged: int
+    questions_only_before: list[OnlyRow]
+    questions_only_after: list[OnlyRow]
+    next_steps: list[str]  # connact's guidance, derived from the comparison
+
+
+@dataclass(frozen=True)
+class _Walked:
+    """One file's assessment, its gaps on the compared checklists, and its priority gaps."""
+
+    snapshot: Snapshot
+    assessment: Assessment
+    items: dict[str, Item]
+    gaps: dict[str, Gap]
+    priority: list[str]  # the priority gaps' ids, in the order a plan from this file lists them
+
+
+def compare(before: Snapshot, after: Snapshot, catalogue: Catalogue, generator: str) -> Comparison:
+    """What changed between two assessments; `before` is the earlier one."""
+    language = after.answers.language
+    first, second = resolve(catalogue, before.answers), resolve(catalogue, after.answers)
+    walked = {item.checklist.id for item in first.items} & {item.checklist.id for item in second.items}
+    shared = [c.id for c in catalogue.checklists if c.id in walked]
+    a, b = _walk(before, first, shared, catalogue), _walk(after, second, shared, catalogue)
+    closed = [_gap_change(a, b, tag, language) for tag in a.gaps if tag not in b.gaps]
+    opened = [_gap_change(a, b, tag, language) for tag in b.gaps if tag not in a.gaps]
+    still = [_gap_change(a, b, tag, language) for tag in b.gaps if tag in a.gaps]
+    closed.sort(key=lambda g: (-(g.severity_before or 0), g.id))
+    opened.sort(key=lambda g: (-(g.severity_after or 0), g.id))
+    rank = {tag: place for place, tag in enumerate(b.priority)}
+    still.sort(key=lambda g: (rank.get(g.id, len(rank)), -(g.severity_after or 0), g.id))
+    changed, unchanged = _answers_changed(a, b, set(shared), language)
+    scores = _scores(first, second, catalogue, language)
+    comparison = Comparison(
+        generator=generator,
+        language=language,
+        before=_side(before, first),
+        after=_side(after, second),
+        profile_changes=_profile_changes(before.answers.profile, after.answers.profile),
+        compared_checklists=shared,
+        scores=scores,
+        gaps_closed=closed,
+        gaps_opened=opened,
+        gaps_still_open=still,
+        answers_changed=changed,
+        answers_unchanged=unchanged,
+        questions_only_before=_only(a, b, set(shared), catalogue, language),
+        questions_only_after=_only(b, a, set(shared), catalogue, language),
+        next_steps=[],
+    )
+    unsure = [item.question.id for item in second.answered() if item.value == "unsure"]
+    comparison.next_steps = _next_steps(comparison, after.answers.profile, unsure)
+    return comparison
+
+
+def _walk(snapshot: Snapshot, assessment: Assessment, shared: list[str], catalogue: Catalogue) -> _Walked:
+    compared = Assessment(
+        assessment.profile,
+        assessment.language,
+        tuple(item for item in assessment.items if item.checklist.id in shared),
+        assessment.ignored,
+    )
+    gaps = find_gaps(compared, catalogue)
+    themes = frozenset(str(theme) for theme in assessment.profile.themes)
+    return _Walked(
+        snapshot=snapshot,
+        assessment=assessment,
+        items={item.question.id: item for item in assessment.items},
+        gaps={gap.tag.id: gap for gap in gaps},
+        priority=[gap.tag.id for gap in priority_gaps(gaps, themes)],
+    )
+
+
+def _side(snapshot: Snapshot, assessment: Assessment) -> Side:
+    profile = snapshot.answers.profile
+    return Side(
+        label=snapshot.label,
+        date=snapshot.date,
+        organisation=profile.organisation,
+        themes=[str(theme) for theme in profile.themes],
+        answered=len(assessment.answered()),
+        carried_over=list(snapshot.notices),
+    )
+
+
+def _shown(value: object) -> str:
+    if value is None:
+        return "not given"
+    if isinstance(value, list):
+        return ", ".join(str(v) for v in value) or "none"
+    return str(value)
+
+
+def _same(first: object, second: object) -> bool:
+    """Equal answers or profile values; the order of a list does not matter."""
+    if isinstance(first, list) and isinstance(second, list):
+        return sorted(map(str, first)) == sorted(map(str, second))
+    return first == second
+
+
+def _profile_changes(before: Profile, after: Profile) -> list[ProfileChange]:
+    changes = []
+    for name in Profile.model_fields:
+        first, second = getattr(before, name), getattr(after, name)
+        if not _same(first, second):
+            changes.append(ProfileChange(field=name, before=_shown(first), after=_shown(second)))
+    return changes
+
+
+def _shares(first: CriteriaScore | None, second: CriteriaScore | None) -> tuple[int | None, int | None, int | None]:
+    """Before, after and the change, in percent and percentage points."""
+    before = first.percent if first else None
+    after = second.percent if second else None
+    return before, after, None if before is None or after is None else after - before
+
+
+def _scores(first: Assessment, second: Assessment, catalogue: Catalogue, language: str) -> ScoreChanges:
+    """Every checklist and pillar either file assessed, in checklist order, with the scores of connact plan."""
+    sides = [self_assessment(assessment, language) for assessment in (first, second)]
+    by_checklist = [{s.id: s for s in checklists} for checklists, _ in sides]
+    by_pillar = [{(cid, s.id): s for cid, s in pillars} for _, pillars in sides]
+    checklists, pillars = [], []
+    for checklist in catalogue.checklists:
+        if not any(checklist.id in scores for scores in by_checklist):
+            continue
+        before, after, change = _shares(by_checklist[0].get(checklist.id), by_checklist[1].get(checklist.id))
+        title = checklist.title.get(language)
+        checklists.append(ScoreChange(id=checklist.id, title=title, before=before, after=after, change=change))
+        for pillar in checklist.pillars:
+            key = (checklist.id, pillar.id)
+            if not any(key in scores for scores in by_pillar):
+                continue
+            before, after, change = _shares(by_pillar[0].get(key), by_pillar[1].get(key))
+            title = pillar.title.get(language)
+            pillars.append(
+                PillarChange(
+                    id=pillar.id, title=title, checklist=checklist.id, before=before, after=after, change=change
+                )
+            )
+    return ScoreChanges(checklists=checklists, pillars=pillars)
+
+
+def _evidence(gap: Gap | None, language: str) -> list[EvidenceRow]:
+    if gap is None:
+        return []
+    return [
+        EvidenceRow(question_id=e.question.id, question=e.question.text.get(language), answer=e.answer, note=e.note)
+        for e in sorted(gap.evidence, key=lambda e: (-e.severity, e.question.id))
+    ]
+
+
+def _gap_change(a: _Walked, b: _Walked, tag: str, language: str) -> GapChange:
+    first, second = a.gaps.get(tag), b.gaps.get(tag)
+    shown = second or first
+    assert shown is not None, tag  # called for tags revealed on one side at least
+    gap_tag = shown.tag
+    return GapChange(
+        id=tag,
+        label=gap_tag.label.get(language),
+        theme=str(gap_tag.theme),
+        severity_before=first.severity if first else None,
+        severity_after=second.severity if second else None,
+        priority_before=tag in a.priority,
+        priority_after=tag in b.priority,
+        evidence_before=_evidence(first, language),
+        evidence_after=_evidence(second, language),
+    )
+
+
+def _weight(item: Item) -> float:
+    """How much gap an answer reveals: the measure of better and worse."""
+    return sum(evidence.severity for _, evidence in answer_gaps(item))
+
+
+def _trend(first: Item, second: Item) -> Trend:
+    before, after = _weight(first), _weight(second)
+    return "improved" if after < before else "worsened" if after > before else "changed"
+
+
+def _answers_changed(a: _Walked, b: _Walked, shared: set[str], language: str) -> tuple[list[AnswerChange], int]:
+    """Answers both files give, on the compared checklists, that differ; and how many stayed the same."""
+    changed, unchanged = [], 0
+    for item in b.assessment.answered():
+        earlier = a.items.get(item.question.id)
+        if item.checklist.id not in shared or earlier is None or earlier.status != "answered":
+            continue
+        if _same(earlier.value, item.value):
+            unchanged += 1
+            continue
+        changed.append(
+            AnswerChange(
+                question_id=item.question.id,
+                checklist=item.checklist.title.get(language),
+                pillar=next(p.title.get(language) for p in item.checklist.pillars if p.id == item.pillar_id),
+                question=item.question.text.get(language),
+                before=answer_text(earlier.question, earlier.value, language) or "",
+                after=answer_text(item.question, item.value, language) or "",
+                note_before=earlier.note,
+                note_after=item.note,
+                trend=_trend(earlier, item),
+            )
+        )
+    return changed, unchanged
+
+
+def _only(this: _Walked, other: _Walked, shared: set[str], catalogue: Catalogue, language: str) -> list[OnlyRow]:
+    """This file's answers the other file has nothing to compare with: answers that count here but are
+    not answered, not asked or not on a compared checklist there, then answers this file's own
+    assessment ignores (questions retired, outside its themes or not applying)."""
+    rows = []
+    for item in this.assessment.answered():
+        reason: Reason
+        there = other.items.get(item.question.id)
+        if item.checklist.id not in shared or there is None:
+            reason = "checklist_not_compared"
+        elif there.status == "not_relevant":
+            reason = "not_asked"
+        elif there.status == "not_assessed":
+            reason = "not_answered"
+        else:
+            continue
+        rows.append(_only_row(item.question.id, item.value, item.note, reason, catalogue, language))
+    retired = catalogue.retired_questions()
+    answers_file = this.snapshot.answers
+    for question_id in this.assessment.ignored:
+        reason = "retired" if question_id in retired else "not_used"
+        value, note = answers_file.answers[question_id], answers_file.notes.get(question_id)
+        rows.append(_only_row(question_id, value, note, reason, catalogue, language))
+    return rows
+
+
+def _only_row(
+    question_id: str, value: AnswerValue | None, note: str | None, reason: Reason, catalogue: Catalogue, language: str
+) -> OnlyRow:
+    question = next((q for c in catalogue.checklists for q in c.questions() if q.id == question_id), None)
+    return OnlyRow(
+        question_id=question_id,
+        question=question.text.get(language) if question else None,
+        answer=answer_text(question, value, language) or "",
+        note=note,
+        reason=reason,
+    )
+
+
+# connact's guidance: what to do next, worded from the comparison.
+
+PRIORITY_STEPS = 3  # priority gaps still open named in the guidance
+NAMED = 5  # gaps named in one step; the rest are counted
+HALF = 50  # a pillar with less than half its assessed criteria met is named
+
+
+def _month(value: str) -> int:
+    """YYYY-MM or YYYY-MM-DD as a month count, for month arithmetic."""
+    year, month = value.split("-")[:2]
+    return int(year) * 12 + int(month) - 1
+
+
+def _month_text(months: int) -> str:
+    return f"{months // 12:04d}-{months % 12 + 1:02d}"
+
+
+def _plural(count: int, word: str) -> str:
+    return f"{count} {word}{'' if count == 1 else 's'}"
+
+
+def _gap_names(gaps: list[GapChange]) -> str:
+    """The gaps' names, the first NAMED of them and how many more."""
+    names = [gap.label.lower() for gap in gaps[:NAMED]]
+    return join_words(names + ([f"{len(gaps) - NAMED} more"] if len(gaps) > NAMED else []))
+
+
+def _next_steps(c: Comparison, profile: Profile, unsure: list[str]) -> list[str]:
+    """connact's guidance from the comparison: what got worse first, then the priority gaps still open,
+    what closed, the weakest pillar, the questions to answer next time, an updated plan, and when to
+    re-assess. `profile` and `unsure` (question ids) are the later file's."""
+    since = f"since {c.before.date}" if c.before.date else "since the earlier assessment"
+    steps = []
+    if c.gaps_opened:
+        named = "; ".join(
+            f"{gap.label.lower()} ({', '.join(e.question_id for e in gap.evidence_after)})" for gap in c.gaps_opened
+        )
+        steps.append(
+            f"Start with the {_plural(len(c.gaps_opened), 'gap')} opened {since}: {named}. "
+            "Ask the staff and participants concerned what changed."
+        )
+    priority = [gap for gap in c.gaps_still_open if gap.priority_after][:PRIORITY_STEPS]
+    if priority:
+        named = "; ".join(
+            f"{gap.label.lower()} (weight {gap.severity_before:g} → {gap.severity_after:g})" for gap in priority
+        )
+        steps.append(f"Keep working on the priority gaps still open: {named}.")
+    grown = [gap for gap in c.gaps_still_open if (gap.severity_after or 0) > (gap.severity_before or 0)]
+    if grown:
+        named = "; ".join(
+            f"{gap.label.lower()} (weight {gap.severity_before:g} → {gap.severity_after:g})" for gap in grown
+        )
+        which = "this gap" if len(grown) == 1 else f"these {len(grown)} gaps"
+        steps.append(f"Find out why {which} grew {since}: {named}.")
+    if c.gaps_closed:
+        steps.append(
+            f"Keep in place what closed {_plural(len(c.gaps_closed), 'gap')} ({_gap_names(c.gaps_closed)}), "
+            "and record how, so that it lasts beyond the people who did it."
+        )
+    lowest = min((s for s in c.scores.pillars if s.after is not None), key=lambda s: s.after or 0, default=None)
+    if lowest is not None and lowest.after is not None and lowest.after < HALF:
+        steps.append(
+            f"{lowest.title} is the lowest pillar now, with {lowest.after}% of its assessed criteria met: "
+            "its questions in the answers above show where to start."
+        )
+    dropped = [row.question_id for row in c.questions_only_before if row.reason == "not_answered"]
+    if dropped:
+        steps.append(
+            f"Answer again the {_plural(len(dropped), 'question')} the earlier file answered and the later one "
+            f"leaves open ({', '.join(dropped)}), so that the next comparison covers them."
+        )
+    if unsure:
+        steps.append(f'Settle what is still "unsure" ({_plural(len(unsure), "question")}): {", ".join(unsure)}.')
+    if c.gaps_opened or c.gaps_still_open:
+        steps.append(
+            f"Write an updated plan for the gaps still open: connact plan --answers {c.after.label} --no-input."
+        )
+    steps.append(_when_to_reassess(c, profile))
+    return steps
+
+
+def _when_to_reassess(c: Comparison, profile: Profile) -> str:
+    """From the dates of the two assessments and the programme's months, when the next one is due."""
+    last = _month(profile.start_month) + profile.duration_months - 1 if profile.start_month else None
+    after = _month(c.after.date) if c.after.date else None
+    interval = after - _month(c.before.date) if after is not None and c.before.date else None
+    if after is not None and last is not None and last < after:
+        return (
+            f"The programme ended in {_month_text(last)}: use this comparison in its final report, and re-assess "
+            "when the next programme starts."
+        )
+    if after is not None and interval:
+        due = after + interval
+        if last is not None and last < due:
+            return (
+                f"Re-assess in {_month_text(last)}, the programme's last month, so that its final report shows the "
+                f"change; after that, every {_plural(interval, 'month')}, as between these two assessments."
+            )
+        return (
+            f"Re-assess around {_month_text(due)}, after the same {interval} months as between these two assessments."
+        )
+    if last is not None:
+        return (
+            f"Re-assess in {_month_text(last)}, the programme's last month, so that its final report shows the change."
+        )
+    half = max(profile.duration_months // 2, 1)
+    return (
+        f"Re-assess in about {_plural(half, 'month')}, half the programme's {profile.duration_months} months, and "
+        "give both files their dates (--before-date, --after-date) to see when."
+    )
