@@ -60,3 +60,24 @@ def test_exit_codes_documented():
 
     for code in (errors.EXIT_INVALID, errors.EXIT_USAGE, errors.EXIT_INTERNAL, errors.EXIT_INTERRUPTED):
         assert f"| {code} |" in README
+
+
+def test_the_plan_json_contract_names_every_key(capsys, tmp_path):
+    """Each key a plan's JSON holds, at the top and in the funder-facing parts, is documented in the README."""
+    import json
+
+    from helpers import EXAMPLES, run
+
+    out = tmp_path / "plan.json"
+    path = EXAMPLES / "malta-ngo-employment.answers.yaml"
+    assert run(capsys, "plan", "--answers", str(path), "--no-input", "-f", "json", "-o", str(out)).code == 0
+    plan = json.loads(out.read_text(encoding="utf-8"))
+    contract = README.split("### The plan as JSON", 1)[1].split("\n## ", 1)[0]
+    keys = set(plan)
+    keys |= set(plan["logframe"][0]) | set(plan["logframe"][1]["indicators"][0])
+    keys |= set(plan["work_plan"]) | set(plan["work_plan"]["packages"][0])
+    keys |= set(plan["budget"]) | set(plan["budget"]["lines"][0])
+    keys |= set(plan["sections"][0]) | set(plan["risks"][0]) | set(plan["funding"][0])
+    missing = sorted(key for key in keys if f"`{key}`" not in contract)
+    assert not missing, missing
+    assert f"schema version, {plan['connact_plan']})" in contract
