@@ -18,7 +18,8 @@ from pathlib import Path
 from connact_cli.commands.pipeline import GENERATOR, render_options, write_formats
 from connact_cli.context import Context
 from connact_cli.core.catalogue import Catalogue
-from connact_cli.core.compare import Snapshot, compare
+from connact_cli.core.compare import compare
+from connact_cli.core.comparison import Snapshot
 from connact_cli.documents.compare import build as build_document
 from connact_cli.errors import UsageError
 from connact_cli.library import answers_file as answers_io

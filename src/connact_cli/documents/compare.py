@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from connact_cli.core.compare import AnswerChange, Comparison, GapChange, OnlyRow, Side
+from connact_cli.core.comparison import AnswerChange, Comparison, GapChange, OnlyRow, Side
 from connact_cli.core.plan import EvidenceRow
 from connact_cli.documents.model import (
     Content,

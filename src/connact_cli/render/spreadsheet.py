@@ -61,7 +61,7 @@ def _timeline(book: Any, block: Timeline, name: str) -> None:
 
     sheet = _sheet(book, name)
     months = max((p.end_month for p in block.phases), default=0)
-    sheet.append(["Task", "From month", "To month", *(add_months(block.start_month, m) for m in range(months))])
+    sheet.append(["Task", "From month", "To month", *(add_months(block.start_month, m)[:7] for m in range(months))])
     for cell in sheet[sheet.max_row]:
         cell.font = Font(bold=True)
     fill = PatternFill("solid", start_color="4F81BD", end_color="4F81BD")
