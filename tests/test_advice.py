@@ -37,8 +37,12 @@ def test_small_programmes_pilot_and_join(capsys, tmp_path):
     hub = next(r for r in small["recommendations"] if r["practice_id"] == "integreat-employment-hub-ie")
     assert "Pilot it at a smaller scale first: in its source it ran as sustained, regular work." in hub["adaptation"]
     assert small["work_plan"]["parallel_strands"] == 1 and large["work_plan"]["parallel_strands"] == 4
+    strands = [wp for wp in small["work_plan"]["packages"] if wp["kind"] == "strand"]
+    assert [(wp["practice_id"], wp["title"]) for wp in strands] == [
+        ("integreat-employment-hub-ie", "Employment support: links with employers")
+    ]
     names = [phase["name"] for phase in small["activity_plan"]]
-    assert "WP2 Pilot with a first group: Employment Hub" in names
+    assert "WP2 Pilot with a first group" in names
     assert not any("where there is none" in name for name in names)  # told to join, not to found
 
 

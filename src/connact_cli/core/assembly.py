@@ -34,11 +34,12 @@ from connact_cli.core.plan import (
     Scores,
     Summary,
 )
+from connact_cli.core.rules import PlanningRules
 from connact_cli.core.sections import risks, sections
 from connact_cli.core.triggers import Facts
 from connact_cli.core.values import LocalText
 from connact_cli.core.vocabulary import QuestionKind
-from connact_cli.core.workplan import DEFAULT_RULE, carried, gantt, parallel_strands, work_plan
+from connact_cli.core.workplan import DEFAULT_RULE, Scope, carried, gantt, parallel_strands, work_plan
 
 TOP_ACTIONS = 6
 TOP_RESOURCES = 3
@@ -130,6 +131,7 @@ def _action_row(rec: Recommendation, action: FrameworkAction, language: str) -> 
         type=action.action_type.value if action.action_type else None,
         score=rec.score,
         reasons=_action_reasons(rec),
+        source=action.source.cite(),
     )
 
 
@@ -271,12 +273,9 @@ def assemble(
     gap_rows = [_gap_row(g, language, _objective(g, situation, catalogue)) for g in gaps]
     rules = catalogue.planning
     facts = Facts.of(assessment, matches, catalogue)
-    strand_rule = rules.strands if rules else None
-    groups, strands, _ = carried(recommendations, parallel_strands(profile, strand_rule or DEFAULT_RULE)[0])
-    objective_rows = specific_objectives(gap_rows, groups + strands)
-    plan_of_work = work_plan(
-        profile, recommendations, objectives_served(objective_rows, recommendations), situation, strand_rule
-    )
+    scope = _scope(profile, recommendations, gap_rows, matches, rules)
+    plan_of_work = work_plan(profile, scope, situation)
+    objective_ids = {gap_id for gap_id, _ in _objective_refs(scope)}
     partners = stakeholders(gaps, catalogue, own_type, language)
     return Plan(
         generator=generator,
@@ -292,14 +291,15 @@ def assemble(
         resources=[_resource_row(rec, entries, language) for rec in matches.resources[:TOP_RESOURCES]],
         logframe=logframe(
             profile,
-            [g for g in gaps if g.tag.id in {row.id for row in objective_rows}],
-            objective_rows,
+            [g for g in gaps if g.tag.id in objective_ids],
+            [row for row in gap_rows if row.id in objective_ids],
             recommendations,
             plan_of_work,
             start_month=start_month,
             overall_met=_overall_met(matches) if assessment.checklist_assessed else None,
             context=rules.context_indicators if rules else [],
             stakeholders=partners,
+            measures=scope.measures,
         ),
         work_plan=plan_of_work,
         activity_plan=gantt(plan_of_work),
@@ -320,6 +320,39 @@ def assemble(
         not_assessed=[item.question.id for item in assessment.not_assessed()],
         ignored_answers=list(assessment.ignored),
     )
+
+
+def _scope(
+    profile: Profile,
+    recommendations: list[RecommendationRow],
+    gap_rows: list[GapRow],
+    matches: Matches,
+    rules: PlanningRules | None,
+) -> Scope:
+    """What the work plan carries: strands that cover the priority gaps first, the support measures the
+    revealed gaps call for, and the specific objectives they serve."""
+    count, words = parallel_strands(profile, rules.strands if rules else DEFAULT_RULE)
+    priority = [row.id for row in gap_rows]
+    groups, strands, later = carried(recommendations, count, priority)
+    revealed = {gap.tag.id for gap in matches.gaps}
+    measures = [m for m in (rules.support_measures if rules else []) if m.always or revealed & set(m.gaps)]
+    measured = {tag for m in measures for tag in m.gaps}
+    objectives = specific_objectives(gap_rows, strands, groups, measured)
+    return Scope(
+        groups=groups,
+        strands=strands,
+        later=later,
+        measures=measures,
+        objectives=objectives_served(objectives, recommendations, measures),
+        gap_labels={row.id: row.label for row in gap_rows},
+        objective_ids=[row.id for row in objectives],
+        parallel=count,
+        rule_words=words,
+    )
+
+
+def _objective_refs(scope: Scope) -> list[tuple[str, str]]:
+    return [(gap_id, f"SO{n}") for n, gap_id in enumerate(scope.objective_ids, start=1)]
 
 
 def _overall_met(matches: Matches) -> tuple[float, int]:

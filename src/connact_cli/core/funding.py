@@ -24,38 +24,67 @@ def routes(catalogue: Catalogue, profile: Profile) -> list[FundingProgramme]:
     found = [p for p in catalogue.funding if set(p.themes) & set(profile.themes)]
     return sorted(
         found,
-        key=lambda p: (size is not None and size not in p.sizes, -len(set(p.themes) & set(profile.themes)), p.id),
+        key=lambda p: (
+            size is not None and size not in p.sizes,
+            _outside(p, profile.budget_eur),
+            -len(set(p.themes) & set(profile.themes)),
+            p.id,
+        ),
     )
+
+
+def _bounds(programme: FundingProgramme) -> tuple[Amount | None, Amount | None]:
+    """The cited figures with the smallest minimum and the largest maximum grant, when any are cited."""
+    low = [a for a in programme.scale if a.min_eur is not None]
+    high = [a for a in programme.scale if a.max_eur is not None]
+    return (
+        min(low, key=lambda a: a.min_eur or 0, default=None),
+        max(high, key=lambda a: a.max_eur or 0, default=None),
+    )
+
+
+def _outside(programme: FundingProgramme, budget: int | None) -> bool:
+    """The budget lies below the smallest or above the largest grant the route's sources cite."""
+    if budget is None:
+        return False
+    low, high = _bounds(programme)
+    return bool((low and low.min_eur and budget < low.min_eur) or (high and high.max_eur and budget > high.max_eur))
 
 
 def _figure(amount: Amount, language: str) -> str:
     return f"{amount.text.get(language)} ({amount.applies}; source: {amount.source.cite()})"
 
 
-def _fit(programme: FundingProgramme, profile: Profile, size: str | None) -> str:
+def _fit(programme: FundingProgramme, profile: Profile, size: str | None, language: str) -> str:
     budget = profile.budget_eur
-    sized = [a for a in programme.scale if a.min_eur is not None or a.max_eur is not None]
     suits = join_words([SIZE_WORDS[s] for s in programme.sizes])
+    note = f" {programme.fit_note.get(language)}" if programme.fit_note else ""
     if budget is None:
-        return f"Give a budget to see how it fits; connact's guidance: it suits {suits} budgets."
-    if sized:
-        low = min((a for a in sized if a.min_eur is not None), key=lambda a: a.min_eur or 0, default=None)
-        high = max((a for a in sized if a.max_eur is not None), key=lambda a: a.max_eur or 0, default=None)
-        if low is not None and low.min_eur is not None and budget < low.min_eur:
-            return (
-                f"The smallest grant cited (€{low.min_eur:,}, {low.applies}) is more than your €{budget:,}: "
-                "it suits a larger programme, or this one as part of a partnership."
-            )
-        if high is not None and high.max_eur is not None and budget > high.max_eur:
-            return (
-                f"The largest grant cited (€{high.max_eur:,}, {high.applies}) is less than your €{budget:,}: "
-                "it could fund one part of the programme."
-            )
-        return f"Your €{budget:,} lies within the grant sizes cited above."
+        return f"Give a budget to see how it fits; connact's guidance: it suits {suits} budgets.{note}"
+    low, high = _bounds(programme)
+    if low is not None and low.min_eur is not None and budget < low.min_eur:
+        return (
+            f"The smallest grant cited (€{low.min_eur:,}, {low.applies}) is more than your €{budget:,}: it suits a "
+            f"larger programme, or this one as part of a partnership.{note}"
+        )
+    if high is not None and high.max_eur is not None and budget > high.max_eur:
+        return (
+            f"The largest grant cited (€{high.max_eur:,}, {high.applies}) is less than your €{budget:,}: it could "
+            f"fund one part of the programme.{note}"
+        )
+    if low is not None and high is not None:
+        return f"Your €{budget:,} lies within the grant sizes cited above.{note}"
+    if low is not None:
+        return (
+            f"Your €{budget:,} is above the smallest grant cited (€{low.min_eur:,}, {low.applies}); no largest "
+            f"is cited.{note}"
+        )
+    if high is not None:
+        return f"Your €{budget:,} is below the largest grant cited (€{high.max_eur:,}, {high.applies}).{note}"
     verdict = "suits" if size in programme.sizes else "is less suited to"
     return (
         f"No usual grant size is cited for it; connact's guidance: it {verdict} a budget of €{budget:,} "
-        f"(it suits {suits} budgets)."
+        f"(it suits {suits} budgets).{note}"
     )
 
 
@@ -79,7 +108,7 @@ def funding_rows(
                 applicants=programme.applicants.get(language),
                 how_to_apply=programme.how_to_apply.get(language),
                 scale=[_figure(a, language) for a in programme.scale],
-                fit=_fit(programme, profile, size),
+                fit=_fit(programme, profile, size, language),
                 suits_budget=size is not None and size in programme.sizes,
                 reasons=reasons,
                 source=programme.source.cite(),

@@ -1,10 +1,10 @@
 """The results chain as a logframe: overall objective, specific objectives, outputs, activities.
 
-Specific objectives come from the priority gaps; outputs from the work plan's activity strands;
-activities from the work packages' tasks. Every specific objective gets an indicator whose baseline is
-the self-assessment itself and whose target is checked by re-assessing (`connact compare`). Targets
-are connact's suggestions, scaled to the expected participants and the duration: the plan says so.
-Pure.
+Specific objectives are the priority gaps the plan's work addresses (its activity strands, a working
+group, or a support measure); outputs are the activity strands; activities the work packages' tasks.
+Each specific objective is measured by a result for participants where the gap is theirs, and by the
+re-assessment of its checklist criteria, whose baseline is the self-assessment itself. Targets are
+connact's suggestions, scaled to the expected participants and the duration: the plan says so. Pure.
 """
 
 from __future__ import annotations
@@ -14,17 +14,30 @@ from dataclasses import dataclass
 from connact_cli.core.answers import Profile
 from connact_cli.core.matching import Gap, join_words
 from connact_cli.core.plan import GapRow, IndicatorRow, LogframeRow, RecommendationRow, StakeholderRow, WorkPlan
-from connact_cli.core.rules import ContextIndicator
+from connact_cli.core.rules import ContextIndicator, SupportMeasure
 from connact_cli.core.triggers import group_words
+from connact_cli.core.vocabulary import ActivityType
 
+MAX_OBJECTIVES = 4  # more specific objectives than this promise what a small programme cannot measure
+RESULT_SHARE = 1 / 2  # connact's suggested result target: half of a strand's participants
 COMPLETION_SHARE = 2 / 3  # connact's suggested completion target: two thirds of those who start
-PILOT_SHARE = 1 / 3
-MAX_OBJECTIVES = 4  # the pilot's first group: about a third of a strand's participants
+RETURN_SHARE = 1 / 2  # for open activities (forums, events): half come back at least once
+PILOT_SHARE = 1 / 3  # the pilot's first group: about a third of a strand's participants
+COURSES = frozenset(
+    {
+        ActivityType.LANGUAGE_COURSE,
+        ActivityType.ADULT_EDUCATION,
+        ActivityType.TRAINING_OF_TRAINERS,
+        ActivityType.EMPLOYMENT_SUPPORT,
+        ActivityType.MENTORING,
+    }
+)  # activities people start and complete; the others are open to come and go
 
 
 @dataclass(frozen=True)
 class Reach:
-    """How many participants each strand plans to reach, from the profile's expected participants."""
+    """How many participants each strand plans to reach: the expected participants shared between the
+    strands, or the number given for the groups a strand's practice was made for."""
 
     by_strand: dict[str, int]  # practice id -> participants
 
@@ -33,23 +46,33 @@ class Reach:
         total = profile.expected_participants()
         if total is None or not strands:
             return cls({})
-        share = max(1, round(total / len(strands)))
+        base, extra = divmod(total, len(strands))
         found = {}
-        for rec in strands:
+        for place, rec in enumerate(strands):
             named = [n for g, n in profile.participants_by_group.items() if str(g) in rec.target_groups]
-            found[rec.practice_id] = min(total, sum(named)) if named else share
+            found[rec.practice_id] = min(total, sum(named)) if named else max(1, base + (place < extra))
         return cls(found)
 
 
-def specific_objectives(gaps: list[GapRow], carried: list[RecommendationRow]) -> list[GapRow]:
-    """The priority gaps the logframe takes as specific objectives: those the plan's work addresses first.
+def specific_objectives(
+    gaps: list[GapRow], strands: list[RecommendationRow], others: list[RecommendationRow], measured: set[str]
+) -> list[GapRow]:
+    """The priority gaps the logframe takes as specific objectives, in priority order.
 
-    At most MAX_OBJECTIVES, in priority order within each kind: a logframe with more objectives than
-    the work can serve promises what it cannot measure.
+    Each strand's first priority gap comes first, so that every strand serves an objective; then the
+    other priority gaps the plan's work addresses (`others`: working groups; `measured`: gaps a support
+    measure answers). A priority gap nothing in the plan addresses is no objective: the plan names it
+    instead. Without any, the first priority gaps, so that the logframe is never empty.
     """
-    addressed = {tag for rec in carried for tag in rec.addresses}
-    ranked = [g for g in gaps if g.id in addressed] + [g for g in gaps if g.id not in addressed]
-    chosen = {g.id for g in ranked[:MAX_OBJECTIVES]}
+    order = [g.id for g in gaps]
+    chosen: list[str] = []
+    for rec in strands:
+        first = next((gap for gap in order if gap in rec.addresses), None)
+        if first is not None and first not in chosen:
+            chosen.append(first)
+    addressed = {tag for rec in strands + others for tag in rec.addresses} | measured
+    chosen += [gap for gap in order if gap in addressed and gap not in chosen]
+    chosen = chosen[:MAX_OBJECTIVES] or order[:MAX_OBJECTIVES]
     return [g for g in gaps if g.id in chosen]
 
 
@@ -58,14 +81,14 @@ def so_refs(gaps: list[GapRow]) -> dict[str, str]:
     return {gap.id: f"SO{number}" for number, gap in enumerate(gaps, start=1)}
 
 
-def objectives_served(gaps: list[GapRow], recommendations: list[RecommendationRow]) -> dict[str, list[str]]:
-    """Practice id -> the specific objectives it works towards."""
+def objectives_served(
+    gaps: list[GapRow], recommendations: list[RecommendationRow], measures: list[SupportMeasure]
+) -> dict[str, list[str]]:
+    """Practice or support-measure id -> the specific objectives it works towards."""
     refs = so_refs(gaps)
-    return {rec.practice_id: [refs[g] for g in rec.addresses if g in refs] for rec in recommendations}
-
-
-def _met(gap: Gap) -> float:
-    return sum(0.5 if e.answer == "partly" else 0.0 for e in gap.evidence)
+    served = {rec.practice_id: [refs[g] for g in rec.addresses if g in refs] for rec in recommendations}
+    served.update({m.id: [refs[g] for g in m.gaps if g in refs] for m in measures})
+    return served
 
 
 def _months(plan: WorkPlan) -> str:
@@ -78,39 +101,36 @@ def _months(plan: WorkPlan) -> str:
 
 def _criteria_indicator(gap: Gap, start_month: str, plan: WorkPlan, lead: str) -> IndicatorRow:
     count = len(gap.evidence)
-    answers = "; ".join(f'"{e.answer}" to {e.question.id}' for e in gap.evidence)
-    anything_missing = any(e.answer != "partly" for e in gap.evidence)
-    if count == 1:
-        target = "met at least partly" if anything_missing else "fully met"
-    else:
-        target = f"each of the {count} met at least partly" if anything_missing else f"all {count} fully met"
-    target += f" by month {plan.final_month}"
+    met = sum(0.5 if e.answer == "partly" else 0.0 for e in gap.evidence)
+    said = [f'{sum(1 for e in gap.evidence if e.answer == a)} "{a}"' for a in ("no", "partly")]
+    others = count - sum(1 for e in gap.evidence if e.answer in ("no", "partly"))
+    said = [s for s in said if not s.startswith("0 ")] + ([f"{others} other answer"] if others else [])
+    criteria = "the criterion" if count == 1 else f"the {count} criteria"
     return IndicatorRow(
-        text=f"ISF checklist criteria on {gap.tag.label.get().lower()} that are met",
-        baseline=f"{_met(gap):g} of {count} met (self-assessment for a start in {start_month}: {answers})",
-        target=target,
-        verification="the checklist answered again with connact and compared with the baseline (connact compare)",
+        text=f"Integration Strategy Framework checklist criteria on {gap.tag.label.get().lower()} that are met",
+        baseline=f"{met:g} of {count} met in the self-assessment for a start in {start_month} ({', '.join(said)})",
+        target=f'{criteria} fully met ("yes") by month {plan.final_month}',
+        verification="the checklist answered again and compared with the baseline (connact compare)",
         frequency=_months(plan),
         collected_by=lead,
     )
 
 
-def _feedback_indicator(
-    gap: Gap, reach: int | None, plan: WorkPlan, strands: list[str], languages: list[str]
-) -> IndicatorRow:
-    where = f" ({', '.join(languages)})" if languages else ""
+def _result_indicator(gap: Gap, reach: int | None, plan: WorkPlan, strands: list[str]) -> IndicatorRow | None:
+    if gap.tag.outcome is None:
+        return None
     target = (
-        f"{round(reach * COMPLETION_SHARE)} of the {reach} participants of {join_words(strands)}, by month "
-        f"{plan.final_month}"
-        if reach
-        else "set at the pilot review, once the number of participants is known"
+        f"{round(reach * RESULT_SHARE)} of the {reach} participants of {join_words(strands)} by month "
+        f"{plan.final_month} (half of them: connact's suggestion)"
+        if reach and strands
+        else "set with partners once the number of participants is known"
     )
     return IndicatorRow(
-        text=f"Participants who say the programme helped them with {gap.tag.label.get().lower()} (by sex and age)",
-        baseline="not measured yet: ask it in the baseline survey (month 1)",
+        text=f"{gap.tag.outcome.get().rstrip('.')} (by sex and age)",
+        baseline="0: recorded for each participant when they join",
         target=target,
-        verification=f"a short feedback form or talk at the end of each cycle, in participants' languages{where}",
-        frequency="at the end of the pilot and of each cycle",
+        verification="participants' records at joining and a short follow-up (in person or by phone)",
+        frequency="at joining and at the end of each cycle",
         collected_by="Activity leads",
     )
 
@@ -122,13 +142,11 @@ def _count_indicator(gap: Gap, reach: int | None, plan: WorkPlan, pilot_end: int
     target = (
         f"at least {reach} by month {plan.final_month}"
         if reach and counts_participants
-        else f"set at the pilot review (month {pilot_end}) from what the pilot counted"
+        else f"a first figure agreed with partners in month 1, confirmed at the pilot review (month {pilot_end})"
     )
     return IndicatorRow(
         text=text,
-        baseline="count what is in place in month 1 (your answers say it is partly in place)"
-        if partly
-        else "0 at the start",
+        baseline="count what is in place in month 1 (your answers say it is partly in place)" if partly else "0",
         target=target,
         verification="the programme's own records (attendance, referrals, meeting notes)",
         frequency="monthly",
@@ -147,34 +165,28 @@ def logframe(
     overall_met: tuple[float, int] | None,
     context: list[ContextIndicator],
     stakeholders: list[StakeholderRow],
+    measures: list[SupportMeasure],
 ) -> list[LogframeRow]:
     """The logframe's rows, from the top of the results chain down."""
     strands = [wp for wp in plan.packages if wp.kind == "strand"]
     by_id = {rec.practice_id: rec for rec in recommendations}
-    strand_recs = [by_id[wp.practice_id] for wp in strands if wp.practice_id in by_id]
-    reach = Reach.of(profile, strand_recs)
+    reach = Reach.of(profile, [by_id[wp.practice_id] for wp in strands if wp.practice_id in by_id])
     lead = next(wp.lead for wp in plan.packages if wp.kind == "monitoring")
     pilot_end = min((wp.tasks[0].end_month for wp in strands), default=plan.final_month)
-    place = f"{profile.region} ({profile.country})" if profile.region else profile.country
-    themes = join_words([str(t).replace("_", " ") for t in profile.themes])
-    groups = group_words([str(g) for g in profile.target_groups]) if profile.target_groups else "migrants"
-    rows = [_overall(groups, place, themes, profile, overall_met, start_month, plan, lead, context)]
+    rows = [_overall(profile, overall_met, start_month, plan, lead, context)]
     refs = so_refs(gap_rows)
+    total = profile.expected_participants()
     for gap, row in zip(gaps, gap_rows, strict=True):
         serving = [wp for wp in strands if refs[row.id] in wp.serves]
         people = sum(reach.by_strand.get(wp.practice_id or "", 0) for wp in serving) or None
-        total = profile.expected_participants()
         people = min(people, total) if people and total else people
-        indicators = [_criteria_indicator(gap, start_month, plan, lead)]
-        if serving:
-            indicators.append(_feedback_indicator(gap, people, plan, [wp.title for wp in serving], profile.languages))
-        indicators.append(_count_indicator(gap, people, plan, pilot_end))
+        result = _result_indicator(gap, people, plan, [f"WP{wp.number}" for wp in serving])
+        indicators = [result] if result else [_count_indicator(gap, people, plan, pilot_end)]
+        indicators.append(_criteria_indicator(gap, start_month, plan, lead))
+        assumptions = ["Participants can attend: the times, places and costs of taking part suit them."]
         who = [s.name for s in stakeholders if row.label in s.for_gaps]
-        assumptions = ["Participants can attend: the times, places, childcare and transport suit them."]
         if who:
-            assumptions.append(f"{join_words(who)} take part as planned.")
-        if not serving:
-            assumptions.append("No activity strand of this plan addresses it: a partner or a later phase must.")
+            assumptions.append(f"These take part as planned: {'; '.join(who)}.")
         rows.append(
             LogframeRow(
                 level="specific",
@@ -186,12 +198,12 @@ def logframe(
                 assumptions=assumptions,
             )
         )
-    rows += _outputs(plan, reach)
+    rows += _outputs(plan, reach, by_id)
     rows += [
         LogframeRow(
             level="activity",
             ref=f"A{wp.number}.{k}",
-            text=f"{task.name} (months {task.start_month}-{task.end_month})",
+            text=f"{task.name} ({_span(task.start_month, task.end_month)})",
             serves=f"WP{wp.number}",
             indicators=[],
             assumptions=[],
@@ -202,10 +214,11 @@ def logframe(
     return rows
 
 
+def _span(start: int, end: int) -> str:
+    return f"month {start}" if start == end else f"months {start}-{end}"
+
+
 def _overall(
-    groups: str,
-    place: str,
-    themes: str,
     profile: Profile,
     overall_met: tuple[float, int] | None,
     start_month: str,
@@ -213,55 +226,59 @@ def _overall(
     lead: str,
     context: list[ContextIndicator],
 ) -> LogframeRow:
-    indicators = []
+    place = f"{profile.region} ({profile.country})" if profile.region else profile.country
+    themes = join_words([str(t).replace("_", " ") for t in profile.themes])
+    served = [str(g) for g in profile.target_groups if g != "host_community"]
+    groups = group_words(served) if served else "migrants"
+    with_hosts = ", and stronger ties with the host community" if "host_community" in profile.target_groups else ""
+    indicators = [
+        IndicatorRow(
+            text=item.text.get(),
+            baseline=f"the latest value published for {profile.country} when the programme starts",
+            target="a contribution only: no single programme moves it; report the trend",
+            verification=f"{item.verification.get()} ({item.source.cite()})",
+            frequency="at the start and at the end",
+            collected_by=lead,
+        )
+        for item in context
+        if set(item.themes) & set(profile.themes)
+    ]
     if overall_met is not None:
         met, assessed = overall_met
         percent = round(100 * met / assessed) if assessed else 0
         indicators.append(
             IndicatorRow(
-                text="Share of the assessed ISF checklist criteria your organisation meets",
-                baseline=f"{percent}% ({met:g} of {assessed}; self-assessment for a start in {start_month})",
+                text="Share of the assessed Integration Strategy Framework checklist criteria the organisation meets",
+                baseline=f"{percent}% ({met:g} of {assessed}) in the self-assessment for a start in {start_month}",
                 target=f"higher at each re-assessment, up to month {plan.final_month}",
-                verification="re-assessment with connact compare",
+                verification="the checklists answered again and compared with the baseline (connact compare)",
                 frequency=_months(plan),
                 collected_by=lead,
             )
         )
-    for item in context:
-        if set(item.themes) & set(profile.themes):
-            indicators.append(
-                IndicatorRow(
-                    text=item.text.get(),
-                    baseline=f"the latest value published for {profile.country} when the programme starts",
-                    target="a contribution only: no single programme moves it; report the trend",
-                    verification=f"{item.verification.get()} ({item.source.cite()})",
-                    frequency="at the start and at the end",
-                    collected_by=lead,
-                )
-            )
     return LogframeRow(
         level="overall",
         ref="OO",
-        text=f"Better integration of {groups} in {place}, in {themes}",
+        text=f"Better integration of {groups} in {place}, in {themes}{with_hosts}",
         indicators=indicators,
         assumptions=[f"Public services and policy stay open to {groups}."],
     )
 
 
-def _outputs(plan: WorkPlan, reach: Reach) -> list[LogframeRow]:
+def _outputs(plan: WorkPlan, reach: Reach, by_id: dict[str, RecommendationRow]) -> list[LogframeRow]:
     rows = []
-    for wp in plan.packages:
-        if wp.kind != "strand":
-            continue
+    for number, wp in enumerate((wp for wp in plan.packages if wp.kind == "strand"), start=1):
         people = reach.by_strand.get(wp.practice_id or "")
         pilot = wp.tasks[0]
+        rec = by_id.get(wp.practice_id or "")
+        course = rec is not None and rec.activity_type in COURSES
         indicators = [
             IndicatorRow(
                 text="Participants taking part (by sex and age)",
                 baseline="0",
                 target=(
                     f"{people} by month {wp.end_month}, about {max(1, round(people * PILOT_SHARE))} of them in the "
-                    f"pilot (months {pilot.start_month}-{pilot.end_month})"
+                    f"pilot ({_span(pilot.start_month, pilot.end_month)})"
                     if people
                     else "set once the number of participants is known"
                 ),
@@ -270,12 +287,13 @@ def _outputs(plan: WorkPlan, reach: Reach) -> list[LogframeRow]:
                 collected_by=wp.lead,
             ),
             IndicatorRow(
-                text="Participants who complete the activity",
+                text="Participants who complete the activity" if course else "Participants who come back at least once",
                 baseline="0",
                 target=(
-                    f"{round(people * COMPLETION_SHARE)} (two thirds of those who start)"
+                    f"{round(people * (COMPLETION_SHARE if course else RETURN_SHARE))} "
+                    f"({'two thirds of those who start' if course else 'half of those who come'}: connact's suggestion)"
                     if people
-                    else "two thirds of those who start"
+                    else ("two thirds of those who start" if course else "half of those who come")
                 ),
                 verification="attendance records; reasons for leaving asked and noted",
                 frequency="at the end of each cycle",
@@ -285,7 +303,7 @@ def _outputs(plan: WorkPlan, reach: Reach) -> list[LogframeRow]:
         rows.append(
             LogframeRow(
                 level="output",
-                ref=f"OP{wp.number}",
+                ref=f"OP{number}",
                 text=f"{wp.title}: adapted with participants, piloted and run (WP{wp.number})",
                 serves=", ".join(wp.serves) or None,
                 indicators=indicators,

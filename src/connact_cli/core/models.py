@@ -46,6 +46,7 @@ class GapTag(Model):
     description: LocalText
     objective: LocalText  # the gap turned into an objective for a plan
     indicator: LocalText  # how a programme can see progress on it (a measure, never a target figure)
+    outcome: LocalText | None = None  # a result for participants ("Participants who ..."), when the gap is theirs
     stakeholders: list[LocalText] = Field(min_length=1)  # who to bring into a local working group for it
 
 
@@ -292,6 +293,7 @@ class FundingProgramme(Model):
     how_to_apply: LocalText
     scale: list[Amount] = []  # sourced figures; none where no figure is public
     sizes: list[Literal["small", "medium", "large"]] = Field(min_length=1)  # connact's guidance: budgets it suits
+    fit_note: LocalText | None = None  # connact's guidance on what the route pays for, added to every fit
     themes: list[Theme] = Field(min_length=1)
     activity_types: list[ActivityType] = []
     examples: list[Id] = []

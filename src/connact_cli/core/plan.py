@@ -70,6 +70,7 @@ class ActionRow:
     type: str | None
     score: float
     reasons: list[str]
+    source: str
 
 
 @record
@@ -176,6 +177,7 @@ class WorkPackageRow:
     number: int
     kind: str  # management | strand | monitoring | communication
     title: str
+    model: str | None = None  # the practice a strand adapts, with the countries it ran in
     lead: str
     start_month: int
     end_month: int

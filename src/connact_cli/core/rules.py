@@ -22,6 +22,8 @@ Flag = Literal[
     "children_present",  # children take part or childcare is offered
     "large_budget",  # the budget is in the large class (see size_classes)
     "small_budget",  # the budget is in the small class
+    "no_paid_staff",  # the profile says there are no paid staff
+    "has_volunteers",  # the profile names volunteers
 ]
 Rating = Literal["low", "medium", "high"]
 
@@ -36,6 +38,7 @@ class Trigger(Model):
     gaps: list[Id] = []  # a gap the answers reveal (priority or not)
     answers: dict[Id, list[str]] = {}  # question id -> the answers that trigger it
     flags: list[Flag] = []
+    unless_flags: list[Flag] = []  # none of these may hold, whatever else does
 
     @model_validator(mode="after")
     def _not_empty(self) -> Trigger:
@@ -141,6 +144,17 @@ class StrandRule(Model):
     without_budget: int = Field(ge=1)
 
 
+class SupportMeasure(Model):
+    """A gap the plan answers with a measure around every activity (childcare, mediation, an advisory
+    group) rather than an activity strand of its own: a management task, and a budget line if it costs."""
+
+    id: Id
+    gaps: list[Id] = Field(min_length=1)
+    task: LocalText
+    budget_line: Id | None = None  # the budget category that pays for it
+    always: bool = False  # part of every plan, whatever the answers
+
+
 class ContextIndicator(Model):
     """A published statistic on migrants' integration that a plan's overall objective can cite as context."""
 
@@ -161,3 +175,4 @@ class PlanningRules(Model):
     risks: list[RiskRule] = []
     sections: list[SectionRule] = []
     context_indicators: list[ContextIndicator] = []
+    support_measures: list[SupportMeasure] = []

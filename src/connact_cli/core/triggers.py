@@ -63,6 +63,8 @@ class Facts:
     def reasons(self, trigger: Trigger) -> list[str]:
         """Why `trigger` holds for this organisation; empty when it does not."""
         p = self.profile
+        if any(flag in self.flags for flag in trigger.unless_flags):
+            return []
         found = []
         if trigger.always:
             found.append("every programme")
@@ -99,6 +101,10 @@ def _flags(profile: Profile, gaps: dict[str, str], size: str | None) -> dict[Fla
         flags["languages"] = f"participants speak {', '.join(profile.languages)}"
     if profile.volunteer_run():
         flags["volunteer_run"] = f"{profile.volunteers} volunteers and {profile.staff} paid staff will run it"
+    if profile.staff == 0:
+        flags["no_paid_staff"] = "you have no paid staff"
+    if profile.volunteers:
+        flags["has_volunteers"] = f"{profile.volunteers} volunteers take part in running it"
     if profile.funded_before is False:
         flags["first_funded_project"] = "this is your first funded project"
     if TargetGroup.CHILDREN_AND_YOUTH in profile.target_groups:

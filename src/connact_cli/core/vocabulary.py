@@ -139,6 +139,27 @@ class ActivityType(StrEnum):
     CAPACITY_BUILDING = "capacity_building"
 
 
+# How a plan names an activity strand by its kind (English).
+ACTIVITY_TITLES = {
+    "employment_support": "Employment support",
+    "language_course": "Language course",
+    "information_sessions": "Information sessions",
+    "forum": "Migrant forum",
+    "working_group": "Working group",
+    "training_of_trainers": "Training of trainers",
+    "cultural_activities": "Arts and cultural activities",
+    "volunteering": "Volunteering",
+    "mentoring": "Mentoring",
+    "mediation": "Cultural mediation",
+    "adult_education": "Adult education",
+    "research_and_exchange": "Exchange of practice",
+    "network": "Network",
+    "funding": "Funding",
+    "policy_dialogue": "Policy dialogue",
+    "capacity_building": "Capacity building",
+}
+
+
 class DeliveryFormat(StrEnum):
     GROUP_SESSIONS = "group_sessions"
     WORKSHOPS = "workshops"

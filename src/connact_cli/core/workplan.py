@@ -13,8 +13,8 @@ from connact_cli.core.advice import Situation
 from connact_cli.core.answers import Profile
 from connact_cli.core.matching import join_words
 from connact_cli.core.plan import DatedRow, PhaseRow, RecommendationRow, TaskRow, WorkPackageRow, WorkPlan
-from connact_cli.core.rules import StrandRule
-from connact_cli.core.vocabulary import ActivityType
+from connact_cli.core.rules import StrandRule, SupportMeasure
+from connact_cli.core.vocabulary import ACTIVITY_TITLES, ActivityType
 
 DEFAULT_RULE = StrandRule(eur_per_strand=25_000, max_parallel=4, min_months_for_two=6, without_budget=2)
 
@@ -60,15 +60,43 @@ def parallel_strands(profile: Profile, rule: StrandRule) -> tuple[int, str]:
 
 
 def carried(
-    recommendations: list[RecommendationRow], count: int
+    recommendations: list[RecommendationRow], count: int, priority: list[str]
 ) -> tuple[list[RecommendationRow], list[RecommendationRow], list[RecommendationRow]]:
     """(working groups, the activity strands the plan runs, those left for later).
 
+    The strands cover the priority gaps first: for each priority gap in turn, the best-ranked practice
+    that addresses it, until `count` strands are chosen; free places go to the best-ranked of the rest.
     A working-group practice is partnership work under management, not a strand of its own.
     """
     groups = [rec for rec in recommendations if rec.activity_type == ActivityType.WORKING_GROUP]
     activities = [rec for rec in recommendations if rec.activity_type != ActivityType.WORKING_GROUP]
-    return groups, activities[:count], activities[count:]
+    chosen: list[RecommendationRow] = []
+    for gap in priority:
+        if len(chosen) == count:
+            break
+        if any(gap in rec.addresses for rec in chosen):
+            continue
+        best = next((rec for rec in activities if gap in rec.addresses and rec not in chosen), None)
+        if best is not None:
+            chosen.append(best)
+    chosen += [rec for rec in activities if rec not in chosen][: count - len(chosen)]
+    strands = [rec for rec in activities if rec in chosen]
+    return groups, strands, [rec for rec in activities if rec not in chosen]
+
+
+@dataclass(frozen=True)
+class Scope:
+    """What the work plan carries, decided before it is laid out in months."""
+
+    groups: list[RecommendationRow]  # working-group practices: partnership tasks under management
+    strands: list[RecommendationRow]
+    later: list[RecommendationRow]
+    measures: list[SupportMeasure]  # support measures that answer a revealed gap, or apply to every plan
+    objectives: dict[str, list[str]]  # practice or measure id -> the SO refs it serves
+    gap_labels: dict[str, str]  # priority gap id -> label, in priority order
+    objective_ids: list[str]  # the priority gaps that are the logframe's specific objectives, in order
+    parallel: int
+    rule_words: str
 
 
 def _leads(situation: Situation) -> dict[str, str]:
@@ -91,184 +119,187 @@ def _group_task(titles: list[str], situation: Situation) -> str:
     return f"Join a local Integration Working Group or, where there is none, form one{model}"
 
 
-def work_plan(
-    profile: Profile,
-    recommendations: list[RecommendationRow],
-    objectives: dict[str, list[str]],
-    situation: Situation,
-    rule: StrandRule | None,
-) -> WorkPlan:
-    """Work packages for the recommended practices. `objectives` maps a practice id to the SO refs it serves."""
-    cal = Calendar.of(profile.duration_months)
-    count, rule_words = parallel_strands(profile, rule or DEFAULT_RULE)
-    groups, strands, later = carried(recommendations, count)
-    leads = _leads(situation)
-    d = cal.duration
+def strand_title(rec: RecommendationRow, gap_labels: dict[str, str]) -> str:
+    """A strand named by what it does and the first priority gap it addresses, not by the pilot it adapts
+    (a title such as "survival Greek" belongs to the source, not to a programme in Malta)."""
+    kind = ACTIVITY_TITLES.get(rec.activity_type, rec.activity_type.replace("_", " ").capitalize())
+    gap = next((label for gap_id, label in gap_labels.items() if gap_id in rec.addresses), None)
+    return f"{kind}: {gap.lower()}" if gap else kind
 
-    management_tasks = [
+
+def _management(scope: Scope, cal: Calendar, situation: Situation, leads: dict[str, str]) -> WorkPackageRow:
+    d = cal.duration
+    tasks = [
         TaskRow(
             name="Preparation: partners, roles, participants' co-design of the activities",
             start_month=1,
             end_month=cal.prep_end,
-        ),
-    ]
-    if groups or situation.needs_group:
-        management_tasks.append(
-            TaskRow(name=_group_task([g.title for g in groups], situation), start_month=1, end_month=d)
-        )
-    management_tasks.append(TaskRow(name="Coordination, finance and reporting", start_month=1, end_month=d))
-    packages = [
-        WorkPackageRow(
-            number=1,
-            kind="management",
-            title="Management, coordination and partnership",
-            lead=leads["management"],
-            start_month=1,
-            end_month=d,
-            serves=sorted({so for g in groups for so in objectives.get(g.practice_id, [])}),
-            tasks=management_tasks,
-            deliverables=[
-                DatedRow(
-                    ref="D1.1",
-                    title="Co-design report: what participants asked for and the agreed activities",
-                    month=cal.prep_end,
-                ),
-                DatedRow(ref="D1.2", title="Final report to the funder", month=d),
-            ],
         )
     ]
-    for rec in strands:
-        number = len(packages) + 1
-        tasks = [
-            TaskRow(
-                name=f"Pilot with a first group: {rec.title}",
-                start_month=min(cal.prep_end + 1, d),
-                end_month=cal.pilot_end,
-            )
-        ]
-        if cal.scales_up:
-            tasks.append(
-                TaskRow(
-                    name="Review the pilot with participants, adjust, then run at full scale",
-                    start_month=cal.pilot_end + 1,
-                    end_month=cal.delivery_end,
-                )
-            )
-        deliverables = [
+    if scope.groups or situation.needs_group:
+        tasks.append(TaskRow(name=_group_task([g.title for g in scope.groups], situation), start_month=1, end_month=d))
+    tasks += [TaskRow(name=measure.task.get(), start_month=1, end_month=cal.delivery_end) for measure in scope.measures]
+    tasks.append(TaskRow(name="Coordination, finance and reporting", start_month=1, end_month=d))
+    served = [g.practice_id for g in scope.groups] + [m.id for m in scope.measures]
+    return WorkPackageRow(
+        number=1,
+        kind="management",
+        title="Management, coordination and partnership",
+        lead=leads["management"],
+        start_month=1,
+        end_month=d,
+        serves=sorted({so for key in served for so in scope.objectives.get(key, [])}),
+        tasks=tasks,
+        deliverables=[
             DatedRow(
-                ref=f"D{number}.1", title="Pilot review: who took part, what worked, what changes", month=cal.pilot_end
-            )
-        ]
-        if profile.languages:
-            deliverables.append(
-                DatedRow(
-                    ref=f"D{number}.2",
-                    title=f"Activity materials in {', '.join(profile.languages)}",
-                    month=cal.prep_end,
-                )
-            )
-        packages.append(
-            WorkPackageRow(
-                number=number,
-                kind="strand",
-                title=rec.title,
-                lead=leads["strand"],
-                start_month=tasks[0].start_month,
-                end_month=tasks[-1].end_month,
-                practice_id=rec.practice_id,
-                serves=objectives.get(rec.practice_id, []),
-                tasks=tasks,
-                deliverables=deliverables,
+                ref="D1.1",
+                title="Co-design report: what participants asked for and the agreed activities",
+                month=cal.prep_end,
+            ),
+            DatedRow(ref="D1.2", title="Final report to the funder", month=d),
+        ],
+    )
+
+
+def _strand(
+    number: int, rec: RecommendationRow, scope: Scope, cal: Calendar, profile: Profile, lead: str
+) -> WorkPackageRow:
+    tasks = [
+        TaskRow(
+            name="Pilot with a first group", start_month=min(cal.prep_end + 1, cal.duration), end_month=cal.pilot_end
+        )
+    ]
+    if cal.scales_up:
+        tasks.append(
+            TaskRow(
+                name="Review the pilot with participants, adjust, then run at full scale",
+                start_month=cal.pilot_end + 1,
+                end_month=cal.delivery_end,
             )
         )
-    monitoring = len(packages) + 1
-    reviews = [
-        TaskRow(name="Baseline: the self-assessment and baseline values of every indicator", start_month=1, end_month=1)
+    deliverables = [
+        DatedRow(
+            ref=f"D{number}.1", title="Pilot review: who took part, what worked, what changes", month=cal.pilot_end
+        )
+    ]
+    if profile.languages:
+        deliverables.append(
+            DatedRow(
+                ref=f"D{number}.2", title=f"Activity materials in {', '.join(profile.languages)}", month=cal.pilot_end
+            )
+        )
+    places = f" ({', '.join(rec.countries)})" if rec.countries else ""
+    return WorkPackageRow(
+        number=number,
+        kind="strand",
+        title=strand_title(rec, scope.gap_labels),
+        model=f"{rec.title}{places}",
+        lead=lead,
+        start_month=tasks[0].start_month,
+        end_month=tasks[-1].end_month,
+        practice_id=rec.practice_id,
+        serves=scope.objectives.get(rec.practice_id, []),
+        tasks=tasks,
+        deliverables=deliverables,
+    )
+
+
+def _monitoring(number: int, scope: Scope, cal: Calendar, small: bool, lead: str) -> WorkPackageRow:
+    d = cal.duration
+    tasks = [
+        TaskRow(name="Baseline: the self-assessment and a first count of every indicator", start_month=1, end_month=1)
     ]
     if cal.midterm:
-        reviews.append(
+        tasks.append(
             TaskRow(
                 name="Mid-term review: re-assess and compare with the baseline",
                 start_month=cal.midterm,
                 end_month=cal.midterm,
             )
         )
-    reviews.append(
+    tasks += [
         TaskRow(
             name="Participants' feedback after each session or cycle", start_month=min(2, d), end_month=cal.delivery_end
+        ),
+        TaskRow(name="Final evaluation against the logframe", start_month=min(cal.delivery_end + 1, d), end_month=d),
+    ]
+    if small:  # a small programme reports its baseline and review in the reports it writes anyway
+        deliverables = [DatedRow(ref=f"D{number}.1", title="Evaluation chapter of the final report", month=d)]
+    else:
+        deliverables = [DatedRow(ref=f"D{number}.1", title="Baseline report", month=1)]
+        if cal.midterm:
+            deliverables.append(DatedRow(ref=f"D{number}.2", title="Mid-term review", month=cal.midterm))
+        deliverables.append(
+            DatedRow(ref=f"D{number}.{len(deliverables) + 1}", title="Final evaluation report", month=d)
         )
+    return WorkPackageRow(
+        number=number,
+        kind="monitoring",
+        title="Monitoring and evaluation",
+        lead=lead,
+        start_month=1,
+        end_month=d,
+        serves=sorted({so for refs in scope.objectives.values() for so in refs}),
+        tasks=tasks,
+        deliverables=deliverables,
     )
-    reviews.append(
-        TaskRow(
-            name="Final evaluation against the logframe",
-            start_month=cal.delivery_end + 1 if cal.delivery_end < d else d,
-            end_month=d,
-        )
+
+
+def _communication(number: int, cal: Calendar, small: bool, lead: str) -> WorkPackageRow:
+    d = cal.duration
+    deliverables = [] if small else [DatedRow(ref=f"D{number}.1", title="Communication plan", month=min(2, d))]
+    deliverables.append(DatedRow(ref=f"D{number}.{len(deliverables) + 1}", title="Public summary of results", month=d))
+    return WorkPackageRow(
+        number=number,
+        kind="communication",
+        title="Communication and visibility",
+        lead=lead,
+        start_month=1,
+        end_month=d,
+        serves=[],
+        tasks=[
+            TaskRow(
+                name="Reach participants through the channels and languages they use",
+                start_month=1,
+                end_month=cal.delivery_end,
+            ),
+            TaskRow(
+                name="Share results with partners, services and funders", start_month=cal.delivery_end, end_month=d
+            ),
+        ],
+        deliverables=deliverables,
     )
-    deliverables = [DatedRow(ref=f"D{monitoring}.1", title="Baseline report", month=1)]
-    if cal.midterm:
-        deliverables.append(DatedRow(ref=f"D{monitoring}.2", title="Mid-term review", month=cal.midterm))
-    deliverables.append(
-        DatedRow(ref=f"D{monitoring}.{len(deliverables) + 1}", title="Final evaluation report", month=d)
-    )
-    packages.append(
-        WorkPackageRow(
-            number=monitoring,
-            kind="monitoring",
-            title="Monitoring and evaluation",
-            lead=leads["monitoring"],
-            start_month=1,
-            end_month=d,
-            serves=sorted({so for refs in objectives.values() for so in refs}),
-            tasks=reviews,
-            deliverables=deliverables,
-        )
-    )
-    communication = len(packages) + 1
-    packages.append(
-        WorkPackageRow(
-            number=communication,
-            kind="communication",
-            title="Communication and visibility",
-            lead=leads["communication"],
-            start_month=1,
-            end_month=d,
-            serves=[],
-            tasks=[
-                TaskRow(
-                    name="Reach participants through the channels and languages they use",
-                    start_month=1,
-                    end_month=cal.delivery_end,
-                ),
-                TaskRow(
-                    name="Share results with partners, services and funders", start_month=cal.delivery_end, end_month=d
-                ),
-            ],
-            deliverables=[
-                DatedRow(ref=f"D{communication}.1", title="Communication plan", month=min(2, d)),
-                DatedRow(ref=f"D{communication}.2", title="Public summary of results", month=d),
-            ],
-        )
-    )
+
+
+def work_plan(profile: Profile, scope: Scope, situation: Situation) -> WorkPlan:
+    """The work packages, milestones and reviews for what `scope` carries."""
+    cal = Calendar.of(profile.duration_months)
+    leads = _leads(situation)
+    packages = [_management(scope, cal, situation, leads)]
+    for rec in scope.strands:
+        packages.append(_strand(len(packages) + 1, rec, scope, cal, profile, leads["strand"]))
+    packages.append(_monitoring(len(packages) + 1, scope, cal, situation.small, leads["monitoring"]))
+    packages.append(_communication(len(packages) + 1, cal, situation.small, leads["communication"]))
     milestones = [
         DatedRow(ref="M1", title="Activities co-designed with participants; baseline taken", month=cal.prep_end)
     ]
-    if strands:
+    if scope.strands:
+        pilots = "Pilots reviewed" if len(scope.strands) > 1 else "Pilot reviewed"
         milestones.append(
-            DatedRow(ref="M2", title="Pilots reviewed: adjust before running at full scale", month=cal.pilot_end)
+            DatedRow(ref="M2", title=f"{pilots}: adjust before running at full scale", month=cal.pilot_end)
         )
     if cal.midterm:
         milestones.append(DatedRow(ref=f"M{len(milestones) + 1}", title="Mid-term review held", month=cal.midterm))
-    milestones.append(DatedRow(ref=f"M{len(milestones) + 1}", title="Final evaluation done", month=d))
+    milestones.append(DatedRow(ref=f"M{len(milestones) + 1}", title="Final evaluation done", month=cal.duration))
     return WorkPlan(
-        parallel_strands=count,
-        strand_rule=rule_words,
+        parallel_strands=scope.parallel,
+        strand_rule=scope.rule_words,
         packages=packages,
         milestones=milestones,
-        later=[rec.title for rec in later],
+        later=[rec.title for rec in scope.later],
         baseline_month=1,
         midterm_month=cal.midterm,
-        final_month=d,
+        final_month=cal.duration,
     )
 
 

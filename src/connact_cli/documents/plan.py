@@ -312,7 +312,8 @@ def _eu(plan: Plan) -> list[Content]:
             para(
                 "Actions of the European Commission under the EU Action Plan on Integration and Inclusion 2021-2027 "
                 "that relate to this plan. They are the Commission's to carry out: join, use or cite them (a network "
-                "to learn from, funding to apply for, a partnership to refer to) rather than running them yourself:"
+                "to learn from, funding to apply for, a partnership to refer to) rather than running them yourself. "
+                "The numbers are the actions' numbers in the Commission's implementation report:"
             )
         )
         blocks.append(
@@ -326,6 +327,8 @@ def _eu(plan: Plan) -> list[Content]:
                 ]
             )
         )
+        sources = list(dict.fromkeys(a.source for a in plan.eu_actions))
+        blocks.append(para(italic(f"Source: {'; '.join(sources)}")))
     return blocks
 
 

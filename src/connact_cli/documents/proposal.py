@@ -30,6 +30,7 @@ def _money(amount: int | None) -> str:
 
 
 def logframe(plan: Plan) -> list[Content]:
+    blocks: list[Content]
     rows: list[list[str | Spans]] = []
     for row in plan.logframe:
         chain: Spans = [bold(row.ref), text(f" {row.text}")]
@@ -51,12 +52,14 @@ def logframe(plan: Plan) -> list[Content]:
                     assumptions if first else "",
                 ]
             )
-    return [
+    blocks = [
         Heading(level=2, text="Logframe"),
         para(
-            "The results chain: the activities produce the outputs, which serve the specific objectives (your "
-            "priority gaps), which contribute to the overall objective, provided the assumptions hold. Baselines "
-            "come from your self-assessment; targets are ",
+            "The results chain: the activities produce the outputs, which serve the specific objectives (the "
+            "priority gaps this plan's work addresses), which contribute to the overall objective, provided the "
+            "assumptions hold. The checklist criteria are those of the Integration Strategy Framework, the "
+            "self-assessment of the INTEgreat project that the plan's gaps come from; they are the baseline. "
+            "Targets are ",
             italic("connact's suggestions, scaled to your participants and duration"),
             ": set your own with your partners.",
         ),
@@ -66,6 +69,17 @@ def logframe(plan: Plan) -> list[Content]:
             sheet="Logframe",
         ),
     ]
+    taken = {row.gap_id for row in plan.logframe if row.gap_id}
+    outside = [gap.label.lower() for gap in plan.gaps if gap.id not in taken]
+    if outside:
+        blocks.append(
+            para(
+                f"Priority gaps that are not specific objectives of this plan: {'; '.join(outside)}. Either no "
+                "activity of this plan addresses them, or the logframe already has its four objectives; see "
+                '"Gaps no recommended practice addresses" and take them to your partners or a later phase.'
+            )
+        )
+    return blocks
 
 
 def work_plan(plan: Plan) -> list[Content]:
@@ -78,7 +92,7 @@ def work_plan(plan: Plan) -> list[Content]:
             "runs a pilot with a first group, is reviewed, then runs at full scale; a mid-term review and a "
             "final evaluation close the loop."
         ),
-        para(bold("Activity strands at once:"), f" {wp.parallel_strands}. Rule: {wp.strand_rule}."),
+        para(bold("Activity strands at once:"), f" {wp.parallel_strands} (connact's rule of thumb: {wp.strand_rule})."),
         table(
             ["WP", "Work package", "Lead", "Months", "Serves", "Deliverables"],
             [
@@ -161,6 +175,14 @@ def budget(plan: Plan) -> list[Content]:
             )
         )
     blocks.append(para(bold("How it was split:"), f" {b.rule}"))
+    blocks.append(
+        para(
+            bold("Co-financing:"),
+            " most public funders pay only part of the eligible costs (the funding routes below give the shares "
+            "their sources cite): show in your bid where the rest comes from, such as your own funds, work in kind "
+            "or another funder.",
+        )
+    )
     if b.indirect_note:
         blocks.append(para(bold("Indirect costs:"), f" {b.indirect_note} ", italic(f"Source: {b.indirect_source}.")))
     return blocks
@@ -180,13 +202,11 @@ def monitoring(plan: Plan) -> list[Content]:
     return [
         Heading(level=2, text="Monitoring and evaluation"),
         para(
-            "Your answers to the checklist are the baseline. Plan ",
+            "Your answers to the checklists are the baseline. Plan ",
             "; ".join(reviews),
-            ": at each, answer the checklist again (",
-            bold("connact plan"),
-            ") and compare the two answers files with ",
-            bold("connact compare before.answers.yaml after.answers.yaml"),
-            " to see the gaps closed, the gaps opened and the change in scores.",
+            ". At each, answer the checklists again and compare the new answers with the baseline (connact's ",
+            italic("compare"),
+            " command shows the gaps closed, the gaps opened and the change in scores).",
         ),
         table(
             ["Level", "Indicator", "Baseline", "Target", "Means of verification", "How often", "Who collects it"],
@@ -259,7 +279,8 @@ def funding(plan: Plan) -> list[Content]:
         para(
             f"Routes that can carry your themes, those that suit {budget_words} first. Which budgets a route suits "
             "is connact's guidance; every figure has its source and the year it applies to. Check the current call "
-            "before you plan a bid."
+            "before you plan a bid: the EU programmes named here run from 2021 to 2027, and work that goes on "
+            "after 2027 may fall under the next programmes' rules."
         ),
     ]
     for route in plan.funding:

@@ -140,6 +140,10 @@ def _planning_references(model: PlanningRules, source: YamlDocument) -> Referenc
         triggers += [((("sections", i, "points", j, "when")), p.when) for j, p in enumerate(section.points) if p.when]
     gap_refs = tuple(
         _ref(source, tag, (*loc, "gaps", k)) for loc, trigger in triggers for k, tag in enumerate(trigger.gaps)
+    ) + tuple(
+        _ref(source, tag, ("support_measures", i, "gaps", k))
+        for i, measure in enumerate(model.support_measures)
+        for k, tag in enumerate(measure.gaps)
     )
     return References(str(source.path), declares=(_ref(source, PLANNING_ID, ("kind",)),), gap_refs=gap_refs)
 

@@ -15,6 +15,7 @@ from connact_cli.render.templating import add_months
 
 _MONEY = re.compile(r"^€(\d{1,3}(?:,\d{3})*)$")
 _NUMBER = re.compile(r"^\d+$")
+_PERCENT = re.compile(r"^(\d+(?:\.\d+)?)%$")
 _FIXED_TIME = datetime(2000, 1, 1)  # the same plan gives the same bytes
 _WIDTH = 60  # the widest a text column is drawn, in characters
 
@@ -23,12 +24,15 @@ def _plain(spans: Spans) -> str:
     return "".join(span.text for span in spans)
 
 
-def _value(spans: Spans) -> str | int:
-    """Money and whole numbers become numbers a funder's template can sum; the rest stays text."""
+def _value(spans: Spans) -> str | int | float:
+    """Money, shares and whole numbers become numbers a funder's template can compute with; the rest stays text."""
     text = _plain(spans)
     money = _MONEY.match(text)
     if money:
         return int(money.group(1).replace(",", ""))
+    share = _PERCENT.match(text)
+    if share:
+        return float(share.group(1)) / 100
     return int(text) if _NUMBER.match(text) else text
 
 
@@ -49,9 +53,12 @@ def _table(book: Any, block: Table, name: str) -> None:
         cell.font = Font(bold=True)
     for row in block.rows:
         sheet.append([_value(cell) for cell in row])
-        for index, cell in enumerate(sheet[sheet.max_row]):
-            if isinstance(cell.value, int) and _plain(row[index]).startswith("€"):
+        for index, cell in enumerate(sheet[sheet.max_row][: len(row)]):
+            shown = _plain(row[index])
+            if isinstance(cell.value, int) and shown.startswith("€"):
                 cell.number_format = "€#,##0"
+            elif isinstance(cell.value, float) and shown.endswith("%"):
+                cell.number_format = "0.0%"
             cell.alignment = Alignment(wrap_text=True, vertical="top")
 
 
