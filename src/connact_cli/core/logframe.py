@@ -12,10 +12,17 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from connact_cli.core.answers import Profile
-from connact_cli.core.matching import Gap, join_words
-from connact_cli.core.plan import GapRow, IndicatorRow, LogframeRow, RecommendationRow, StakeholderRow, WorkPlan
+from connact_cli.core.matching import Gap, group_words, join_words
+from connact_cli.core.plan import (
+    GapRow,
+    IndicatorRow,
+    LogframeRow,
+    RecommendationRow,
+    StakeholderRow,
+    WorkPackageRow,
+    WorkPlan,
+)
 from connact_cli.core.rules import ContextIndicator, SupportMeasure
-from connact_cli.core.triggers import group_words
 from connact_cli.core.vocabulary import ActivityType
 
 MAX_OBJECTIVES = 4  # more specific objectives than this promise what a small programme cannot measure
@@ -32,6 +39,9 @@ COURSES = frozenset(
         ActivityType.MENTORING,
     }
 )  # activities people start and complete; the others are open to come and go
+TRAINERS = frozenset(
+    {ActivityType.TRAINING_OF_TRAINERS, ActivityType.CAPACITY_BUILDING, ActivityType.NETWORK}
+)  # activities for staff, volunteers or community workers, who then reach participants: not a share of them
 
 
 @dataclass(frozen=True)
@@ -44,6 +54,7 @@ class Reach:
     @classmethod
     def of(cls, profile: Profile, strands: list[RecommendationRow]) -> Reach:
         total = profile.expected_participants()
+        strands = [rec for rec in strands if rec.activity_type not in TRAINERS]
         if total is None or not strands:
             return cls({})
         base, extra = divmod(total, len(strands))
@@ -272,6 +283,9 @@ def _outputs(plan: WorkPlan, reach: Reach, by_id: dict[str, RecommendationRow]) 
         pilot = wp.tasks[0]
         rec = by_id.get(wp.practice_id or "")
         course = rec is not None and rec.activity_type in COURSES
+        if rec is not None and rec.activity_type in TRAINERS:
+            rows.append(_trainers_output(number, wp))
+            continue
         indicators = [
             IndicatorRow(
                 text="Participants taking part (by sex and age)",
@@ -304,10 +318,39 @@ def _outputs(plan: WorkPlan, reach: Reach, by_id: dict[str, RecommendationRow]) 
             LogframeRow(
                 level="output",
                 ref=f"OP{number}",
-                text=f"{wp.title}: adapted with participants, piloted and run (WP{wp.number})",
+                text=f"{wp.title} (WP{wp.number}), adapted with participants, piloted and run",
                 serves=", ".join(wp.serves) or None,
                 indicators=indicators,
                 assumptions=["Facilitators, venues and partners are in place before the pilot starts."],
             )
         )
     return rows
+
+
+def _trainers_output(number: int, wp: WorkPackageRow) -> LogframeRow:
+    """Training for those who then reach participants: counted in people trained, with a target to set."""
+    return LogframeRow(
+        level="output",
+        ref=f"OP{number}",
+        text=f"{wp.title} (WP{wp.number}), adapted with the people it trains, piloted and run",
+        serves=", ".join(wp.serves) or None,
+        indicators=[
+            IndicatorRow(
+                text="Staff, volunteers or community workers trained (by sex and age)",
+                baseline="0",
+                target="a number agreed with partners in month 1: those who will then run activities themselves",
+                verification="training attendance records",
+                frequency="after each training",
+                collected_by=wp.lead,
+            ),
+            IndicatorRow(
+                text="People trained who run at least one activity of their own afterwards",
+                baseline="0",
+                target=f"half of those trained by month {wp.end_month} (connact's suggestion)",
+                verification="a follow-up with each person trained",
+                frequency="at the end of each cycle",
+                collected_by=wp.lead,
+            ),
+        ],
+        assumptions=["Those trained have the time and backing of their organisations to pass it on."],
+    )

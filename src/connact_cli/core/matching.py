@@ -243,8 +243,15 @@ def _size(profile: Profile, limits: tuple[str, ...]) -> str:
 
 
 def join_words(words: list[str]) -> str:
-    """["a", "b", "c"] -> "a, b and c"."""
+    """["a", "b", "c"] -> "a, b and c"; [] -> ""."""
+    if not words:
+        return ""
     return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " and " + words[-1]
+
+
+def group_words(groups: list[str]) -> str:
+    """["temporary_protection", "women"] -> "people under temporary protection and women"."""
+    return join_words([GROUP_WORDS.get(g, g.replace("_", " ")) for g in groups])
 
 
 def recommend(
@@ -270,7 +277,7 @@ def match_lessons(assessment: Assessment, gaps: dict[str, Gap], catalogue: Catal
         reasons = []
         groups = [g for g in lesson.target_groups if g in assessment.profile.target_groups]
         if groups:
-            reasons.append(f"You serve {join_words([g.value.replace('_', ' ') for g in groups])}.")
+            reasons.append(f"You serve {group_words([str(g) for g in groups])}.")
         hit = [gaps[tag] for tag in lesson.gap_tags if tag in gaps]
         for gap in sorted(hit, key=lambda g: (-g.severity, g.tag.id))[:2]:
             strongest = max(gap.evidence, key=lambda e: (e.severity, e.question.id))

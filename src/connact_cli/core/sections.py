@@ -7,10 +7,10 @@ points carry their own triggers and placeholders, so no two organisations read t
 from __future__ import annotations
 
 from connact_cli.core.answers import Profile
-from connact_cli.core.matching import Matches
+from connact_cli.core.matching import Matches, group_words
 from connact_cli.core.plan import RiskRow, SectionRow
 from connact_cli.core.rules import PlanningRules
-from connact_cli.core.triggers import Facts, group_words
+from connact_cli.core.triggers import Facts
 
 LESSON_RISK_OWNER = "Project coordinator"
 

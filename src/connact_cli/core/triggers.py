@@ -11,15 +11,11 @@ from dataclasses import dataclass
 from connact_cli.core.answers import AnswerValue, Profile
 from connact_cli.core.assessment import Assessment
 from connact_cli.core.catalogue import Catalogue
-from connact_cli.core.matching import Matches, join_words
+from connact_cli.core.matching import Matches, group_words, join_words
 from connact_cli.core.rules import Flag, SizeClasses, Trigger
-from connact_cli.core.vocabulary import GROUP_WORDS, ORGANISATION_WORDS, TargetGroup
+from connact_cli.core.vocabulary import ORGANISATION_WORDS, TargetGroup
 
 CHILDCARE_GAPS = ("childcare", "child_friendly_spaces")
-
-
-def group_words(groups: list[str]) -> str:
-    return join_words([GROUP_WORDS.get(g, g.replace("_", " ")) for g in groups])
 
 
 def size_class(budget: int | None, sizes: SizeClasses | None) -> str | None:

@@ -5,7 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from connact_cli.core.answers import Profile
+from connact_cli.core.matching import group_words
 from connact_cli.core.plan import Plan
+from connact_cli.core.vocabulary import ORGANISATION_WORDS
 from connact_cli.documents import proposal
 from connact_cli.documents.model import (
     BarChart,
@@ -36,7 +38,7 @@ def _participants(p: Profile) -> str:
     total = p.expected_participants()
     if total is None:
         return "not given"
-    split = ", ".join(f"{_words([g])} {n:,}" for g, n in p.participants_by_group.items())
+    split = ", ".join(f"{group_words([str(g)])} {n:,}" for g, n in p.participants_by_group.items())
     return f"{total:,}" + (f" ({split})" if split else "")
 
 
@@ -53,10 +55,10 @@ def build(plan: Plan) -> Document:
             ["", ""],
             [
                 ["Organisation", p.organisation],
-                ["Type", p.organisation_type.value.replace("_", " ")],
+                ["Type", ORGANISATION_WORDS[str(p.organisation_type)].split(" ", 1)[1]],
                 ["Country", p.country + (f" ({p.region})" if p.region else "")],
                 ["Themes", _words(p.themes)],
-                ["People served", _or(_words(p.target_groups), "not given")],
+                ["People served", _or(group_words([str(g) for g in p.target_groups]), "not given")],
                 ["Languages of participants", _or(", ".join(p.languages), "not given")],
                 ["Duration", f"{p.duration_months} months from {plan.start_month}"],
                 ["Budget", f"€{p.budget_eur:,}" if p.budget_eur is not None else "not given"],
@@ -162,8 +164,8 @@ def _gaps(plan: Plan) -> list[Content]:
                 italic(f"In the logframe as {objectives[gap.id]}.")
                 if gap.id in objectives
                 else italic(
-                    "Not among the logframe's specific objectives: this plan's activity strands do not address it "
-                    "(see below for what to do about it)."
+                    "Not among the logframe's specific objectives, which take up to four of the priority gaps this "
+                    "plan's work addresses: take it to your partners or to a later phase."
                 )
             ),
         ]

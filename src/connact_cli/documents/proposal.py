@@ -61,7 +61,8 @@ def logframe(plan: Plan) -> list[Content]:
             "self-assessment of the INTEgreat project that the plan's gaps come from; they are the baseline. "
             "Targets are ",
             italic("connact's suggestions, scaled to your participants and duration"),
-            ": set your own with your partners.",
+            ": set your own with your partners. Participant targets count people in each activity strand: someone "
+            "who joins two strands counts in both.",
         ),
         table(
             ["Level", "Results chain", "Indicator", "Baseline", "Target", "Means of verification", "Assumptions"],
