@@ -99,9 +99,11 @@ def _add_paired_bars(word: Any, block: PairedBars) -> None:
 def _add_spans(paragraph: Any, spans: list[Span]) -> None:
     for span in spans:
         run = paragraph.add_run(span.text)
-        run.bold = span.style == "bold"
-        run.italic = span.style == "italic"
-        if span.style == "code":
+        if span.style == "bold":  # only styled runs get run properties: plain text stays plain XML
+            run.bold = True
+        elif span.style == "italic":
+            run.italic = True
+        elif span.style == "code":
             run.font.name = "Consolas"
 
 
