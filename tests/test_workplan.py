@@ -78,9 +78,9 @@ def test_the_calendar_puts_preparation_before_the_pilot_and_the_pilot_before_sca
 
 def test_the_strand_rule_in_words_names_the_budget_and_the_count():
     count, words = parallel_strands(answers_file(budget_eur=60_000, duration_months=12).profile, DEFAULT_RULE)
-    assert count == 2 and "€60,000 over 12 months: 2" in words
+    assert count == 2 and "€60,000 over 12 months give 2" in words
     count, words = parallel_strands(answers_file(budget_eur=900_000, duration_months=5).profile, DEFAULT_RULE)
-    assert count == 1 and "5 months: one strand" in words
+    assert count == 1 and "5 months give one strand" in words
 
 
 def test_triggers_say_why_they_fire():

@@ -34,8 +34,7 @@ from connact_cli.core.plan import (
     Scores,
     Summary,
 )
-from connact_cli.core.rules import PlanningRules
-from connact_cli.core.sections import risks, sections
+from connact_cli.core.sections import before_submitting, risks, sections
 from connact_cli.core.triggers import Facts
 from connact_cli.core.values import LocalText
 from connact_cli.core.vocabulary import QuestionKind
@@ -105,6 +104,7 @@ def _recommendation_row(
         countries=list(entry.countries),
         target_groups=[str(g) for g in entry.target_groups],
         addresses=list(rec.gaps),
+        needs_first=[lacking[tag] for tag in entry.relies_on if tag in lacking],
         adaptation=adaptation(rec, entry, profile, lacking),
         roles=[r.get(language) for r in entry.roles],
         figures=[f.describe(language) for f in entry.figures],
@@ -273,10 +273,11 @@ def assemble(
     gap_rows = [_gap_row(g, language, _objective(g, situation, catalogue)) for g in gaps]
     rules = catalogue.planning
     facts = Facts.of(assessment, matches, catalogue)
-    scope = _scope(profile, recommendations, gap_rows, matches, rules)
+    scope = _scope(profile, recommendations, gap_rows, matches, catalogue)
     plan_of_work = work_plan(profile, scope, situation)
     objective_ids = {gap_id for gap_id, _ in _objective_refs(scope)}
     partners = stakeholders(gaps, catalogue, own_type, language)
+    funding = funding_rows(catalogue, entries, profile, language)
     return Plan(
         generator=generator,
         language=language,
@@ -312,14 +313,25 @@ def assemble(
         ),
         design_principles=_lesson_rows(matches, language, own_type),
         sections=sections(rules, facts, language) if rules else [],
+        before_submitting=before_submitting(profile, scope.unserved_groups, [r.id for r in funding]),
         risks=risks(rules, facts, matches, language),
         challenges=_challenges(full, language),
         eu_actions=[_eu_action_row(rec, entries, language) for rec in matches.actions[:TOP_ACTIONS]],
-        funding=funding_rows(catalogue, entries, profile, language),
+        funding=funding,
         answers=answers,
         not_assessed=[item.question.id for item in assessment.not_assessed()],
         ignored_answers=list(assessment.ignored),
     )
+
+
+def _unserved(profile: Profile, strands: list[RecommendationRow], catalogue: Catalogue) -> list[str]:
+    """Groups the organisation serves that no strand's practice was made for, directly or as a wider group."""
+    if not strands or any(not rec.target_groups for rec in strands):
+        return []
+    broader = catalogue.broader_groups()
+    made_for = {g for rec in strands for g in rec.target_groups}
+    made_for |= {narrow for g in made_for for narrow in broader.get(g, frozenset())}
+    return [str(g) for g in profile.target_groups if str(g) not in made_for]
 
 
 def _scope(
@@ -327,10 +339,11 @@ def _scope(
     recommendations: list[RecommendationRow],
     gap_rows: list[GapRow],
     matches: Matches,
-    rules: PlanningRules | None,
+    catalogue: Catalogue,
 ) -> Scope:
     """What the work plan carries: strands that cover the priority gaps first, the support measures the
     revealed gaps call for, and the specific objectives they serve."""
+    rules = catalogue.planning
     count, words = parallel_strands(profile, rules.strands if rules else DEFAULT_RULE)
     priority = [row.id for row in gap_rows]
     groups, strands, later = carried(recommendations, count, priority)
@@ -348,6 +361,7 @@ def _scope(
         objective_ids=[row.id for row in objectives],
         parallel=count,
         rule_words=words,
+        unserved_groups=_unserved(profile, strands, catalogue),
     )
 
 

@@ -53,7 +53,8 @@ def budget(total: int | None, rules: PlanningRules, facts: Facts, packages: list
         )
         + ")"
         + (f"; indirect costs are {indirect.percent:g}% of the direct costs" if indirect else "")
-        + ". connact's guidance, for you to adjust to your costs and your funder's rules."
+        + ". Strands get equal shares whatever they are: adjust each to its real costs. connact's guidance, for "
+        "you to adjust to your costs and your funder's rules."
     )
     if total is None:
         lines = [

@@ -27,6 +27,7 @@ def routes(catalogue: Catalogue, profile: Profile) -> list[FundingProgramme]:
         key=lambda p: (
             size is not None and size not in p.sizes,
             _outside(p, profile.budget_eur),
+            p.transnational,
             -len(set(p.themes) & set(profile.themes)),
             p.id,
         ),
@@ -68,10 +69,8 @@ def _fit(programme: FundingProgramme, profile: Profile, size: str | None, langua
             f"larger programme, or this one as part of a partnership.{note}"
         )
     if high is not None and high.max_eur is not None and budget > high.max_eur:
-        return (
-            f"The largest grant cited (€{high.max_eur:,}, {high.applies}) is less than your €{budget:,}: it could "
-            f"fund one part of the programme.{note}"
-        )
+        part = "" if programme.transnational else ": it could fund one part of the programme"
+        return f"The largest grant cited (€{high.max_eur:,}, {high.applies}) is less than your €{budget:,}{part}.{note}"
     if low is not None and high is not None:
         return f"Your €{budget:,} lies within the grant sizes cited above.{note}"
     if low is not None:
@@ -98,7 +97,7 @@ def funding_rows(
         shared = [t.value.replace("_", " ") for t in programme.themes if t in profile.themes]
         reasons = [f"It can carry work on {join_words(shared)}, which you chose."]
         if named:
-            reasons.append(f"In this library it funded: {'; '.join(named)}.")
+            reasons.append(f"Among the practices connact knows, it funded: {'; '.join(named)}.")
         rows.append(
             FundingRow(
                 id=programme.id,

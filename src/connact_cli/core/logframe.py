@@ -24,6 +24,7 @@ from connact_cli.core.plan import (
 )
 from connact_cli.core.rules import ContextIndicator, SupportMeasure
 from connact_cli.core.vocabulary import ActivityType
+from connact_cli.core.workplan import pilot_of
 
 MAX_OBJECTIVES = 4  # more specific objectives than this promise what a small programme cannot measure
 RESULT_SHARE = 1 / 2  # connact's suggested result target: half of a strand's participants
@@ -81,7 +82,9 @@ def specific_objectives(
         first = next((gap for gap in order if gap in rec.addresses), None)
         if first is not None and first not in chosen:
             chosen.append(first)
-    addressed = {tag for rec in strands + others for tag in rec.addresses} | measured
+    principles = {g.id for g in gaps if g.theme == "principles"}  # what a working group can carry
+    addressed = {tag for rec in strands for tag in rec.addresses} | measured
+    addressed |= {tag for rec in others for tag in rec.addresses if tag in principles}
     chosen += [gap for gap in order if gap in addressed and gap not in chosen]
     chosen = chosen[:MAX_OBJECTIVES] or order[:MAX_OBJECTIVES]
     return [g for g in gaps if g.id in chosen]
@@ -114,8 +117,8 @@ def _criteria_indicator(gap: Gap, start_month: str, plan: WorkPlan, lead: str) -
     count = len(gap.evidence)
     met = sum(0.5 if e.answer == "partly" else 0.0 for e in gap.evidence)
     said = [f'{sum(1 for e in gap.evidence if e.answer == a)} "{a}"' for a in ("no", "partly")]
-    others = count - sum(1 for e in gap.evidence if e.answer in ("no", "partly"))
-    said = [s for s in said if not s.startswith("0 ")] + ([f"{others} other answer"] if others else [])
+    said = [s for s in said if not s.startswith("0 ")]
+    said += [f'"{e.answer}"' for e in gap.evidence if e.answer not in ("no", "partly")]
     criteria = "the criterion" if count == 1 else f"the {count} criteria"
     return IndicatorRow(
         text=f"Integration Strategy Framework checklist criteria on {gap.tag.label.get().lower()} that are met",
@@ -127,18 +130,22 @@ def _criteria_indicator(gap: Gap, start_month: str, plan: WorkPlan, lead: str) -
     )
 
 
-def _result_indicator(gap: Gap, reach: int | None, plan: WorkPlan, strands: list[str]) -> IndicatorRow | None:
+def _result_indicator(gap: Gap, reach: int | None, plan: WorkPlan, serving: list[str]) -> IndicatorRow | None:
+    """A result for participants; `serving` names the work packages whose participants it counts."""
     if gap.tag.outcome is None:
         return None
+    outcome = gap.tag.outcome.get().rstrip(".")
+    later = " (those whose follow-up falls after it are counted in a last follow-up)" if "month" in outcome else ""
     target = (
-        f"{round(reach * RESULT_SHARE)} of the {reach} participants of {join_words(strands)} by month "
-        f"{plan.final_month} (half of them: connact's suggestion)"
-        if reach and strands
+        f"{round(reach * RESULT_SHARE)} of the {reach} participants of {join_words(serving)} by month "
+        f"{plan.final_month}{later}; half of them: connact's suggestion"
+        if reach and serving
         else "set with partners once the number of participants is known"
     )
+    only_women = outcome.startswith(("Women", "Mothers"))
     return IndicatorRow(
-        text=f"{gap.tag.outcome.get().rstrip('.')} (by sex and age)",
-        baseline="0: recorded for each participant when they join",
+        text=f"{outcome} ({'by age' if only_women else 'by sex and age'})",
+        baseline="measured for each participant when they join: the first record or answer is the baseline",
         target=target,
         verification="participants' records at joining and a short follow-up (in person or by phone)",
         frequency="at joining and at the end of each cycle",
@@ -183,7 +190,9 @@ def logframe(
     by_id = {rec.practice_id: rec for rec in recommendations}
     reach = Reach.of(profile, [by_id[wp.practice_id] for wp in strands if wp.practice_id in by_id])
     lead = next(wp.lead for wp in plan.packages if wp.kind == "monitoring")
-    pilot_end = min((wp.tasks[0].end_month for wp in strands), default=plan.final_month)
+    pilot_end = min(
+        (pilot_of(wp, by_id.get(wp.practice_id or "")).end_month for wp in strands), default=plan.final_month
+    )
     rows = [_overall(profile, overall_met, start_month, plan, lead, context)]
     refs = so_refs(gap_rows)
     total = profile.expected_participants()
@@ -191,7 +200,10 @@ def logframe(
         serving = [wp for wp in strands if refs[row.id] in wp.serves]
         people = sum(reach.by_strand.get(wp.practice_id or "", 0) for wp in serving) or None
         people = min(people, total) if people and total else people
-        result = _result_indicator(gap, people, plan, [f"WP{wp.number}" for wp in serving])
+        names = [f"WP{wp.number}" for wp in serving]
+        if not serving and any(row.id in m.gaps for m in measures):
+            people, names = total, ["the whole programme"]  # a support measure runs around every activity
+        result = _result_indicator(gap, people, plan, names)
         indicators = [result] if result else [_count_indicator(gap, people, plan, pilot_end)]
         indicators.append(_criteria_indicator(gap, start_month, plan, lead))
         assumptions = ["Participants can attend: the times, places and costs of taking part suit them."]
@@ -280,8 +292,8 @@ def _outputs(plan: WorkPlan, reach: Reach, by_id: dict[str, RecommendationRow]) 
     rows = []
     for number, wp in enumerate((wp for wp in plan.packages if wp.kind == "strand"), start=1):
         people = reach.by_strand.get(wp.practice_id or "")
-        pilot = wp.tasks[0]
         rec = by_id.get(wp.practice_id or "")
+        pilot = pilot_of(wp, rec)
         course = rec is not None and rec.activity_type in COURSES
         if rec is not None and rec.activity_type in TRAINERS:
             rows.append(_trainers_output(number, wp))

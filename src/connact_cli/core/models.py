@@ -289,6 +289,7 @@ class FundingProgramme(Model):
     name: LocalText
     summary: LocalText
     route: Literal["eu_shared", "eu_direct", "eu_national_agency", "national", "private"]
+    transnational: bool = False  # it requires partners in other countries: after local routes of the same fit
     applicants: LocalText  # who may apply, and with whom
     how_to_apply: LocalText
     scale: list[Amount] = []  # sourced figures; none where no figure is public

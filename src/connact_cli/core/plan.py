@@ -53,6 +53,7 @@ class RecommendationRow:
     countries: list[str]
     target_groups: list[str]  # the groups the practice was designed for
     addresses: list[str]
+    needs_first: list[str]  # what it relied on in its source that the answers show is missing (labels)
     adaptation: list[str]
     roles: list[str]
     figures: list[str]
@@ -194,6 +195,7 @@ class WorkPlan:
     packages: list[WorkPackageRow]
     milestones: list[DatedRow]
     later: list[str]  # recommended practices the budget and duration do not carry at once: for a later phase
+    unserved_groups: list[str]  # groups served (ids) that no activity strand's practice was made for
     baseline_month: int
     midterm_month: int | None
     final_month: int
@@ -317,6 +319,7 @@ class Plan:
     partnership: Partnership
     design_principles: list[LessonRow]
     sections: list[SectionRow]
+    before_submitting: list[str]  # connact's checklist of what an application needs that the plan cannot know
     risks: list[RiskRow]
     challenges: list[ChallengeRow]
     eu_actions: list[ActionRow]

@@ -81,3 +81,40 @@ def risks(rules: PlanningRules | None, facts: Facts, matches: Matches, language:
                 )
             )
     return rows
+
+
+def before_submitting(profile: Profile, unserved: list[str], funding_ids: list[str]) -> list[str]:
+    """connact's checklist of what an application needs that this plan cannot know."""
+    place = f"{profile.region} ({profile.country})" if profile.region else profile.country
+    served = group_words([str(g) for g in profile.target_groups]) or "the people you serve"
+    steps = [
+        f"Evidence of need: add local figures on {served} in {place} (the national statistics office, the "
+        "municipality, Eurostat for the country) and what your own records show; this plan rests on your "
+        "self-assessment alone.",
+        "Partners: agree each partner's role, time and money in writing, and ask each for a letter of intent."
+        if profile.partners
+        else "Partners: name the partners the plan relies on and ask each for a letter of intent saying what it "
+        "will do.",
+        "Budget: rebuild it from real costs (each role's hours or share of a full-time post, the cost of each "
+        "session, materials, travel) and show the co-financing your route asks for.",
+        "Policy: show how the programme fits the national, regional or local integration strategy that applies "
+        "where you work.",
+        "The call: check its dates, its templates and who counts as an eligible participant under it.",
+    ]
+    if profile.expected_participants() is None:
+        steps.append("Participants: estimate how many people you expect to reach; the targets depend on it.")
+    if unserved:
+        steps.append(
+            f"Groups: no activity strand was made for {group_words(unserved)}: plan an activity for them with "
+            "partners who work with them, or leave them out of the targets."
+        )
+    if profile.funded_before is False:
+        steps.append(
+            "Eligibility: check that you can sign a grant agreement and hold the money (a registered organisation "
+            "with its own bank account), or agree with an established partner to apply for you."
+        )
+    if "amif" in funding_ids or "amif-union-actions" in funding_ids:
+        steps.append(
+            "If you apply to AMIF: say which participants are third-country nationals, whose integration AMIF funds."
+        )
+    return steps

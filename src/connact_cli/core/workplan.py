@@ -33,7 +33,7 @@ class Calendar:
     def of(cls, duration: int) -> Calendar:
         if duration <= 2:
             return cls(duration, 1, duration, duration, None)
-        prep_end = max(1, round(duration * 0.15))
+        prep_end = max(2 if duration >= 6 else 1, round(duration * 0.15))
         closing = max(1, round(duration * 0.1))
         delivery_end = max(prep_end + 1, duration - closing)
         pilot_end = min(delivery_end, prep_end + max(1, round((delivery_end - prep_end) / 3)))
@@ -52,11 +52,11 @@ def parallel_strands(profile: Profile, rule: StrandRule) -> tuple[int, str]:
         f"a programme shorter than {rule.min_months_for_two} months runs one"
     )
     if profile.duration_months < rule.min_months_for_two:
-        return 1, f"{words} ({profile.duration_months} months: one strand)"
+        return 1, f"{words}; {profile.duration_months} months give one strand"
     if profile.budget_eur is None:
-        return rule.without_budget, f"{words}; without a budget, {rule.without_budget}"
+        return rule.without_budget, f"{words}; without a budget, {rule.without_budget} are assumed"
     count = max(1, min(rule.max_parallel, profile.budget_eur // rule.eur_per_strand))
-    return count, f"{words} (€{profile.budget_eur:,} over {profile.duration_months} months: {count})"
+    return count, f"{words}; €{profile.budget_eur:,} over {profile.duration_months} months give {count}"
 
 
 def carried(
@@ -97,6 +97,7 @@ class Scope:
     objective_ids: list[str]  # the priority gaps that are the logframe's specific objectives, in order
     parallel: int
     rule_words: str
+    unserved_groups: list[str]  # groups served that no strand's practice was made for
 
 
 def _leads(situation: Situation) -> dict[str, str]:
@@ -161,31 +162,44 @@ def _management(scope: Scope, cal: Calendar, situation: Situation, leads: dict[s
     )
 
 
+OPEN_ACTIVITIES = frozenset({"forum", "cultural_activities", "information_sessions", "network", "volunteering"})
+
+
 def _strand(
     number: int, rec: RecommendationRow, scope: Scope, cal: Calendar, profile: Profile, lead: str
 ) -> WorkPackageRow:
+    """Arrange first what the practice relied on, then pilot, review and run at full scale.
+
+    Open activities (a forum, events) start with first sessions rather than a pilot group."""
+    open_kind = rec.activity_type in OPEN_ACTIVITIES
     tasks = [
         TaskRow(
-            name="Pilot with a first group", start_month=min(cal.prep_end + 1, cal.duration), end_month=cal.pilot_end
+            name=f"Arrange first: {need.lower()} (the practice relied on it)", start_month=1, end_month=cal.prep_end
         )
+        for need in rec.needs_first
     ]
+    first = "First sessions, open to all, with feedback after each" if open_kind else "Pilot with a first group"
+    tasks.append(TaskRow(name=first, start_month=min(cal.prep_end + 1, cal.duration), end_month=cal.pilot_end))
     if cal.scales_up:
         tasks.append(
             TaskRow(
-                name="Review the pilot with participants, adjust, then run at full scale",
+                name=(
+                    "Regular sessions, adjusted to what participants said"
+                    if open_kind
+                    else "Review the pilot with participants, adjust, then run at full scale"
+                ),
                 start_month=cal.pilot_end + 1,
                 end_month=cal.delivery_end,
             )
         )
+    review = "Review of the first sessions" if open_kind else "Pilot review"
     deliverables = [
-        DatedRow(
-            ref=f"D{number}.1", title="Pilot review: who took part, what worked, what changes", month=cal.pilot_end
-        )
+        DatedRow(ref=f"D{number}.1", title=f"{review}: who took part, what worked, what changes", month=cal.pilot_end),
     ]
     if profile.languages:
         deliverables.append(
             DatedRow(
-                ref=f"D{number}.2", title=f"Activity materials in {', '.join(profile.languages)}", month=cal.pilot_end
+                ref=f"D{number}.2", title=f"Activity materials in {', '.join(profile.languages)}", month=cal.prep_end
             )
         )
     places = f" ({', '.join(rec.countries)})" if rec.countries else ""
@@ -297,10 +311,16 @@ def work_plan(profile: Profile, scope: Scope, situation: Situation) -> WorkPlan:
         packages=packages,
         milestones=milestones,
         later=[rec.title for rec in scope.later],
+        unserved_groups=scope.unserved_groups,
         baseline_month=1,
         midterm_month=cal.midterm,
         final_month=cal.duration,
     )
+
+
+def pilot_of(wp: WorkPackageRow, rec: RecommendationRow | None) -> TaskRow:
+    """A strand's pilot: the task after those that arrange what its practice relied on."""
+    return wp.tasks[min(len(rec.needs_first) if rec else 0, len(wp.tasks) - 1)]
 
 
 def gantt(plan: WorkPlan) -> list[PhaseRow]:

@@ -86,6 +86,7 @@ def build(plan: Plan) -> Document:
     blocks += proposal.risks(plan)
     blocks += _eu(plan)
     blocks += proposal.funding(plan)
+    blocks += proposal.before_submitting(plan)
     blocks += _appendix(plan)
     blocks += [
         Rule(),

@@ -6,6 +6,8 @@ Tables that belong in a funder's spreadsheet name their sheet, so the xlsx expor
 
 from __future__ import annotations
 
+from connact_cli.core.logframe import MAX_OBJECTIVES
+from connact_cli.core.matching import group_words
 from connact_cli.core.plan import Plan
 from connact_cli.documents.model import (
     Content,
@@ -75,9 +77,13 @@ def logframe(plan: Plan) -> list[Content]:
     if outside:
         blocks.append(
             para(
-                f"Priority gaps that are not specific objectives of this plan: {'; '.join(outside)}. Either no "
-                "activity of this plan addresses them, or the logframe already has its four objectives; see "
-                '"Gaps no recommended practice addresses" and take them to your partners or a later phase.'
+                f"Priority gaps that are not specific objectives of this plan: {'; '.join(outside)}. "
+                + (
+                    "The logframe takes four objectives at most, those this plan's activities address first; "
+                    if len(taken) >= MAX_OBJECTIVES
+                    else "No activity of this plan addresses them; "
+                )
+                + 'see "Gaps no recommended practice addresses" and take them to your partners or a later phase.'
             )
         )
     return blocks
@@ -85,6 +91,7 @@ def logframe(plan: Plan) -> list[Content]:
 
 def work_plan(plan: Plan) -> list[Content]:
     wp = plan.work_plan
+    strands = sum(1 for p in wp.packages if p.kind == "strand")
     blocks: list[Content] = [
         Heading(level=2, text="Work plan"),
         para(italic(GUIDANCE)),
@@ -93,7 +100,11 @@ def work_plan(plan: Plan) -> list[Content]:
             "runs a pilot with a first group, is reviewed, then runs at full scale; a mid-term review and a "
             "final evaluation close the loop."
         ),
-        para(bold("Activity strands at once:"), f" {wp.parallel_strands} (connact's rule of thumb: {wp.strand_rule})."),
+        para(
+            bold("Activity strands:"),
+            f" {strands}; this budget and duration carry up to {wp.parallel_strands} at once (connact's rule of "
+            f"thumb: {wp.strand_rule}).",
+        ),
         table(
             ["WP", "Work package", "Lead", "Months", "Serves", "Deliverables"],
             [
@@ -123,6 +134,13 @@ def work_plan(plan: Plan) -> list[Content]:
             sheet="Work plan",
         ),
     ]
+    if wp.unserved_groups:
+        blocks.append(
+            para(
+                f"No activity strand was made for {group_words(wp.unserved_groups)}, whom you serve: plan an "
+                "activity for them with partners who work with them, or leave them out of the targets."
+            )
+        )
     if wp.later:
         blocks += [
             para(
@@ -233,6 +251,14 @@ def funder_sections(plan: Plan) -> list[Content]:
         if section.sources:
             blocks.append(para(italic(f"Sources: {'; '.join(section.sources)}")))
     return blocks
+
+
+def before_submitting(plan: Plan) -> list[Content]:
+    return [
+        Heading(level=2, text="Before you submit"),
+        para(italic("connact's guidance: what an application needs that this plan cannot know.")),
+        bullets(plan.before_submitting),
+    ]
 
 
 def risks(plan: Plan) -> list[Content]:
