@@ -254,3 +254,30 @@ def test_targets_scale_with_participants(plans):
     outputs = [row for row in ngo["logframe"] if row["level"] == "output"]
     reach = [int(row["indicators"][0]["target"].split()[0]) for row in outputs]
     assert sum(reach) == pytest.approx(120, abs=len(reach))  # 120 participants shared between the strands
+
+
+def test_a_strand_arranges_first_what_its_practice_relied_on(plans):
+    hub = next(wp for wp in plans["NGO"]["work_plan"]["packages"] if wp["practice_id"] == "integreat-employment-hub-ie")
+    first = hub["tasks"][0]
+    assert first["name"].startswith("Arrange first: links with employers") and first["start_month"] == 1
+    assert first["end_month"] < hub["tasks"][1]["start_month"]  # before the pilot
+
+
+def test_public_bodies_get_their_own_risks(plans):
+    town, ngo = ids(plans["municipality"]["risks"]), ids(plans["NGO"]["risks"])
+    assert {"procurement_and_partners", "political_change"} <= town
+    assert not {"procurement_and_partners", "political_change"} & ngo
+
+
+def test_before_you_submit_follows_the_profile(plans):
+    small = " ".join(plans["volunteer group"]["before_submitting"])
+    ngo = " ".join(plans["NGO"]["before_submitting"])
+    assert "Eligibility:" in small and "Eligibility:" not in ngo  # only a first funded project is asked
+    assert "name the partners" in small and "Evidence of need" in ngo
+    assert "third-country nationals" in " ".join(plans["municipality"]["before_submitting"])  # AMIF is a route
+
+
+def test_transnational_routes_come_after_local_ones_of_the_same_fit(plans):
+    order = [route["id"] for route in plans["municipality"]["funding"]]
+    assert order.index("esf-plus") < order.index("erasmus-plus-cooperation")
+    assert order.index("amif") < order.index("amif-union-actions")
