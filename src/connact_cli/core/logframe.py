@@ -130,16 +130,16 @@ def _criteria_indicator(gap: Gap, start_month: str, plan: WorkPlan, lead: str) -
     )
 
 
-def _result_indicator(gap: Gap, reach: int | None, plan: WorkPlan, serving: list[str]) -> IndicatorRow | None:
-    """A result for participants; `serving` names the work packages whose participants it counts."""
+def _result_indicator(gap: Gap, reach: int | None, plan: WorkPlan, who: str | None) -> IndicatorRow | None:
+    """A result for participants; `who` says whom it counts ("participants of WP2", "women expected")."""
     if gap.tag.outcome is None:
         return None
     outcome = gap.tag.outcome.get().rstrip(".")
     later = " (those whose follow-up falls after it are counted in a last follow-up)" if "month" in outcome else ""
     target = (
-        f"{round(reach * RESULT_SHARE)} of the {reach} participants of {join_words(serving)} by month "
-        f"{plan.final_month}{later}; half of them: connact's suggestion"
-        if reach and serving
+        f"{round(reach * RESULT_SHARE)} of the {reach} {who} by month {plan.final_month}{later}; half of them: "
+        "connact's suggestion"
+        if reach and who
         else "set with partners once the number of participants is known"
     )
     only_women = outcome.startswith(("Women", "Mothers"))
@@ -200,16 +200,19 @@ def logframe(
         serving = [wp for wp in strands if refs[row.id] in wp.serves]
         people = sum(reach.by_strand.get(wp.practice_id or "", 0) for wp in serving) or None
         people = min(people, total) if people and total else people
-        names = [f"WP{wp.number}" for wp in serving]
+        who = f"participants of {join_words([f'WP{wp.number}' for wp in serving])}" if serving else None
         if not serving and any(row.id in m.gaps for m in measures):
-            people, names = total, ["the whole programme"]  # a support measure runs around every activity
-        result = _result_indicator(gap, people, plan, names)
+            people, who = total, "participants of the whole programme"  # a measure runs around every activity
+        women = sum(n for g, n in profile.participants_by_group.items() if g in ("women", "single_mothers"))
+        if women and gap.tag.outcome and gap.tag.outcome.get().startswith(("Women", "Mothers")):
+            people, who = min(women, people) if people else women, "women the programme expects"
+        result = _result_indicator(gap, people, plan, who)
         indicators = [result] if result else [_count_indicator(gap, people, plan, pilot_end)]
         indicators.append(_criteria_indicator(gap, start_month, plan, lead))
         assumptions = ["Participants can attend: the times, places and costs of taking part suit them."]
-        who = [s.name for s in stakeholders if row.label in s.for_gaps]
-        if who:
-            assumptions.append(f"These take part as planned: {'; '.join(who)}.")
+        partners = [s.name for s in stakeholders if row.label in s.for_gaps]
+        if partners:
+            assumptions.append(f"These take part as planned: {'; '.join(partners)}.")
         rows.append(
             LogframeRow(
                 level="specific",
