@@ -110,4 +110,10 @@ def to_xlsx(doc: Document) -> bytes:
     book.properties.created = book.properties.modified = _FIXED_TIME
     buffer = io.BytesIO()
     book.save(buffer)
-    return fixed_zip_times(buffer.getvalue())
+    return fixed_zip_times(buffer.getvalue(), {"docProps/core.xml": _fixed_modified})
+
+
+def _fixed_modified(xml: bytes) -> bytes:
+    """openpyxl stamps the time of saving as 'modified'; the same plan must give the same bytes."""
+    stamp = _FIXED_TIME.strftime("%Y-%m-%dT%H:%M:%SZ").encode()
+    return re.sub(rb"(<dcterms:modified[^>]*>)[^<]*(</dcterms:modified>)", rb"\g<1>" + stamp + rb"\g<2>", xml)
