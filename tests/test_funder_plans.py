@@ -227,7 +227,14 @@ def test_eu4health_only_for_health_work(plans):
 
 
 @pytest.mark.parametrize(
-    "name", ["finland-education-language", "italy-municipality-cohesion", "malta-ngo-employment", "volunteer group"]
+    "name",
+    [
+        "finland-education-language",
+        "italy-municipality-cohesion",
+        "malta-ngo-employment",
+        "malta-ngo-employment-after",
+        "volunteer group",
+    ],
 )
 def test_every_specific_objective_is_measurable(capsys, tmp_path, plans, name):
     if name in plans:
