@@ -10,14 +10,14 @@ from collections.abc import Mapping
 from datetime import date
 
 from connact_cli.core.advice import Situation, adaptation, stakeholders, uncovered
-from connact_cli.core.answers import AnswerValue, Profile
-from connact_cli.core.assessment import Assessment
+from connact_cli.core.answers import Profile
+from connact_cli.core.assessment import Assessment, answer_text
 from connact_cli.core.budget import budget
 from connact_cli.core.catalogue import Catalogue
 from connact_cli.core.funding import funding_rows, routes
 from connact_cli.core.logframe import logframe, objectives_served, specific_objectives
 from connact_cli.core.matching import CriteriaScore, Gap, Matches, Recommendation
-from connact_cli.core.models import FrameworkAction, LibraryEntry, Question, Resource
+from connact_cli.core.models import FrameworkAction, LibraryEntry, Resource
 from connact_cli.core.plan import (
     ActionRow,
     AnswerRow,
@@ -61,18 +61,6 @@ def entry_ids(
     ids += [rec.entry.id for rec in matches.actions[:TOP_ACTIONS]]
     ids += [pid for programme in routes(catalogue, profile) for pid in programme.examples]
     return list(dict.fromkeys(ids))
-
-
-def answer_text(question: Question | None, value: AnswerValue | None, language: str) -> str | None:
-    """An answer as the organisation chose it: a choice's label, a number, or the scale answer itself."""
-    if value is None:
-        return None
-    labels = {c.id: c.label.get(language) for c in question.choices} if question else {}
-    if isinstance(value, list):
-        return "; ".join(labels.get(v, v) for v in value)
-    if isinstance(value, str):
-        return labels.get(value, value)
-    return f"{value:g}" if isinstance(value, float) else str(value)
 
 
 def _gap_row(gap: Gap, language: str, objective: LocalText | None = None) -> GapRow:
@@ -275,7 +263,7 @@ def assemble(
     facts = Facts.of(assessment, matches, catalogue)
     scope = _scope(profile, recommendations, gap_rows, matches, catalogue)
     plan_of_work = work_plan(profile, scope, situation)
-    objective_ids = {gap_id for gap_id, _ in _objective_refs(scope)}
+    objective_ids = set(scope.objective_ids)
     partners = stakeholders(gaps, catalogue, own_type, language)
     funding = funding_rows(catalogue, entries, profile, language)
     return Plan(
@@ -363,10 +351,6 @@ def _scope(
         rule_words=words,
         unserved_groups=_unserved(profile, strands, catalogue),
     )
-
-
-def _objective_refs(scope: Scope) -> list[tuple[str, str]]:
-    return [(gap_id, f"SO{n}") for n, gap_id in enumerate(scope.objective_ids, start=1)]
 
 
 def _overall_met(matches: Matches) -> tuple[float, int]:

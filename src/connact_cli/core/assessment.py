@@ -88,3 +88,15 @@ def resolve(catalogue: Catalogue, answers_file: AnswersFile) -> Assessment:
     kept = {item.question.id for item in items if item.status != "not_relevant"}
     ignored = tuple(sorted(qid for qid in answers_file.answers if qid not in kept))
     return Assessment(answers_file.profile, answers_file.language, tuple(items), ignored)
+
+
+def answer_text(question: Question | None, value: AnswerValue | None, language: str) -> str | None:
+    """An answer as the organisation chose it: a choice's label, a number, or the scale answer itself."""
+    if value is None:
+        return None
+    labels = {c.id: c.label.get(language) for c in question.choices} if question else {}
+    if isinstance(value, list):
+        return "; ".join(labels.get(v, v) for v in value)
+    if isinstance(value, str):
+        return labels.get(value, value)
+    return f"{value:g}" if isinstance(value, float) else str(value)

@@ -13,8 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from connact_cli.core.answers import AnswerValue, Profile
-from connact_cli.core.assembly import answer_text
-from connact_cli.core.assessment import Assessment, Item, resolve
+from connact_cli.core.assessment import Assessment, Item, answer_text, resolve
 from connact_cli.core.catalogue import Catalogue
 from connact_cli.core.comparison import (
     AnswerChange,
