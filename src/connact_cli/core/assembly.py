@@ -34,6 +34,7 @@ from connact_cli.core.plan import (
     Scores,
     Summary,
 )
+from connact_cli.core.rules import SupportMeasure
 from connact_cli.core.sections import before_submitting, risks, sections
 from connact_cli.core.triggers import Facts
 from connact_cli.core.values import LocalText
@@ -312,13 +313,18 @@ def assemble(
     )
 
 
-def _unserved(profile: Profile, strands: list[RecommendationRow], catalogue: Catalogue) -> list[str]:
-    """Groups the organisation serves that no strand's practice was made for, directly or as a wider group."""
-    if not strands or any(not rec.target_groups for rec in strands):
+def _unserved(
+    profile: Profile, strands: list[RecommendationRow], measures: list[SupportMeasure], catalogue: Catalogue
+) -> list[str]:
+    """Groups the organisation serves that no strand's practice was made for (directly or as part of a
+    wider group) and no support measure is for. A practice made for no group in particular serves none."""
+    if not strands:
         return []
     broader = catalogue.broader_groups()
     made_for = {g for rec in strands for g in rec.target_groups}
     made_for |= {narrow for g in made_for for narrow in broader.get(g, frozenset())}
+    made_for |= {str(g) for m in measures for g in m.serves_groups}
+    made_for.add("host_community")  # cohesion work involves residents without activities made for them alone
     return [str(g) for g in profile.target_groups if str(g) not in made_for]
 
 
@@ -346,10 +352,11 @@ def _scope(
         measures=measures,
         objectives=objectives_served(objectives, recommendations, measures),
         gap_labels={row.id: row.label for row in gap_rows},
+        principle_gaps={row.id for row in gap_rows if row.theme == "principles"},
         objective_ids=[row.id for row in objectives],
         parallel=count,
         rule_words=words,
-        unserved_groups=_unserved(profile, strands, catalogue),
+        unserved_groups=_unserved(profile, strands, measures, catalogue),
     )
 
 

@@ -71,6 +71,10 @@ def _fit(programme: FundingProgramme, profile: Profile, size: str | None, langua
     if high is not None and high.max_eur is not None and budget > high.max_eur:
         part = "" if programme.transnational else ": it could fund one part of the programme"
         return f"The largest grant cited (€{high.max_eur:,}, {high.applies}) is less than your €{budget:,}{part}.{note}"
+    if programme.lump_sums:
+        return (
+            f"It pays one of the fixed lump sums cited above: plan the project around the one nearest your costs.{note}"
+        )
     if low is not None and high is not None:
         return f"Your €{budget:,} lies within the grant sizes cited above.{note}"
     if low is not None:

@@ -86,8 +86,18 @@ def specific_objectives(
     addressed = {tag for rec in strands for tag in rec.addresses} | measured
     addressed |= {tag for rec in others for tag in rec.addresses if tag in principles}
     chosen += [gap for gap in order if gap in addressed and gap not in chosen]
-    chosen = chosen[:MAX_OBJECTIVES] or order[:MAX_OBJECTIVES]
+    chosen = _distinct(chosen, gaps)[:MAX_OBJECTIVES] or order[:MAX_OBJECTIVES]
     return [g for g in gaps if g.id in chosen]
+
+
+def _distinct(chosen: list[str], gaps: list[GapRow]) -> list[str]:
+    """One objective per set of answers: two gaps revealed by exactly the same answers are one objective."""
+    evidence = {g.id: frozenset(e.question_id for e in g.evidence) for g in gaps}
+    kept: list[str] = []
+    for gap in chosen:
+        if not any(evidence.get(gap) and evidence.get(gap) == evidence.get(other) for other in kept):
+            kept.append(gap)
+    return kept
 
 
 def so_refs(gaps: list[GapRow]) -> dict[str, str]:
@@ -193,7 +203,8 @@ def logframe(
     pilot_end = min(
         (pilot_of(wp, by_id.get(wp.practice_id or "")).end_month for wp in strands), default=plan.final_month
     )
-    rows = [_overall(profile, overall_met, start_month, plan, lead, context)]
+    themes = [t for t in profile.themes if any(str(t) == row.theme for row in gap_rows)] or list(profile.themes)
+    rows = [_overall(profile, [str(t) for t in themes], overall_met, start_month, plan, lead, context)]
     refs = so_refs(gap_rows)
     total = profile.expected_participants()
     for gap, row in zip(gaps, gap_rows, strict=True):
@@ -246,6 +257,7 @@ def _span(start: int, end: int) -> str:
 
 def _overall(
     profile: Profile,
+    themes_served: list[str],
     overall_met: tuple[float, int] | None,
     start_month: str,
     plan: WorkPlan,
@@ -253,7 +265,7 @@ def _overall(
     context: list[ContextIndicator],
 ) -> LogframeRow:
     place = f"{profile.region} ({profile.country})" if profile.region else profile.country
-    themes = join_words([str(t).replace("_", " ") for t in profile.themes])
+    themes = join_words([t.replace("_", " ") for t in themes_served])
     served = [str(g) for g in profile.target_groups if g != "host_community"]
     groups = group_words(served) if served else "migrants"
     with_hosts = ", and stronger ties with the host community" if "host_community" in profile.target_groups else ""
@@ -267,7 +279,7 @@ def _overall(
             collected_by=lead,
         )
         for item in context
-        if set(item.themes) & set(profile.themes)
+        if {str(t) for t in item.themes} & set(themes_served)
     ]
     if overall_met is not None:
         met, assessed = overall_met

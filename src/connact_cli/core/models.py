@@ -290,6 +290,7 @@ class FundingProgramme(Model):
     summary: LocalText
     route: Literal["eu_shared", "eu_direct", "eu_national_agency", "national", "private"]
     transnational: bool = False  # it requires partners in other countries: after local routes of the same fit
+    lump_sums: bool = False  # it pays one of the fixed sums its scale cites, not a share of the costs
     applicants: LocalText  # who may apply, and with whom
     how_to_apply: LocalText
     scale: list[Amount] = []  # sourced figures; none where no figure is public

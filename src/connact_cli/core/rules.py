@@ -153,6 +153,7 @@ class SupportMeasure(Model):
     task: LocalText
     budget_line: Id | None = None  # the budget category that pays for it
     always: bool = False  # part of every plan, whatever the answers
+    serves_groups: list[TargetGroup] = []  # groups it is for: the plan does not call them unserved
 
 
 class ContextIndicator(Model):

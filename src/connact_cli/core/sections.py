@@ -117,4 +117,9 @@ def before_submitting(profile: Profile, unserved: list[str], funding_ids: list[s
         steps.append(
             "If you apply to AMIF: say which participants are third-country nationals, whose integration AMIF funds."
         )
+    if {"amif", "esf-plus"} & set(funding_ids):
+        steps.append(
+            "If you apply to a national AMIF or ESF+ programme: add the indicators and participant data its call "
+            "asks for to the monitoring table, and name them in your privacy notice."
+        )
     return steps

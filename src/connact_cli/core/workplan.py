@@ -65,7 +65,8 @@ def carried(
     """(working groups, the activity strands the plan runs, those left for later).
 
     The strands cover the priority gaps first: for each priority gap in turn, the best-ranked practice
-    that addresses it, until `count` strands are chosen; free places go to the best-ranked of the rest.
+    that addresses it, until `count` strands are chosen; free places go to the best-ranked of the rest
+    that address a priority gap.
     A working-group practice is partnership work under management, not a strand of its own.
     """
     groups = [rec for rec in recommendations if rec.activity_type == ActivityType.WORKING_GROUP]
@@ -79,7 +80,8 @@ def carried(
         best = next((rec for rec in activities if gap in rec.addresses and rec not in chosen), None)
         if best is not None:
             chosen.append(best)
-    chosen += [rec for rec in activities if rec not in chosen][: count - len(chosen)]
+    useful = [rec for rec in activities if rec not in chosen and set(rec.addresses) & set(priority)]
+    chosen += useful[: count - len(chosen)]  # a strand that serves no priority gap waits for a later phase
     strands = [rec for rec in activities if rec in chosen]
     return groups, strands, [rec for rec in activities if rec not in chosen]
 
@@ -94,6 +96,7 @@ class Scope:
     measures: list[SupportMeasure]  # support measures that answer a revealed gap, or apply to every plan
     objectives: dict[str, list[str]]  # practice or measure id -> the SO refs it serves
     gap_labels: dict[str, str]  # priority gap id -> label, in priority order
+    principle_gaps: set[str]  # priority gaps of the cross-cutting principles: a strand is named after them last
     objective_ids: list[str]  # the priority gaps that are the logframe's specific objectives, in order
     parallel: int
     rule_words: str
@@ -120,12 +123,20 @@ def _group_task(titles: list[str], situation: Situation) -> str:
     return f"Join a local Integration Working Group or, where there is none, form one{model}"
 
 
-def strand_title(rec: RecommendationRow, gap_labels: dict[str, str]) -> str:
-    """A strand named by what it does and the first priority gap it addresses, not by the pilot it adapts
-    (a title such as "survival Greek" belongs to the source, not to a programme in Malta)."""
+def strand_title(rec: RecommendationRow, scope: Scope, taken: set[str]) -> str:
+    """A strand named by what it does and the priority gap most its own: a thematic gap before a principle,
+    one no other strand addresses first, one no earlier strand is named after. Never by the pilot it adapts:
+    a title such as "survival Greek" belongs to the source, not to a programme in Malta."""
     kind = ACTIVITY_TITLES.get(rec.activity_type, rec.activity_type.replace("_", " ").capitalize())
-    gap = next((label for gap_id, label in gap_labels.items() if gap_id in rec.addresses), None)
-    return f"{kind}: {gap.lower()}" if gap else kind
+    labels = scope.gap_labels
+    elsewhere = {tag for other in scope.strands if other is not rec for tag in other.addresses}
+    ids = [gap_id for gap_id in labels if gap_id in rec.addresses]
+    ranked = sorted(ids, key=lambda g: (g in scope.principle_gaps, g in elsewhere))  # stable: priority order kept
+    gap = next((g for g in ranked if labels[g] not in taken), ranked[0] if ranked else None)
+    if gap is None:
+        return kind
+    taken.add(labels[gap])
+    return f"{kind}: {labels[gap].lower()}"
 
 
 def _management(scope: Scope, cal: Calendar, situation: Situation, leads: dict[str, str]) -> WorkPackageRow:
@@ -166,7 +177,7 @@ OPEN_ACTIVITIES = frozenset({"forum", "cultural_activities", "information_sessio
 
 
 def _strand(
-    number: int, rec: RecommendationRow, scope: Scope, cal: Calendar, profile: Profile, lead: str
+    number: int, rec: RecommendationRow, scope: Scope, cal: Calendar, profile: Profile, lead: str, taken: set[str]
 ) -> WorkPackageRow:
     """Arrange first what the practice relied on, then pilot, review and run at full scale.
 
@@ -206,7 +217,7 @@ def _strand(
     return WorkPackageRow(
         number=number,
         kind="strand",
-        title=strand_title(rec, scope.gap_labels),
+        title=strand_title(rec, scope, taken),
         model=f"{rec.title}{places}",
         lead=lead,
         start_month=tasks[0].start_month,
@@ -290,8 +301,9 @@ def work_plan(profile: Profile, scope: Scope, situation: Situation) -> WorkPlan:
     cal = Calendar.of(profile.duration_months)
     leads = _leads(situation)
     packages = [_management(scope, cal, situation, leads)]
+    taken: set[str] = set()
     for rec in scope.strands:
-        packages.append(_strand(len(packages) + 1, rec, scope, cal, profile, leads["strand"]))
+        packages.append(_strand(len(packages) + 1, rec, scope, cal, profile, leads["strand"], taken))
     packages.append(_monitoring(len(packages) + 1, scope, cal, situation.small, leads["monitoring"]))
     packages.append(_communication(len(packages) + 1, cal, situation.small, leads["communication"]))
     milestones = [

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from connact_cli.core.answers import Profile
+from connact_cli.core.logframe import MAX_OBJECTIVES
 from connact_cli.core.matching import group_words
 from connact_cli.core.plan import Plan
 from connact_cli.core.vocabulary import ORGANISATION_WORDS
@@ -165,8 +166,13 @@ def _gaps(plan: Plan) -> list[Content]:
                 italic(f"In the logframe as {objectives[gap.id]}.")
                 if gap.id in objectives
                 else italic(
-                    "Not among the logframe's specific objectives, which take up to four of the priority gaps this "
-                    "plan's work addresses: take it to your partners or to a later phase."
+                    "Not among the logframe's specific objectives: "
+                    + (
+                        "they take four of the priority gaps this plan's work addresses, and this one comes later. "
+                        if len(objectives) >= MAX_OBJECTIVES
+                        else "no activity of this plan addresses it. "
+                    )
+                    + "Take it to your partners or to a later phase."
                 )
             ),
         ]

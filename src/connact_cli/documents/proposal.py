@@ -306,8 +306,8 @@ def funding(plan: Plan) -> list[Content]:
         para(
             f"Routes that can carry your themes, those that suit {budget_words} first. Which budgets a route suits "
             "is connact's guidance; every figure has its source and the year it applies to. Check the current call "
-            "before you plan a bid: the EU programmes named here run from 2021 to 2027, and work that goes on "
-            "after 2027 may fall under the next programmes' rules."
+            "before you plan a bid: the EU programmes named here belong to the 2021-2027 period, so check whether "
+            "the call you aim for is among the last of it."
         ),
     ]
     for route in plan.funding:
