@@ -51,15 +51,29 @@ def _table(book: Any, block: Table, name: str) -> None:
     sheet.append(block.header)
     for cell in sheet[sheet.max_row]:
         cell.font = Font(bold=True)
+    first = sheet.max_row + 1
     for row in block.rows:
-        sheet.append([_value(cell) for cell in row])
+        values = [_value(cell) for cell in row]
+        if _plain(row[0]).startswith("Total") and sheet.max_row >= first:
+            values = _totals(values, first, sheet.max_row)
+        sheet.append(values)
         for index, cell in enumerate(sheet[sheet.max_row][: len(row)]):
             shown = _plain(row[index])
-            if isinstance(cell.value, int) and shown.startswith("€"):
+            if shown.startswith("€"):
                 cell.number_format = "€#,##0"
-            elif isinstance(cell.value, float) and shown.endswith("%"):
+            elif shown.endswith("%"):
                 cell.number_format = "0.0%"
             cell.alignment = Alignment(wrap_text=True, vertical="top")
+
+
+def _totals(values: list[str | int | float], first: int, last: int) -> list[str | int | float]:
+    """A total row sums the rows above it with formulas, so that it follows when the rows are edited."""
+    from openpyxl.utils import get_column_letter
+
+    return [
+        f"=SUM({get_column_letter(i)}{first}:{get_column_letter(i)}{last})" if isinstance(v, int | float) else v
+        for i, v in enumerate(values, start=1)
+    ]
 
 
 def _timeline(book: Any, block: Timeline, name: str) -> None:
