@@ -111,6 +111,7 @@ class ScriptedPrompter:
         self.default = default
         self.said: list[str] = []
         self.asked: list[str] = []
+        self.defaults: dict[str, str | None] = {}  # where each choice prompt put the cursor
 
     def _next(self, message, fallback):
         self.asked.append(message)
@@ -120,6 +121,7 @@ class ScriptedPrompter:
         return fallback
 
     def select(self, message, choices, default=None):
+        self.defaults[message] = default
         values = [value for value, _ in choices]
         answer = self._next(message, self.default if self.default in values else values[0])
         assert answer in values, (message, answer)

@@ -175,3 +175,49 @@ def test_existing_plan_is_replaced_only_after_asking(tmp_path, monkeypatch):
     accepting = ScriptedPrompter({**answers, str(out): [True]})
     planning.run(Context.from_environment(), planning.Request(output=out), prompter=accepting)
     assert out.read_text(encoding="utf-8").startswith("# Integration programme plan: Asked Org")
+
+
+def test_an_interactive_plan_replays_byte_for_byte(tmp_path, monkeypatch):
+    """The answers file keeps the skipped questions and the practices chosen at the review, so that
+    replaying it with --no-input writes the very same plan."""
+    import yaml
+
+    from connact_cli.commands import plan as planning
+
+    monkeypatch.chdir(tmp_path)
+    first = "Do you help participants register with and use employment services"
+    chosen = ["integreat-language-courses-cy", "integreat-employment-hub-ie"]  # not the ranking's order
+    script = {
+        "Organisation name": ["Replay Org"],
+        "Country": ["MT"],
+        "Which themes": [["employment"]],
+        "Start month": ["2027-01"],
+        first: ["__skip__"],
+        "Practices to include": [chosen],
+    }
+    out = tmp_path / "plan.md"
+    planning.run(Context.from_environment(), planning.Request(output=out), prompter=ScriptedPrompter(script, "no"))
+    saved = yaml.safe_load((tmp_path / "plan.answers.yaml").read_text(encoding="utf-8"))
+    assert saved["practices"] == chosen
+    assert "employment.services.access" in saved["skipped"]
+    replay = tmp_path / "replay.md"
+    request = planning.Request(answers=tmp_path / "plan.answers.yaml", no_input=True, output=replay)
+    planning.run(Context.from_environment(), request)
+    assert replay.read_bytes() == out.read_bytes()
+
+
+def test_reopening_an_answers_file_starts_unanswered_questions_on_skip(tmp_path, monkeypatch):
+    """Pressing Enter on a question the file leaves unanswered keeps it unanswered; it never records "yes"."""
+    from connact_cli.commands import plan as planning
+    from helpers import answers_file
+
+    monkeypatch.chdir(tmp_path)
+    path = answers_file(tmp_path, {"employment.services.employer_links": "no"})
+    prompter = ScriptedPrompter({"Practices to include": [[]]})
+    planning.run(
+        Context.from_environment(), planning.Request(answers=path, output=tmp_path / "p.md"), prompter=prompter
+    )
+    employer = text_of(bundled_library(), "employment.services.employer_links").text.get()
+    assert prompter.defaults[employer] == "no"  # the file's answer is kept
+    others = [m for m, default in prompter.defaults.items() if m.startswith("Do you") and m != employer]
+    assert others and all(prompter.defaults[m] == "__skip__" for m in others)

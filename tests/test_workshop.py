@@ -222,3 +222,22 @@ def test_workshop_new_scaffolds_a_valid_script(tmp_path):
     assert [g.name for g in loaded.script.groups] == ["North", "South"]
     assert [s.id for s in loaded.script.agenda] == ["welcome", "health", "employment", "principles", "wrap-up"]
     assert loaded.script.agenda[1].minutes == 40 and loaded.script.profile["country"] == "MT"
+
+
+def test_the_resume_hint_repeats_the_options_that_shaped_the_run(capsys, tmp_path):
+    """Following the hint printed at Ctrl-C continues the same run: same folder, formats, timer and top."""
+    import shlex
+
+    from connact_cli.commands.workshop import RunOptions, resume_command
+    from helpers import run
+
+    folder = tmp_path / "my output"
+    options = RunOptions(out_dir=folder, formats=["md", "html"], top=3, timer=False)
+    words = shlex.split(resume_command(tmp_path / "day.workshop.yaml", options))
+    assert words[:4] == ["connact", "workshop", "run", str(tmp_path / "day.workshop.yaml")]
+    assert words[words.index("-o") + 1] == str(folder)
+    assert words[words.index("-f") + 1] == "md,html"
+    assert words[words.index("--top") + 1] == "3"
+    assert "--resume" in words and "--no-timer" in words
+    help_text = run(capsys, "workshop", "run", "--help").out
+    assert all(word in help_text for word in words if word.startswith("-"))

@@ -91,7 +91,12 @@ def run(
     answers, notices = answers_io.load_with_notices(request.answers, library)
     for notice in notices:
         print(f"Warning: {notice}", file=sys.stderr)
-    return write_plan(context, request, library, answers, chosen=None, start_default=start_default)
+    chosen = answers.practices
+    for missing in [pid for pid in chosen or [] if library.record(pid) is None]:
+        print(
+            f"Warning: {request.answers}: practice '{missing}' is not in the library; it is left out", file=sys.stderr
+        )
+    return write_plan(context, request, library, answers, chosen=chosen, start_default=start_default)
 
 
 def _prompter(console: Console | None) -> Prompter:
@@ -146,7 +151,13 @@ class InteractivePlan:
         try:
             with _hangup_as_interrupt():
                 answers = questions.run(
-                    self.prompter, draft, library, start_default, resume=self.request.resume, quick=self.request.quick
+                    self.prompter,
+                    draft,
+                    library,
+                    start_default,
+                    resume=self.request.resume,
+                    quick=self.request.quick,
+                    prefilled=self.request.answers is not None,
                 )
                 plan_path = self._plan_path(session, answers)
                 if session.chosen is None:
@@ -157,6 +168,7 @@ class InteractivePlan:
                 f"interrupted; your {len(draft.answers)} answers are saved (session {session.name}). "
                 f"Continue with: connact plan --resume --session {session.name}"
             ) from None
+        answers = answers.model_copy(update={"practices": session.chosen})  # replaying it gives this plan
         answers_path = answers_path_for(plan_path)
         write_atomic(answers_path, answers_io.to_yaml(answers))
         written = write_plan(
@@ -201,6 +213,7 @@ class InteractivePlan:
             session.profile = dict(data.get("profile") or {})
             session.answers = dict(data.get("answers") or {})
             session.notes = dict(data.get("notes") or {})
+            session.skipped = list(data.get("skipped") or [])
         return session
 
     def _plan_path(self, session: Session, answers: AnswersFile) -> Path:

@@ -6,6 +6,7 @@ format asked for. The interactive run saves after every answer, like the intervi
 
 from __future__ import annotations
 
+import shlex
 from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
@@ -49,6 +50,18 @@ class RunOptions:
     def folder(self) -> Path:
         assert self.out_dir is not None, "run() sets the default folder"
         return self.out_dir
+
+
+def resume_command(script: Path, options: RunOptions) -> str:
+    """The command that continues this run with the options that shaped it (folder, formats, timer, top)."""
+    parts = ["connact workshop run", shlex.quote(str(script)), "--resume", "-o", shlex.quote(str(options.folder))]
+    if options.formats != ["md"]:
+        parts += ["-f", ",".join(options.formats)]
+    if options.top != RunOptions.top:
+        parts += ["--top", str(options.top)]
+    if not options.timer:
+        parts.append("--no-timer")
+    return " ".join(parts)
 
 
 def run(context: Context, script: Path, options: RunOptions, no_input: bool, today: date | None = None) -> list[Path]:
@@ -192,7 +205,7 @@ def run_interactive(
         room.walk(library, options, console, prompter)
     except KeyboardInterrupt:
         raise Interrupted(
-            f"interrupted; every answer is saved. Continue with: connact workshop run {loaded.path} --resume"
+            f"interrupted; every answer is saved. Continue with: {resume_command(loaded.path, options)}"
         ) from None
     final = [dict(data, answers=d.answers, notes=d.notes) for data, d in zip(datas, room.drafts, strict=True)]
     written = write_outputs(context, loaded, final, library, options, console, start_default)

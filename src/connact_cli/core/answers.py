@@ -70,6 +70,8 @@ class AnswersFile(Model):
     profile: Profile
     answers: dict[str, AnswerValue] = {}
     notes: dict[str, str] = {}
+    skipped: list[str] = []  # questions the user chose to leave "not assessed"
+    practices: list[str] | None = None  # the practices chosen at the review, in order; None: the top matches
 
 
 def check_value(question: Question, value: object) -> str | None:

@@ -54,6 +54,7 @@ class Draft:
             "profile": self.profile,
             "answers": self.answers,
             "notes": self.notes,
+            "skipped": [qid for qid in self.skipped if qid not in self.answers],
         }
 
     def to_answers(self) -> AnswersFile:
@@ -354,11 +355,18 @@ def announce(prompter: Prompter, checklists: list[Checklist], count: int) -> Non
 
 
 def ask_checklists(
-    prompter: Prompter, draft: Draft, catalogue: Catalogue, only_new: bool = False, quick: bool = False
+    prompter: Prompter,
+    draft: Draft,
+    catalogue: Catalogue,
+    only_new: bool = False,
+    quick: bool = False,
+    prefilled: bool = False,
 ) -> None:
     """Walk the chosen themes' checklists, then the cross-cutting one, honouring skip logic.
 
     With `only_new` (a resumed session), questions already answered or skipped are not asked again.
+    With `prefilled` (an answers file opened for editing), a question it leaves unanswered starts on
+    "Skip", so that pressing Enter keeps it as it was instead of recording an answer nobody gave.
     """
     profile = Profile.model_validate(draft.profile)
     language = draft.language
@@ -383,7 +391,7 @@ def ask_checklists(
                     f"[dim]{left} question{'s' if left != 1 else ''} left · section {number} of {len(checklists)}: "
                     f"{escape(checklist.title.get(language))} › {escape(pillar.title.get(language))}[/]"
                 )
-                ask_question(prompter, question, draft, language)
+                ask_question(prompter, question, draft, language, unanswered=SKIP if prefilled else None)
 
 
 def _given(draft: Draft) -> dict[str, Any]:
@@ -423,11 +431,12 @@ def run(
     start_default: str,
     resume: bool = False,
     quick: bool = False,
+    prefilled: bool = False,
 ) -> AnswersFile:
     """The whole interview; a resumed one asks only what is still missing."""
     if not (resume and draft.profile_done):
         ask_profile(prompter, draft, start_default)
-    ask_checklists(prompter, draft, catalogue, only_new=resume, quick=quick)
+    ask_checklists(prompter, draft, catalogue, only_new=resume, quick=quick, prefilled=prefilled)
     return draft.to_answers()
 
 
