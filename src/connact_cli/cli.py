@@ -295,6 +295,15 @@ def validate(
         raise typer.Exit(code)
 
 
+def _usage_message(error: typer.TyperException) -> str:
+    """typer's message and the command whose --help explains it, on one line."""
+    format_message = getattr(error, "format_message", None)
+    message = format_message() if callable(format_message) else str(error)
+    context = getattr(error, "ctx", None)
+    path = getattr(context, "command_path", "connact")
+    return f"{' '.join(str(message).split())} (see '{path} --help')"
+
+
 def main(argv: list[str] | None = None) -> None:
     """Entry point: one line and a documented exit code for every failure, a traceback only with --debug."""
     # connact uses no pydantic plugins; looking them up reads every installed package's metadata.
@@ -302,7 +311,21 @@ def main(argv: list[str] | None = None) -> None:
     args = sys.argv[1:] if argv is None else argv
     debug = "--debug" in args or os.environ.get("CONNACT_DEBUG") == "1"
     try:
-        app(args=args, prog_name="connact")
+        code = app(args=args, prog_name="connact", standalone_mode=False)
+        if code == EXIT_INTERRUPTED:  # typer turns Ctrl-C outside a prompt into this code, silently
+            print("\nInterrupted.", file=sys.stderr)
+        if isinstance(code, int) and code:
+            sys.exit(code)
+    except typer.TyperException as error:  # a usage error typer found: one line, like every other
+        show = getattr(error, "show", None)
+        if type(error).__name__ == "NoArgsIsHelpError" and callable(show):
+            show()  # `connact` alone: the help, as before
+        else:
+            print(f"Error: {_usage_message(error)}", file=sys.stderr)
+        sys.exit(getattr(error, "exit_code", EXIT_USAGE))
+    except typer.Abort:  # typer turns Ctrl-C outside a prompt into Abort
+        print("\nInterrupted.", file=sys.stderr)
+        sys.exit(EXIT_INTERRUPTED)
     except ConnactError as error:
         if debug:
             raise

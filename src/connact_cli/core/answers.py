@@ -16,6 +16,7 @@ from connact_cli.core.values import Country, Model
 from connact_cli.core.vocabulary import OrganisationType, QuestionKind, TargetGroup, Theme
 
 MAX_TEXT = 2000
+FIRST_YEAR, LAST_YEAR = 2000, 2099  # a programme's months fall in this century: anything else is a typo
 
 AnswerValue = str | int | float | list[str]
 
@@ -39,6 +40,18 @@ class Profile(Model):
     staff: int | None = Field(None, ge=0, le=100_000)  # paid staff who will work on the programme
     volunteers: int | None = Field(None, ge=0, le=100_000)
     funded_before: bool | None = None  # has the organisation run a funded project before?
+
+    @model_validator(mode="after")
+    def _months_in_range(self) -> Profile:
+        if self.start_month is not None:
+            year, month = map(int, self.start_month.split("-"))
+            end = year * 12 + month - 1 + self.duration_months - 1
+            if year < FIRST_YEAR or end // 12 > LAST_YEAR:
+                raise ValueError(
+                    f"start_month {self.start_month} with {self.duration_months} months falls outside "
+                    f"{FIRST_YEAR}-{LAST_YEAR}; give a start month in that range"
+                )
+        return self
 
     @model_validator(mode="after")
     def _groups_served(self) -> Profile:

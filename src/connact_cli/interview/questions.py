@@ -13,7 +13,7 @@ from typing import Any
 
 from rich.markup import escape
 
-from connact_cli.core.answers import AnswersFile, Profile, check_value
+from connact_cli.core.answers import FIRST_YEAR, LAST_YEAR, AnswersFile, Profile, check_value
 from connact_cli.core.assessment import checklists_for, is_relevant
 from connact_cli.core.catalogue import Catalogue
 from connact_cli.core.models import Checklist, Question
@@ -172,7 +172,11 @@ def _ask_programme(prompter: Prompter, p: _SavingDict, start_default: str) -> No
     p["start_month"] = prompter.text(
         "Start month (YYYY-MM):",
         default=p.get("start_month", start_default),
-        validate=lambda v: None if _is_month(v) else "Type a month as YYYY-MM, e.g. 2027-03",
+        validate=lambda v: (
+            None
+            if _is_month(v) and _ends_in_range(v, p.get("duration_months", 1))
+            else f"Type a month as YYYY-MM; the programme must run within {FIRST_YEAR}-{LAST_YEAR}, e.g. 2027-03"
+        ),
     ).strip()
 
 
@@ -243,7 +247,13 @@ def _is_month(value: str) -> bool:
         and parts[0].isdigit()
         and parts[1].isdigit()
         and 1 <= int(parts[1]) <= 12
+        and FIRST_YEAR <= int(parts[0]) <= LAST_YEAR
     )
+
+
+def _ends_in_range(month: str, duration: int) -> bool:
+    year, number = map(int, month.strip().split("-"))
+    return (year * 12 + number - 1 + duration - 1) // 12 <= LAST_YEAR
 
 
 def _set_optional(target: dict[str, Any], key: str, value: Any) -> None:
