@@ -115,14 +115,14 @@ class TestFileSystemRefusals:
 
     def test_unreadable_answers_file(self, capsys, monkeypatch, tmp_path):
         path = answers_file(tmp_path)
-        real_read_bytes = type(path).read_bytes
+        real_open = os.open
 
-        def read_bytes(self):
-            if self == path:
-                raise PermissionError(errno.EACCES, "Permission denied", str(self))
-            return real_read_bytes(self)
+        def refusing_open(name, *args, **kwargs):
+            if str(name) == str(path):
+                raise PermissionError(errno.EACCES, "Permission denied", str(name))
+            return real_open(name, *args, **kwargs)
 
-        monkeypatch.setattr(type(path), "read_bytes", read_bytes)
+        monkeypatch.setattr(os, "open", refusing_open)
         result = run(capsys, "plan", "--answers", str(path), "--no-input", "-o", str(tmp_path / "p.md"))
         assert result.code == 2
         assert result.err.strip().splitlines() == [

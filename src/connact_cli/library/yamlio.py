@@ -17,6 +17,7 @@ except ImportError:  # PyYAML built without libyaml
     from yaml import SafeLoader as _Loader  # type: ignore[assignment]
 
 from connact_cli.errors import InputFileError
+from connact_cli.library.regular import read_regular
 
 MAX_FILE_BYTES = 2 * 1024 * 1024
 MAX_DEPTH = 40
@@ -107,17 +108,7 @@ class _Builder:
 
 def read_text(path: Path) -> str:
     """Read a user's file as UTF-8, with a clear error for every way that can fail."""
-    if not path.exists():
-        raise InputFileError(path, "no such file; check the path")
-    if path.is_dir():
-        raise InputFileError(path, "is a folder, not a file; name a .yaml file inside it")
-    try:
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            raise InputFileError(path, f"file is {size:,} bytes, more than the {MAX_FILE_BYTES:,} allowed")
-        raw = path.read_bytes()
-    except OSError as error:
-        raise InputFileError(path, f"cannot be read ({error.strerror}); check its permissions") from None
+    raw = read_regular(path, MAX_FILE_BYTES)
     if raw.startswith(b"\xef\xbb\xbf"):
         raw = raw[3:]
     try:
@@ -171,10 +162,10 @@ def fast_load(path: Path) -> Any | None:
     anchors or aliases, a BOM, or anything unusual always take that path.
     """
     try:
-        raw = path.read_bytes()
-    except OSError:
+        raw = read_regular(path, MAX_FILE_BYTES)
+    except InputFileError:
         return None
-    if len(raw) > MAX_FILE_BYTES or b"&" in raw or b"*" in raw or raw.startswith(b"\xef\xbb\xbf"):
+    if b"&" in raw or b"*" in raw or raw.startswith(b"\xef\xbb\xbf"):
         return None
     try:
         data = yaml.load(raw.decode("utf-8"), Loader=_FastLoader)
