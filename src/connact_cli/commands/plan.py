@@ -158,7 +158,7 @@ class InteractivePlan:
                 f"Continue with: connact plan --resume --session {session.name}"
             ) from None
         answers_path = answers_path_for(plan_path)
-        write_atomic(answers_path, answers_io.to_yaml(answers))
+        write_atomic(answers_path, answers_io.to_yaml(answers), replace=True)
         written = write_plan(
             self.context,
             self.request,
@@ -217,7 +217,7 @@ class InteractivePlan:
 
 def _confirm_replace(targets: list[Path], request: Request, get_prompter: Callable[[], Prompter], refusal: str) -> None:
     """Ask before replacing existing outputs (once: a yes stands for the rest of the run)."""
-    existing = [t for t in targets if t.exists() and not t.is_dir()]
+    existing = [t for t in targets if t.is_file() and not t.is_symlink()]  # others are refused, not asked
     if existing and not request.force:
         if not get_prompter().confirm(f"{', '.join(map(str, existing))} exists. Replace it?", default=False):
             raise UsageError(f"{existing[0]} already exists; {refusal}")
@@ -262,5 +262,6 @@ def write_plan(
         plan,
         render_options(context, plan.language),
         announce=lambda written: print(f"Plan written to {written}"),
+        replace=request.force,
     )
     return targets[0].resolve()

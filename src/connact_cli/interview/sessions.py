@@ -78,7 +78,7 @@ class SessionStore:
 
     def save_data(self, name: str, data: dict[str, Any], header: str = "") -> Path:
         make_folder(self.folder, "set CONNACT_DATA_DIR to a writable folder")
-        return write_atomic(self.path_of(name), header + yamlio.dump(data))
+        return write_atomic(self.path_of(name), header + yamlio.dump(data), replace=True)
 
     def load_data(self, name: str) -> dict[str, Any] | None:
         """A saved file's data, or None when there is none or it cannot be read."""
