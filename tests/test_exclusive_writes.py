@@ -2,10 +2,12 @@
 
 import errno
 import os
+import signal
 import subprocess
 import sys
 import textwrap
 import threading
+import time
 
 import pytest
 
@@ -152,3 +154,49 @@ class TestWithoutRenameNoReplace:
             files.write_atomic(target, "mine", replace=False)
         assert target.read_text(encoding="utf-8") == "the other run's plan"
         assert leftovers(tmp_path) == []
+
+
+@pytest.mark.skipif(not hasattr(signal, "SIGTERM") or sys.platform == "win32", reason="POSIX signals")
+def test_sigterm_removes_the_temporary_file(tmp_path):
+    """A run stopped while writing (a shutdown, a CI time-out) leaves neither the plan nor a temporary file."""
+    runner = textwrap.dedent(
+        """
+        import os, sys, time
+        from pathlib import Path
+
+        def stop_here(fd):
+            Path(sys.argv[1]).touch()
+            time.sleep(60)
+
+        os.fsync = stop_here
+        from connact_cli.cli import main
+        main(sys.argv[2:])
+        """
+    )
+    marker, out = tmp_path / "writing", tmp_path / "plans" / "out.md"
+    out.parent.mkdir()
+    child = subprocess.Popen(
+        [
+            sys.executable,
+            "-c",
+            runner,
+            str(marker),
+            "--no-cache",
+            "plan",
+            "-a",
+            str(ANSWERS),
+            "--no-input",
+            "-o",
+            str(out),
+        ],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    deadline = time.monotonic() + 60
+    while not marker.exists() and time.monotonic() < deadline and child.poll() is None:
+        time.sleep(0.05)
+    assert marker.exists(), child.communicate()
+    assert len(leftovers(out.parent)) == 1  # the temporary file is there while it is written
+    child.send_signal(signal.SIGTERM)
+    assert child.wait(timeout=30) == -signal.SIGTERM
+    assert list(out.parent.iterdir()) == []
