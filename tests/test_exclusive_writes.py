@@ -11,9 +11,10 @@ import time
 
 import pytest
 
-from connact_cli.errors import OutputError
+from connact_cli.context import Context
+from connact_cli.errors import OutputError, UsageError
 from connact_cli.library import files, publish
-from helpers import EXAMPLES
+from helpers import EXAMPLES, ScriptedPrompter
 
 ANSWERS = EXAMPLES / "malta-ngo-employment.answers.yaml"
 
@@ -200,3 +201,42 @@ def test_sigterm_removes_the_temporary_file(tmp_path):
     child.send_signal(signal.SIGTERM)
     assert child.wait(timeout=30) == -signal.SIGTERM
     assert list(out.parent.iterdir()) == []
+
+
+class TestAnswersBesideThePlan:
+    """The interview's `<plan>.answers.yaml` follows the plan's rule: replaced only with --force or a yes."""
+
+    ANSWERS = {
+        "Organisation name": ["Asked Org"],
+        "Country": ["MT"],
+        "Which themes": [["employment"]],
+        "Start month": ["2027-01"],
+        "Practices to include": [[]],
+    }
+
+    def test_an_existing_answers_file_is_kept_unless_the_user_says_yes(self, tmp_path, monkeypatch):
+        from connact_cli.commands import plan as planning
+
+        monkeypatch.chdir(tmp_path)
+        out, saved = tmp_path / "plan.md", tmp_path / "plan.answers.yaml"
+        saved.write_text("# my comments\nconnact: 1\n", encoding="utf-8")
+        refusing = ScriptedPrompter({**self.ANSWERS, str(saved): [False]})
+        with pytest.raises(UsageError, match=r"plan\.answers\.yaml already exists"):
+            planning.run(Context.from_environment(), planning.Request(output=out), prompter=refusing)
+        assert str(saved) + " exists. Replace it?" in refusing.asked
+        assert saved.read_text(encoding="utf-8") == "# my comments\nconnact: 1\n"
+        assert not out.exists()
+        accepting = ScriptedPrompter({**self.ANSWERS, str(saved): [True]})
+        planning.run(Context.from_environment(), planning.Request(output=out), prompter=accepting)
+        assert "organisation: Asked Org" in saved.read_text(encoding="utf-8")
+
+    def test_with_force_it_is_replaced_without_asking(self, tmp_path, monkeypatch):
+        from connact_cli.commands import plan as planning
+
+        monkeypatch.chdir(tmp_path)
+        out, saved = tmp_path / "plan.md", tmp_path / "plan.answers.yaml"
+        saved.write_text("old", encoding="utf-8")
+        prompter = ScriptedPrompter(self.ANSWERS)
+        planning.run(Context.from_environment(), planning.Request(output=out, force=True), prompter=prompter)
+        assert not any("Replace it?" in message for message in prompter.asked)
+        assert "organisation: Asked Org" in saved.read_text(encoding="utf-8")

@@ -102,11 +102,17 @@ def _prompter(console: Console | None) -> Prompter:
 
 def _check_output(path: Path, request: Request, interactive: bool, get_prompter: Callable[[], Prompter]) -> None:
     """Refuse or confirm existing outputs before any question is asked."""
-    targets = outputs_for(path, request.formats)
+    targets = _outputs(path, request, interactive)
     if interactive:
         _confirm_replace(targets, request, get_prompter, "choose another name with -o")
     for target in targets:
         check_writable(target, request.force)
+
+
+def _outputs(plan_path: Path, request: Request, interactive: bool) -> list[Path]:
+    """The files a run writes: the plan in each format and, after an interview, its answers file."""
+    targets = outputs_for(plan_path, request.formats)
+    return [*targets, answers_path_for(plan_path)] if interactive else targets
 
 
 def _resume(context: Context, request: Request, session: Session) -> Context:
@@ -158,7 +164,9 @@ class InteractivePlan:
                 f"Continue with: connact plan --resume --session {session.name}"
             ) from None
         answers_path = answers_path_for(plan_path)
-        write_atomic(answers_path, answers_io.to_yaml(answers), replace=True)
+        for target in _outputs(plan_path, self.request, interactive=True):
+            check_writable(target, self.request.force)
+        write_atomic(answers_path, answers_io.to_yaml(answers), replace=self.request.force)
         written = write_plan(
             self.context,
             self.request,
@@ -207,7 +215,7 @@ class InteractivePlan:
         request = self.request
         plan_path = request.output or default_output(answers.profile.organisation, request.formats)
         _confirm_replace(
-            outputs_for(plan_path, request.formats),
+            _outputs(plan_path, request, interactive=True),
             request,
             lambda: self.prompter,
             f"your answers are kept: continue with connact plan --resume --session {session.name} -o NEW_NAME",
