@@ -222,3 +222,44 @@ def test_workshop_new_scaffolds_a_valid_script(tmp_path):
     assert [g.name for g in loaded.script.groups] == ["North", "South"]
     assert [s.id for s in loaded.script.agenda] == ["welcome", "health", "employment", "principles", "wrap-up"]
     assert loaded.script.agenda[1].minutes == 40 and loaded.script.profile["country"] == "MT"
+
+
+GOOD = BROKEN.replace("employment.servces", "employment.services").replace(
+    "facilitator: Someone\n",
+    "facilitator: Someone\nprofile: {organisation_type: ngo, country: MT, themes: [employment], duration_months: 6}\n",
+)
+
+
+def with_group_file(answers: str) -> str:
+    return GOOD.replace("  - name: Same\n  - name: Same\n", f"  - name: A\n    answers: '{answers}'\n")
+
+
+@pytest.mark.parametrize("where", ["../secret.answers.yaml", "ABSOLUTE", "sub/../../secret.answers.yaml", "link.yaml"])
+def test_a_group_file_outside_the_scripts_folder_is_refused_with_its_line(capsys, tmp_path, where):
+    """Nothing outside the script's folder is read, so none of it reaches an error message or an output."""
+    secret = tmp_path / "secret.answers.yaml"
+    secret.write_text("connact: 1\nnotes: {employment.services.access: the secret note}\n", encoding="utf-8")
+    (tmp_path / "w").mkdir()
+    (tmp_path / "w" / "link.yaml").symlink_to(secret)
+    where = str(secret) if where == "ABSOLUTE" else where
+    script = write(tmp_path / "w" / "w.yaml", with_group_file(where))
+    message = (
+        f"{script}:13 [groups[0].answers]: the answers file '{where}' is outside the script's folder "
+        f"{script.parent.resolve()}; put it beside the script (or in a folder below it) and name it relative to "
+        "the script"
+    )
+    checked = run(capsys, "validate", str(script))
+    assert checked.code == 1 and checked.out.splitlines()[0] == message
+    built = run(capsys, "workshop", "run", str(script), "--no-input", "-o", str(tmp_path / "out"))
+    assert built.code == 2 and built.err.strip().splitlines() == [f"Error: {message}"]
+    assert "secret note" not in checked.out + built.err
+    assert not (tmp_path / "out").exists()
+
+
+def test_a_group_file_in_a_folder_below_the_script_is_read(capsys, tmp_path):
+    write(tmp_path / "groups" / "a.yaml", "connact: 1\nanswers: {employment.services.access: 'no'}\n")
+    script = write(tmp_path / "w.yaml", with_group_file("groups/a.yaml"))
+    built = run(capsys, "workshop", "run", str(script), "--no-input", "-o", str(tmp_path / "out"))
+    assert built.code == 0, built.err
+    answers = yaml.safe_load((tmp_path / "out" / "a.answers.yaml").read_text(encoding="utf-8"))
+    assert answers["answers"] == {"employment.services.access": "no"}
