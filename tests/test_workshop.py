@@ -263,3 +263,36 @@ def test_a_group_file_in_a_folder_below_the_script_is_read(capsys, tmp_path):
     assert built.code == 0, built.err
     answers = yaml.safe_load((tmp_path / "out" / "a.answers.yaml").read_text(encoding="utf-8"))
     assert answers["answers"] == {"employment.services.access": "no"}
+
+
+@pytest.mark.parametrize(
+    ("content", "what"),
+    [
+        ("kind: practice\nid: x\n", "is a practice file, not an answers file"),
+        ("kind: workshop\ntitle: x\n", "is a workshop script, not an answers file"),
+        ("answers: {employment.services.access: 'no'}\n", "not an answers file: it needs 'connact: 1'"),
+        ("- a list\n", "not an answers file: it needs 'connact: 1'"),
+    ],
+)
+def test_a_group_file_that_is_not_an_answers_file_says_what_it_is(capsys, tmp_path, content, what):
+    """It was read as no answers at all, and both validate and the workshop said all was well."""
+    group_file = write(tmp_path / "g.yaml", content)
+    script = write(tmp_path / "w.yaml", with_group_file("g.yaml"))
+    checked = run(capsys, "validate", str(script))
+    assert checked.code == 1, checked.out
+    assert f"{group_file}:1: {what}" in checked.out
+    built = run(capsys, "workshop", "run", str(script), "--no-input", "-o", str(tmp_path / "out"))
+    assert built.code == 2 and what in built.err and len(built.err.strip().splitlines()) == 1
+    assert not (tmp_path / "out").exists()
+
+
+def test_a_practice_given_as_answers_says_what_it_is(capsys, tmp_path):
+    from helpers import PRACTICE
+
+    practice = write(tmp_path / "p.yaml", PRACTICE)
+    result = run(capsys, "plan", "--answers", str(practice), "--no-input", "-o", str(tmp_path / "p.md"))
+    assert result.code == 2
+    assert result.err.strip().splitlines() == [
+        f"Error: {practice}:1 [connact]: is a practice file, not an answers file; give an answers file "
+        "(it starts with 'connact: 1', see examples/)"
+    ]

@@ -129,6 +129,9 @@ def group_data(loaded: LoadedScript, index: int) -> dict[str, Any]:
     path = group_file(loaded, index)
     if path is not None:
         prepared = yamlio.load(path)
+        reason = answers_file.not_answers(prepared.data)
+        if reason is not None:
+            raise DataError([Problem(str(path), prepared.line_of(()), "", reason)])
         if isinstance(prepared.data, dict):
             profile = prepared.data.get("profile") or {}
             # A section of the wrong shape is passed on as it is, so that validation names it.
