@@ -1,7 +1,8 @@
 """Safe YAML reading that remembers where every value stands, so errors can name a line.
 
-Only the safe loader is used. Duplicate keys, very deep nesting, alias bombs ("billion laughs")
-and oversized files are refused with an InputFileError instead of being half-accepted.
+Only the safe loader is used. Duplicate keys, very deep nesting, alias bombs ("billion laughs"),
+oversized files and surprising YAML 1.1 numbers (yaml11.py) are refused with an InputFileError
+instead of being half-accepted.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ except ImportError:  # PyYAML built without libyaml
 
 from connact_cli.errors import InputFileError
 from connact_cli.library.regular import read_regular
+from connact_cli.library.yaml11 import surprise
 
 MAX_FILE_BYTES = 2 * 1024 * 1024
 MAX_DEPTH = 40
@@ -53,13 +55,17 @@ class _Builder:
 
     def _scalar(self, node: yaml.Node) -> Any:
         try:
-            return self.scalars.construct_object(node)
+            value = self.scalars.construct_object(node)
         except yaml.constructor.ConstructorError:
             raise InputFileError(
                 self.path, f"is not valid YAML: the tag '{node.tag}' is not allowed", node.start_mark.line + 1
             ) from None
         except ValueError:  # a scalar that looks like a date or number but is not one
             return node.value
+        reason = surprise(node, value)
+        if reason is not None:
+            raise InputFileError(self.path, reason, node.start_mark.line + 1)
+        return value
 
     def build(self, node: yaml.Node, location: Location) -> Any:
         self.nodes += 1
@@ -143,6 +149,8 @@ def load(path: Path) -> YamlDocument:
 
 
 _STR = "tag:yaml.org,2002:str"
+_INT = "tag:yaml.org,2002:int"
+_FLOAT = "tag:yaml.org,2002:float"
 
 
 class _FastLoader(_Loader):
@@ -153,6 +161,19 @@ class _FastLoader(_Loader):
         if len(keys) != len(node.value) or len(set(keys)) != len(keys):
             raise yaml.constructor.ConstructorError(None, None, "use the careful path", node.start_mark)
         return super().construct_mapping(node, deep=deep)
+
+    def construct_checked_number(self, node: yaml.ScalarNode) -> Any:
+        """A number that means what it looks like; anything else goes the careful way, which says where."""
+        value = self._NUMBERS[node.tag](self, node)
+        if surprise(node, value) is not None:
+            raise yaml.constructor.ConstructorError(None, None, "use the careful path", node.start_mark)
+        return value
+
+    _NUMBERS = {_INT: _Loader.construct_yaml_int, _FLOAT: _Loader.construct_yaml_float}
+
+
+for _tag in _FastLoader._NUMBERS:
+    _FastLoader.add_constructor(_tag, _FastLoader.construct_checked_number)
 
 
 def fast_load(path: Path) -> Any | None:
