@@ -296,3 +296,22 @@ def test_a_practice_given_as_answers_says_what_it_is(capsys, tmp_path):
         f"Error: {practice}:1 [connact]: is a practice file, not an answers file; give an answers file "
         "(it starts with 'connact: 1', see examples/)"
     ]
+
+
+def test_group_file_names_are_unique_and_portable(capsys, tmp_path):
+    """Greek names kept no letter and collided as 'organisation'; CON and nul were written as device names."""
+    groups = ["Ομάδα Α", "Ομάδα Β", "CON", "nul", "Group C"]
+    script = write(
+        tmp_path / "w.yaml",
+        GOOD.replace("  - name: Same\n  - name: Same\n", "".join(f"  - name: {name}\n" for name in groups)),
+    )
+    out = tmp_path / "out"
+    result = run(capsys, "workshop", "run", str(script), "--no-input", "-o", str(out))
+    assert result.code == 0, result.err
+    stems = ["group-1", "group-2", "con-3", "nul-4", "group-c"]
+    assert {p.name for p in out.iterdir()} == {f"{s}.answers.yaml" for s in stems} | {f"{s}-plan.md" for s in stems} | {
+        "workshop-report.md"
+    }
+    assert yaml.safe_load((out / "group-2.answers.yaml").read_text(encoding="utf-8"))["profile"]["organisation"] == (
+        "Ομάδα Β"
+    )

@@ -83,8 +83,7 @@ def new(context: Context, output: Path, force: bool, today: date | None = None) 
 def targets(loaded: LoadedScript, options: RunOptions) -> list[Path]:
     """Every file a run writes, so that all can be checked before anything is written."""
     files = []
-    for group in loaded.script.groups:
-        name = slug(group.name)
+    for name in loaded.script.file_names():
         files.append(options.folder / f"{name}.answers.yaml")
         files += [options.folder / f"{name}-plan.{fmt}" for fmt in options.formats]
     files += [options.folder / f"workshop-report.{fmt}" for fmt in options.formats]
@@ -128,8 +127,7 @@ def write_outputs(
     document = report.build(loaded.script, results, library, GENERATOR)
     make_folder(options.folder, "choose another -o")
     written = []
-    for group, result in zip(loaded.script.groups, results, strict=True):
-        name = slug(group.name)
+    for name, result in zip(loaded.script.file_names(), results, strict=True):
         answers_text = answers_io.to_yaml(result.answers_file)
         written.append(write_atomic(options.folder / f"{name}.answers.yaml", answers_text, replace=options.force))
         written += write_formats(
