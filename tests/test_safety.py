@@ -22,7 +22,7 @@ class TestSafeWrites:
 
         monkeypatch.setattr(os, "fsync", disk_full)
         with pytest.raises(OutputError, match=r"No space left on device.*previous file, if any, is untouched"):
-            output.write_atomic(target, "the new plan")
+            output.write_atomic(target, "the new plan", replace=True)
         monkeypatch.undo()
         assert target.read_text(encoding="utf-8") == "the old plan"
         assert [p.name for p in tmp_path.iterdir()] == ["plan.md"]
@@ -36,7 +36,7 @@ class TestSafeWrites:
 
         monkeypatch.setattr(os, "replace", interrupted)
         with pytest.raises(KeyboardInterrupt):
-            output.write_atomic(target, "the new plan")
+            output.write_atomic(target, "the new plan", replace=True)
         assert target.read_text(encoding="utf-8") == "the old plan"
         assert [p.name for p in tmp_path.iterdir()] == ["plan.md"]
 
@@ -44,7 +44,7 @@ class TestSafeWrites:
         target = tmp_path / "plan.md"
         target.write_text("old", encoding="utf-8")
         target.chmod(0o640)
-        output.write_atomic(target, "new")
+        output.write_atomic(target, "new", replace=True)
         assert target.stat().st_mode & 0o777 == 0o640
 
     def test_read_only_folder(self, capsys, tmp_path, monkeypatch):
@@ -115,14 +115,14 @@ class TestFileSystemRefusals:
 
     def test_unreadable_answers_file(self, capsys, monkeypatch, tmp_path):
         path = answers_file(tmp_path)
-        real_read_bytes = type(path).read_bytes
+        real_open = os.open
 
-        def read_bytes(self):
-            if self == path:
-                raise PermissionError(errno.EACCES, "Permission denied", str(self))
-            return real_read_bytes(self)
+        def refusing_open(name, *args, **kwargs):
+            if str(name) == str(path):
+                raise PermissionError(errno.EACCES, "Permission denied", str(name))
+            return real_open(name, *args, **kwargs)
 
-        monkeypatch.setattr(type(path), "read_bytes", read_bytes)
+        monkeypatch.setattr(os, "open", refusing_open)
         result = run(capsys, "plan", "--answers", str(path), "--no-input", "-o", str(tmp_path / "p.md"))
         assert result.code == 2
         assert result.err.strip().splitlines() == [

@@ -83,3 +83,92 @@ def test_session_folder_that_cannot_be_created_is_an_input_error(tmp_path, capsy
     with pytest.raises(OutputError, match=f"cannot create the folder {blocker / 'sessions'}"):
         store.save(store.new(SessionOptions()))
     assert OutputError.exit_code == 2
+
+
+def test_discard_takes_a_session_name_never_a_path(capsys, tmp_path):
+    victim = tmp_path / "project" / "config.yaml"
+    victim.parent.mkdir()
+    victim.write_text("keep: me\n", encoding="utf-8")
+    result = run(capsys, "sessions", "discard", "../../project/config")
+    assert result.code == 2
+    assert result.err.strip().splitlines() == [
+        "Error: '../../project/config' is not a session name: names look like 20270301-101500; "
+        "see 'connact sessions list'"
+    ]
+    assert victim.read_text(encoding="utf-8") == "keep: me\n"
+
+
+def test_resume_refuses_a_path_as_session_name(capsys):
+    result = run(capsys, "plan", "--resume", "--session", "../sessions/x")
+    assert result.code == 2 and "is not a session name" in result.err
+
+
+DONE_PROFILE = {
+    "organisation": "Forged Org",
+    "organisation_type": "ngo",
+    "country": "MT",
+    "target_groups": [],
+    "themes": ["employment"],
+    "languages": [],
+    "duration_months": 12,
+    "partners": [],
+    "start_month": "2027-01",
+}
+
+
+def saved_file(data_dir, name: str, **fields) -> None:
+    import yaml
+
+    data = {
+        "connact_session": 1,
+        "name": name,
+        "created": "2027-01-01T10:00:00+00:00",
+        "updated": "2027-01-01T10:00:00+00:00",
+        "options": {},
+        "profile_done": True,
+        "profile": DONE_PROFILE,
+        **fields,
+    }
+    folder = data_dir / "sessions"
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "20270101-100000.yaml").write_text(yaml.safe_dump(data), encoding="utf-8")
+
+
+def test_the_file_name_is_the_session_name_whatever_the_file_says(tmp_path, monkeypatch, data_dir, sessions):
+    """A forged `name:` once made a resumed interview save to, then delete, a file outside the folder."""
+    from connact_cli.commands import plan as planning
+    from connact_cli.context import Context
+    from helpers import ScriptedPrompter
+
+    victim = tmp_path / "victim.yaml"
+    victim.write_text("precious: true\n", encoding="utf-8")
+    saved_file(data_dir, "../../victim", options={"output": str(tmp_path / "plan.md")})
+    assert [s.name for s in sessions.list()] == ["20270101-100000"]
+    monkeypatch.chdir(tmp_path)
+    request = planning.Request(resume=True, session="20270101-100000")
+    planning.run(Context.from_environment(), request, prompter=ScriptedPrompter({"Practices to include": [[]]}))
+    assert victim.read_text(encoding="utf-8") == "precious: true\n"
+    assert (tmp_path / "plan.md").is_file()
+    assert list((data_dir / "sessions").iterdir()) == []  # the finished plan removed its own session
+
+
+def test_a_session_whose_profile_is_damaged_is_one_line(capsys, data_dir):
+    saved_file(data_dir, "20270101-100000", profile={**DONE_PROFILE, "country": "XX"})
+    result = run(capsys, "plan", "--resume", "--session", "20270101-100000")
+    assert result.code == 2
+    path = data_dir / "sessions" / "20270101-100000.yaml"
+    assert result.err.strip().splitlines() == [
+        f"Error: session '20270101-100000' ({path}) is damaged and cannot be resumed (profile.country: 'XX' is not "
+        "an ISO 3166-1 alpha-2 country code (e.g. MT, IT, IE)); remove it with "
+        "'connact sessions discard 20270101-100000'"
+    ]
+
+
+def test_a_sessions_folder_the_system_refuses_names_the_setting(capsys, tmp_path, monkeypatch):
+    monkeypatch.setenv("CONNACT_DATA_DIR", str(tmp_path / ("d" * 300)))
+    result = run(capsys, "sessions", "list")
+    assert result.code == 2
+    assert result.err.strip().splitlines() == [
+        f"Error: cannot use the sessions folder {tmp_path / ('d' * 300) / 'sessions'} (File name too long); "
+        "set CONNACT_DATA_DIR to a folder you can read and write"
+    ]

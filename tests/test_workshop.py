@@ -241,3 +241,96 @@ def test_the_resume_hint_repeats_the_options_that_shaped_the_run(capsys, tmp_pat
     assert "--resume" in words and "--no-timer" in words
     help_text = run(capsys, "workshop", "run", "--help").out
     assert all(word in help_text for word in words if word.startswith("-"))
+
+
+GOOD = BROKEN.replace("employment.servces", "employment.services").replace(
+    "facilitator: Someone\n",
+    "facilitator: Someone\nprofile: {organisation_type: ngo, country: MT, themes: [employment], duration_months: 6}\n",
+)
+
+
+def with_group_file(answers: str) -> str:
+    return GOOD.replace("  - name: Same\n  - name: Same\n", f"  - name: A\n    answers: '{answers}'\n")
+
+
+@pytest.mark.parametrize("where", ["../secret.answers.yaml", "ABSOLUTE", "sub/../../secret.answers.yaml", "link.yaml"])
+def test_a_group_file_outside_the_scripts_folder_is_refused_with_its_line(capsys, tmp_path, where):
+    """Nothing outside the script's folder is read, so none of it reaches an error message or an output."""
+    secret = tmp_path / "secret.answers.yaml"
+    secret.write_text("connact: 1\nnotes: {employment.services.access: the secret note}\n", encoding="utf-8")
+    (tmp_path / "w").mkdir()
+    (tmp_path / "w" / "link.yaml").symlink_to(secret)
+    where = str(secret) if where == "ABSOLUTE" else where
+    script = write(tmp_path / "w" / "w.yaml", with_group_file(where))
+    message = (
+        f"{script}:13 [groups[0].answers]: the answers file '{where}' is outside the script's folder "
+        f"{script.parent.resolve()}; put it beside the script (or in a folder below it) and name it relative to "
+        "the script"
+    )
+    checked = run(capsys, "validate", str(script))
+    assert checked.code == 1 and checked.out.splitlines()[0] == message
+    built = run(capsys, "workshop", "run", str(script), "--no-input", "-o", str(tmp_path / "out"))
+    assert built.code == 2 and built.err.strip().splitlines() == [f"Error: {message}"]
+    assert "secret note" not in checked.out + built.err
+    assert not (tmp_path / "out").exists()
+
+
+def test_a_group_file_in_a_folder_below_the_script_is_read(capsys, tmp_path):
+    write(tmp_path / "groups" / "a.yaml", "connact: 1\nanswers: {employment.services.access: 'no'}\n")
+    script = write(tmp_path / "w.yaml", with_group_file("groups/a.yaml"))
+    built = run(capsys, "workshop", "run", str(script), "--no-input", "-o", str(tmp_path / "out"))
+    assert built.code == 0, built.err
+    answers = yaml.safe_load((tmp_path / "out" / "a.answers.yaml").read_text(encoding="utf-8"))
+    assert answers["answers"] == {"employment.services.access": "no"}
+
+
+@pytest.mark.parametrize(
+    ("content", "what"),
+    [
+        ("kind: practice\nid: x\n", "is a practice file, not an answers file"),
+        ("kind: workshop\ntitle: x\n", "is a workshop script, not an answers file"),
+        ("answers: {employment.services.access: 'no'}\n", "not an answers file: it needs 'connact: 1'"),
+        ("- a list\n", "not an answers file: it needs 'connact: 1'"),
+    ],
+)
+def test_a_group_file_that_is_not_an_answers_file_says_what_it_is(capsys, tmp_path, content, what):
+    """It was read as no answers at all, and both validate and the workshop said all was well."""
+    group_file = write(tmp_path / "g.yaml", content)
+    script = write(tmp_path / "w.yaml", with_group_file("g.yaml"))
+    checked = run(capsys, "validate", str(script))
+    assert checked.code == 1, checked.out
+    assert f"{group_file}:1: {what}" in checked.out
+    built = run(capsys, "workshop", "run", str(script), "--no-input", "-o", str(tmp_path / "out"))
+    assert built.code == 2 and what in built.err and len(built.err.strip().splitlines()) == 1
+    assert not (tmp_path / "out").exists()
+
+
+def test_a_practice_given_as_answers_says_what_it_is(capsys, tmp_path):
+    from helpers import PRACTICE
+
+    practice = write(tmp_path / "p.yaml", PRACTICE)
+    result = run(capsys, "plan", "--answers", str(practice), "--no-input", "-o", str(tmp_path / "p.md"))
+    assert result.code == 2
+    assert result.err.strip().splitlines() == [
+        f"Error: {practice}:1 [connact]: is a practice file, not an answers file; give an answers file "
+        "(it starts with 'connact: 1', see examples/)"
+    ]
+
+
+def test_group_file_names_are_unique_and_portable(capsys, tmp_path):
+    """Greek names kept no letter and collided as 'organisation'; CON and nul were written as device names."""
+    groups = ["Ομάδα Α", "Ομάδα Β", "CON", "nul", "Group C"]
+    script = write(
+        tmp_path / "w.yaml",
+        GOOD.replace("  - name: Same\n  - name: Same\n", "".join(f"  - name: {name}\n" for name in groups)),
+    )
+    out = tmp_path / "out"
+    result = run(capsys, "workshop", "run", str(script), "--no-input", "-o", str(out))
+    assert result.code == 0, result.err
+    stems = ["group-1", "group-2", "con-3", "nul-4", "group-c"]
+    assert {p.name for p in out.iterdir()} == {f"{s}.answers.yaml" for s in stems} | {f"{s}-plan.md" for s in stems} | {
+        "workshop-report.md"
+    }
+    assert yaml.safe_load((out / "group-2.answers.yaml").read_text(encoding="utf-8"))["profile"]["organisation"] == (
+        "Ομάδα Β"
+    )

@@ -111,3 +111,79 @@ def test_fast_path_reads_plain_files_like_the_careful_one(tmp_path):
     """,
     )
     assert yamlio.fast_load(path) == yamlio.load(path).data
+
+
+@pytest.mark.parametrize(
+    "value, message",
+    [
+        (".nan", "'.nan' is not a number connact can use; write a number, or quote it"),
+        ("-.inf", "'-.inf' is not a number connact can use"),
+        ("!!float .NaN", "'.NaN' is not a number connact can use"),
+        ("0120000", "'0120000' reads as the octal number 40960; quote it (\"0120000\") if you meant text"),
+        ("1:30", "'1:30' reads as the number 90 (YAML 1.1 base 60); quote it (\"1:30\") if you meant text"),
+    ],
+)
+def test_surprising_yaml_11_numbers_are_refused_on_both_paths(tmp_path, value, message):
+    """The fast loader must not accept what the careful one refuses: it hands such files over."""
+    path = write(tmp_path / "a.yaml", f"kind: practice\nfigure:\n  value: {value}\n")
+    assert yamlio.fast_load(path) is None
+    with pytest.raises(InputFileError) as caught:
+        yamlio.load(path)
+    assert message in caught.value.problem.message and caught.value.problem.line == 3
+
+
+@pytest.mark.parametrize(
+    "value, read",
+    [
+        ("'0120000'", "0120000"),
+        ('"1:30"', "1:30"),
+        ("0", 0),
+        ("12", 12),
+        ("0.5", 0.5),
+        ("0x1F", 31),
+        ("'.nan'", ".nan"),
+    ],
+)
+def test_numbers_that_mean_what_they_look_like_are_kept(tmp_path, value, read):
+    path = write(tmp_path / "a.yaml", f"kind: practice\nvalue: {value}\n")
+    assert yamlio.fast_load(path) == yamlio.load(path).data == {"kind": "practice", "value": read}
+
+
+def test_nan_partners_are_refused_in_one_line(capsys, tmp_path):
+    from helpers import answers_file, run
+
+    path = answers_file(tmp_path)
+    path.write_text(
+        path.read_text(encoding="utf-8").replace(
+            "answers: {}", "answers:\n  principles.partnership.partner_count: .nan"
+        ),
+        encoding="utf-8",
+    )
+    result = run(capsys, "plan", "--answers", str(path), "--no-input", "-o", str(tmp_path / "p.md"))
+    assert result.code == 2
+    assert len(result.err.strip().splitlines()) == 1 and "'.nan' is not a number" in result.err
+    assert "quote it" in result.err
+
+
+def test_a_typed_nan_or_infinity_is_not_a_number_answer():
+    from connact_cli.interview import questions
+    from helpers import bundled_library
+
+    count = next(
+        q for c in bundled_library().checklists for q in c.questions() if q.id == "principles.partnership.partner_count"
+    )
+    for typed in ("nan", "inf", "-inf", "NaN"):
+        assert questions.check_typed(count, typed) is not None, typed
+
+
+def test_country_no_says_to_quote_it(capsys, tmp_path):
+    from helpers import answers_file, run
+
+    path = answers_file(tmp_path)
+    path.write_text(path.read_text(encoding="utf-8").replace("country: MT", "country: NO"), encoding="utf-8")
+    result = run(capsys, "plan", "--answers", str(path), "--no-input", "-o", str(tmp_path / "p.md"))
+    assert result.code == 2
+    assert result.err.strip().splitlines() == [
+        f"Error: {path}:6 [profile.country]: input should be a valid string; YAML reads an unquoted yes, no, on, "
+        'off, true or false as false: quote it if you meant the text (e.g. country: "NO")'
+    ]

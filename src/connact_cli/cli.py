@@ -16,6 +16,7 @@ import typer
 from connact_cli import __version__
 from connact_cli.context import Context
 from connact_cli.errors import EXIT_INTERNAL, EXIT_INTERRUPTED, EXIT_USAGE, ConnactError, file_system_message
+from connact_cli.library.temp_files import removed_on_termination
 
 app = typer.Typer(
     name="connact",
@@ -311,7 +312,8 @@ def main(argv: list[str] | None = None) -> None:
     args = sys.argv[1:] if argv is None else argv
     debug = "--debug" in args or os.environ.get("CONNACT_DEBUG") == "1"
     try:
-        code = app(args=args, prog_name="connact", standalone_mode=False)
+        with removed_on_termination():
+            code = app(args=args, prog_name="connact", standalone_mode=False)
         if code == EXIT_INTERRUPTED:  # typer turns Ctrl-C outside a prompt into this code, silently
             print("\nInterrupted.", file=sys.stderr)
         if isinstance(code, int) and code:

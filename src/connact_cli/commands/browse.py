@@ -70,6 +70,7 @@ def checklists_print(
         None,
         render_options(context, context.language),
         announce=lambda written: print(f"Checklist written to {written}"),
+        replace=force,
     )
 
 

@@ -73,6 +73,7 @@ def run(context: Context, request: Request) -> list[Path]:
         comparison,
         options,
         announce=lambda written: print(f"Comparison written to {written}"),
+        replace=request.force,
     )
 
 

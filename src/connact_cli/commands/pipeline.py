@@ -56,11 +56,16 @@ def write_formats(
     data: Any,
     options: RenderOptions,
     announce: Callable[[Path], None] | None = None,
+    *,
+    replace: bool,
 ) -> list[Path]:
-    """Each format to its file, atomically, announcing each as it is written; returns the paths written."""
+    """Each format to its file, atomically, announcing each as it is written; returns the paths written.
+
+    Without `replace` (--force), a file that exists, or appears while the run works, is never replaced.
+    """
     written = []
     for fmt, target in zip(formats, targets, strict=True):
-        written.append(write_atomic(target, render(fmt, document, data, options)))
+        written.append(write_atomic(target, render(fmt, document, data, options), replace=replace))
         if announce is not None:
             announce(written[-1])
     return written

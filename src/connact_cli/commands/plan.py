@@ -107,11 +107,17 @@ def _prompter(console: Console | None) -> Prompter:
 
 def _check_output(path: Path, request: Request, interactive: bool, get_prompter: Callable[[], Prompter]) -> None:
     """Refuse or confirm existing outputs before any question is asked."""
-    targets = outputs_for(path, request.formats)
+    targets = _outputs(path, request, interactive)
     if interactive:
         _confirm_replace(targets, request, get_prompter, "choose another name with -o")
     for target in targets:
         check_writable(target, request.force)
+
+
+def _outputs(plan_path: Path, request: Request, interactive: bool) -> list[Path]:
+    """The files a run writes: the plan in each format and, after an interview, its answers file."""
+    targets = outputs_for(plan_path, request.formats)
+    return [*targets, answers_path_for(plan_path)] if interactive else targets
 
 
 def _resume(context: Context, request: Request, session: Session) -> Context:
@@ -170,7 +176,9 @@ class InteractivePlan:
             ) from None
         answers = answers.model_copy(update={"practices": session.chosen})  # replaying it gives this plan
         answers_path = answers_path_for(plan_path)
-        write_atomic(answers_path, answers_io.to_yaml(answers))
+        for target in _outputs(plan_path, self.request, interactive=True):
+            check_writable(target, self.request.force)
+        write_atomic(answers_path, answers_io.to_yaml(answers), replace=self.request.force)
         written = write_plan(
             self.context,
             self.request,
@@ -220,7 +228,7 @@ class InteractivePlan:
         request = self.request
         plan_path = request.output or default_output(answers.profile.organisation, request.formats)
         _confirm_replace(
-            outputs_for(plan_path, request.formats),
+            _outputs(plan_path, request, interactive=True),
             request,
             lambda: self.prompter,
             f"your answers are kept: continue with connact plan --resume --session {session.name} -o NEW_NAME",
@@ -230,7 +238,7 @@ class InteractivePlan:
 
 def _confirm_replace(targets: list[Path], request: Request, get_prompter: Callable[[], Prompter], refusal: str) -> None:
     """Ask before replacing existing outputs (once: a yes stands for the rest of the run)."""
-    existing = [t for t in targets if t.exists() and not t.is_dir()]
+    existing = [t for t in targets if t.is_file() and not t.is_symlink()]  # others are refused, not asked
     if existing and not request.force:
         if not get_prompter().confirm(f"{', '.join(map(str, existing))} exists. Replace it?", default=False):
             raise UsageError(f"{existing[0]} already exists; {refusal}")
@@ -275,5 +283,6 @@ def write_plan(
         plan,
         render_options(context, plan.language),
         announce=lambda written: print(f"Plan written to {written}"),
+        replace=request.force,
     )
     return targets[0].resolve()

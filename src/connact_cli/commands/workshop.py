@@ -6,6 +6,7 @@ format asked for. The interactive run saves after every answer, like the intervi
 
 from __future__ import annotations
 
+import os
 import shlex
 from dataclasses import dataclass, field, replace
 from datetime import date
@@ -29,7 +30,7 @@ from connact_cli.interview.prompter import Prompter
 from connact_cli.interview.sessions import SessionStore
 from connact_cli.library import answers_file as answers_io
 from connact_cli.library import workshop_script
-from connact_cli.library.files import check_writable, make_folder, write_atomic
+from connact_cli.library.files import check_writable, make_folder, refuse_special, write_atomic
 from connact_cli.library.loader import Library, open_library
 from connact_cli.library.workshop_script import LoadedScript, group_answers, group_data
 
@@ -89,14 +90,13 @@ def new(context: Context, output: Path, force: bool, today: date | None = None) 
 
     console = new_console()
     text = scaffold.ask(QuestionaryPrompter(console), open_library(context.with_library(())), today or date.today())
-    console.print(f"Workshop script written to {write_atomic(output, text)}")
+    console.print(f"Workshop script written to {write_atomic(output, text, replace=force)}")
 
 
 def targets(loaded: LoadedScript, options: RunOptions) -> list[Path]:
     """Every file a run writes, so that all can be checked before anything is written."""
     files = []
-    for group in loaded.script.groups:
-        name = slug(group.name)
+    for name in loaded.script.file_names():
         files.append(options.folder / f"{name}.answers.yaml")
         files += [options.folder / f"{name}-plan.{fmt}" for fmt in options.formats]
     files += [options.folder / f"workshop-report.{fmt}" for fmt in options.formats]
@@ -106,7 +106,11 @@ def targets(loaded: LoadedScript, options: RunOptions) -> list[Path]:
 def check_outputs(loaded: LoadedScript, options: RunOptions) -> None:
     if options.folder.exists() and not options.folder.is_dir():
         raise UsageError(f"{options.folder} is a file; give a folder with -o")
-    existing = [p for p in targets(loaded, options) if p.exists()]
+    existing = []
+    for path in targets(loaded, options):
+        if os.path.lexists(path):
+            refuse_special(path, path.lstat())  # not even --force replaces a link, a FIFO or a device
+            existing.append(path)
     if existing and not options.force:
         raise UsageError(
             f"{existing[0]} already exists ({len(existing)} output file(s) would be replaced); "
@@ -136,15 +140,16 @@ def write_outputs(
     document = report.build(loaded.script, results, library, GENERATOR)
     make_folder(options.folder, "choose another -o")
     written = []
-    for group, result in zip(loaded.script.groups, results, strict=True):
-        name = slug(group.name)
-        written.append(write_atomic(options.folder / f"{name}.answers.yaml", answers_io.to_yaml(result.answers_file)))
+    for name, result in zip(loaded.script.file_names(), results, strict=True):
+        answers_text = answers_io.to_yaml(result.answers_file)
+        written.append(write_atomic(options.folder / f"{name}.answers.yaml", answers_text, replace=options.force))
         written += write_formats(
             [options.folder / f"{name}-plan.{fmt}" for fmt in options.formats],
             options.formats,
             build_plan_document(result.plan),
             result.plan,
             render_options(context, result.plan.language),
+            replace=options.force,
         )
     written += write_formats(
         [options.folder / f"workshop-report.{fmt}" for fmt in options.formats],
@@ -152,6 +157,7 @@ def write_outputs(
         document,
         report_data(results),
         render_options(context, loaded.script.language),
+        replace=options.force,
     )
     console.print(f"Workshop outputs written to {options.folder.resolve()} ({len(written)} files)")
     return written

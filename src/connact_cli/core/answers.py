@@ -7,6 +7,7 @@ from a file is the library's job (library/answers_file.py).
 
 from __future__ import annotations
 
+import math
 from typing import Literal
 
 from pydantic import Field, model_validator
@@ -104,17 +105,24 @@ def check_value(question: Question, value: object) -> str | None:
         if len(set(value)) != len(value):
             return f"{question.id} lists a choice twice"
     elif kind == QuestionKind.NUMBER:
-        if isinstance(value, bool) or not isinstance(value, (int, float)):
-            return f"{question.id} takes a number, not '{value}'"
-        if question.minimum is not None and value < question.minimum:
-            return f"{value} is below the minimum {question.minimum:g} for {question.id}"
-        if question.maximum is not None and value > question.maximum:
-            return f"{value} is above the maximum {question.maximum:g} for {question.id}"
+        return _check_number(question, value)
     elif kind == QuestionKind.TEXT:
         if not isinstance(value, str):
             return f"{question.id} takes text; put it in quotes"
         if len(value) > MAX_TEXT:
             return f"the answer to {question.id} is longer than {MAX_TEXT} characters"
+    return None
+
+
+def _check_number(question: Question, value: object) -> str | None:
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        return f"{question.id} takes a number, not '{value}'"
+    if not math.isfinite(value):  # NaN passes every comparison: "nan partners"
+        return f"{question.id} takes a number, not {value}"
+    if question.minimum is not None and value < question.minimum:
+        return f"{value} is below the minimum {question.minimum:g} for {question.id}"
+    if question.maximum is not None and value > question.maximum:
+        return f"{value} is above the maximum {question.maximum:g} for {question.id}"
     return None
 
 

@@ -17,7 +17,7 @@ from connact_cli.core.assessment import Item, resolve
 from connact_cli.core.catalogue import Catalogue
 from connact_cli.core.matching import Gap, Matches
 from connact_cli.core.models import Question
-from connact_cli.core.names import slug
+from connact_cli.core.names import group_file_name
 from connact_cli.core.plan import Plan
 from connact_cli.core.values import Id, Model
 
@@ -54,7 +54,7 @@ class WorkshopScript(Model):
     @model_validator(mode="after")
     def _unique(self) -> WorkshopScript:
         # group names become file names: two names with the same file name would overwrite each other
-        named = [slug(g.name) for g in self.groups]
+        named = self.file_names()
         for label, values in (
             ("step id", [s.id for s in self.agenda]),
             ("group name", [g.name for g in self.groups]),
@@ -64,6 +64,10 @@ class WorkshopScript(Model):
             if repeated:
                 raise ValueError(f"{label} '{repeated[0]}' is used twice; each must be unique")
         return self
+
+    def file_names(self) -> list[str]:
+        """Each group's file-name stem, in order: unique (checked above) and portable."""
+        return [group_file_name(g.name, position) for position, g in enumerate(self.groups, start=1)]
 
 
 def section_ids(catalogue: Catalogue) -> list[str]:

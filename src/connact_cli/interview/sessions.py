@@ -3,19 +3,27 @@
 A session lives in the user's data folder (platformdirs) as one YAML file, rewritten atomically
 after each answer. Ctrl-C, a closed terminal or a crash leave the last saved state intact;
 `connact plan --resume` continues from it, and a finished plan removes its session.
+
+A session's name is its file name, and only an id (`20270301-101500`, `workshop-training-day`) is a
+name: a name given on the command line or written inside a file never points outside the folder.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
+from connact_cli.core.answers import Profile
+from connact_cli.core.values import check_id
 from connact_cli.errors import ConnactError, InputFileError, SessionError
 from connact_cli.library import yamlio
 from connact_cli.library.files import make_folder, write_atomic
+from connact_cli.library.problems import describe, field_name
 
 
 class SessionOptions(BaseModel):
@@ -53,6 +61,24 @@ def _now() -> str:
     return datetime.now().astimezone().isoformat(timespec="seconds")
 
 
+def is_session_name(name: str) -> bool:
+    try:
+        check_id(name)
+    except ValueError:
+        return False
+    return len(name) <= 100
+
+
+def _validated(name: str, data: object) -> Session:
+    """The session in `data`, named after its file whatever its `name:` says; its profile checked once it is done."""
+    if isinstance(data, dict):
+        data = {**data, "name": name}
+    session = Session.model_validate(data)
+    if session.profile_done:
+        Profile.model_validate(session.profile)
+    return session
+
+
 class SessionStore:
     """The folder of saved interviews and workshop runs, one YAML file each."""
 
@@ -60,14 +86,31 @@ class SessionStore:
         self.folder = folder
 
     def path_of(self, name: str) -> Path:
+        if not is_session_name(name):
+            shown = name if len(name) <= 60 else name[:60] + "..."
+            raise SessionError(
+                f"'{shown}' is not a session name: names look like 20270301-101500; see 'connact sessions list'"
+            )
         return self.folder / f"{name}.yaml"
+
+    @contextmanager
+    def _reachable(self) -> Iterator[None]:
+        """A sessions folder the system refuses is the user's to fix: one line, naming the setting."""
+        try:
+            yield
+        except OSError as error:
+            raise SessionError(
+                f"cannot use the sessions folder {self.folder} ({error.strerror}); "
+                "set CONNACT_DATA_DIR to a folder you can read and write"
+            ) from None
 
     def new(self, options: SessionOptions) -> Session:
         stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
         name, number = stamp, 1
-        while self.path_of(name).exists():
-            number += 1
-            name = f"{stamp}-{number}"
+        with self._reachable():
+            while self.path_of(name).exists():
+                number += 1
+                name = f"{stamp}-{number}"
         now = _now()
         return Session(name=name, created=now, updated=now, options=options)
 
@@ -78,13 +121,14 @@ class SessionStore:
 
     def save_data(self, name: str, data: dict[str, Any], header: str = "") -> Path:
         make_folder(self.folder, "set CONNACT_DATA_DIR to a writable folder")
-        return write_atomic(self.path_of(name), header + yamlio.dump(data))
+        return write_atomic(self.path_of(name), header + yamlio.dump(data), replace=True)
 
     def load_data(self, name: str) -> dict[str, Any] | None:
         """A saved file's data, or None when there is none or it cannot be read."""
         path = self.path_of(name)
-        if not path.exists():
-            return None
+        with self._reachable():
+            if not path.exists():
+                return None
         try:
             data = yamlio.load(path).data
         except ConnactError:
@@ -93,22 +137,33 @@ class SessionStore:
 
     def load(self, name: str) -> Session:
         path = self.path_of(name)
-        if not path.exists():
-            raise SessionError(f"no session '{name}'; saved sessions: {self._known()}")
+        with self._reachable():
+            if not path.exists():
+                raise SessionError(f"no session '{name}'; saved sessions: {self._known()}")
         try:
-            return Session.model_validate(yamlio.load(path).data)
-        except (InputFileError, ValidationError):
-            raise SessionError(
-                f"session '{name}' ({path}) is damaged and cannot be resumed; "
-                f"remove it with 'connact sessions discard {name}'"
-            ) from None
+            source = yamlio.load(path)
+            return _validated(name, source.data)
+        except InputFileError as error:
+            fault = error.problem.message
+        except ValidationError as error:
+            item = error.errors()[0]
+            within = ("profile",) if error.title == "Profile" else ()
+            fault = f"{field_name((*within, *item['loc']))}: {describe(item, source.data)}"
+        raise SessionError(
+            f"session '{name}' ({path}) is damaged and cannot be resumed ({fault}); "
+            f"remove it with 'connact sessions discard {name}'"
+        )
 
     def list(self) -> list[Session]:
         """Readable interview sessions, most recently updated first; damaged files are skipped here."""
         found = []
-        for path in sorted(self.folder.glob("*.yaml")) if self.folder.is_dir() else []:
+        with self._reachable():
+            paths = sorted(self.folder.glob("*.yaml")) if self.folder.is_dir() else []
+        for path in paths:
+            if not is_session_name(path.stem):
+                continue
             try:
-                found.append(Session.model_validate(yamlio.load(path).data))
+                found.append(_validated(path.stem, yamlio.load(path).data))
             except (InputFileError, ValidationError):
                 continue
         return sorted(found, key=lambda s: (s.updated, s.name), reverse=True)
@@ -121,14 +176,16 @@ class SessionStore:
 
     def discard(self, name: str) -> Path:
         path = self.path_of(name)
-        if not path.exists():
-            raise SessionError(f"no session '{name}'; saved sessions: {self._known()}")
-        path.unlink()
+        with self._reachable():
+            if not path.exists():
+                raise SessionError(f"no session '{name}'; saved sessions: {self._known()}")
+            path.unlink()
         return path
 
     def remove(self, name: str) -> None:
         """Remove a finished run's file, if it is there."""
-        self.path_of(name).unlink(missing_ok=True)
+        with self._reachable():
+            self.path_of(name).unlink(missing_ok=True)
 
     def _known(self) -> str:
         return ", ".join(s.name for s in self.list()) or "none"

@@ -13,9 +13,43 @@ from pydantic import ValidationError
 
 from connact_cli.core.answers import MAX_TEXT, AnswersFile, Profile, check_value, normalise
 from connact_cli.core.catalogue import Catalogue
+from connact_cli.core.models import DOCUMENT_KINDS
 from connact_cli.errors import DataError, Problem
 from connact_cli.library import yamlio
 from connact_cli.library.problems import describe, field_name, suggest
+
+_WHAT_IT_IS = {
+    "practice": "a practice file",
+    "resource": "a resource file",
+    "eu_action": "an EU action file",
+    "checklist": "a checklist file",
+    "lesson": "a lesson file",
+    "gaps": "the gap-tag vocabulary",
+    "funding": "a funding file",
+    "framework": "the framework file",
+    "planning": "the planning rules",
+    "workshop": "a workshop script",
+}
+
+
+def not_answers(data: object) -> str | None:
+    """Why `data` is not an answers file, naming what it is when it says so; None for an answers file.
+
+    A practice given as answers would otherwise be read as no answers at all, and the run say all is well.
+    """
+    if not isinstance(data, dict):
+        return "not an answers file: it needs 'connact: 1' as its first line"
+    if "connact" in data:
+        return None
+    kind = data.get("kind")
+    what = None
+    if "connact_session" in data:
+        what = "a saved interview session"
+    elif isinstance(kind, str) and kind in (*DOCUMENT_KINDS, "workshop"):
+        what = _WHAT_IT_IS.get(kind, f"a {kind} file")
+    if what is not None:
+        return f"is {what}, not an answers file; give an answers file (it starts with 'connact: 1', see examples/)"
+    return "not an answers file: it needs 'connact: 1' as its first line"
 
 
 def carry_over(source: yamlio.YamlDocument, catalogue: Catalogue) -> tuple[object, list[Problem]]:
@@ -69,14 +103,9 @@ def parse_with_notices(source: yamlio.YamlDocument, catalogue: Catalogue) -> tup
     """parse(), and what was carried over or ignored on the way (warnings, not errors)."""
     path = str(source.path)
     data, carried = carry_over(source, catalogue)
-    if not isinstance(data, dict) or "connact" not in data:
-        raise DataError(
-            [
-                Problem(
-                    path, source.line_of(()), "connact", "not an answers file: it needs 'connact: 1' as its first line"
-                )
-            ]
-        )
+    reason = not_answers(data)
+    if reason is not None or not isinstance(data, dict):
+        raise DataError([Problem(path, source.line_of(()), "connact", reason or "")])
     problems: list[Problem] = []
     answers_file = None
     try:

@@ -72,7 +72,7 @@ class DiskCache:
         try:
             self.folder.mkdir(parents=True, exist_ok=True)
             data = marshal.dumps(stored) if plain else pickle.dumps(stored, protocol=pickle.HIGHEST_PROTOCOL)
-            write_atomic(self.folder / f"{name}.{'marshal' if plain else 'pickle'}", data)
+            write_atomic(self.folder / f"{name}.{'marshal' if plain else 'pickle'}", data, replace=True)
         except Exception:
             pass
 

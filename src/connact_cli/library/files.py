@@ -1,12 +1,20 @@
-"""Writing files safely: never over an existing file without permission, never half-written."""
+"""Writing files safely: never over an existing file without permission, never half-written, never through
+a link or over a FIFO or device, and never both of two runs racing for the same name."""
 
 from __future__ import annotations
 
 import os
-import tempfile
+import stat
 from pathlib import Path
 
 from connact_cli.errors import OutputError
+from connact_cli.library import temp_files
+from connact_cli.library.publish import publish_new
+from connact_cli.library.regular import kind_of
+
+# Short, so that any name the file system allows is also allowed for the output beside it.
+TEMP_PREFIX = ".~connact-"
+DEFAULT_NAME_MAX = 255
 
 
 def answers_path_for(plan_path: Path) -> Path:
@@ -14,52 +22,123 @@ def answers_path_for(plan_path: Path) -> Path:
     return plan_path.with_name(plan_path.stem + ".answers.yaml")
 
 
+def _name_max(folder: Path) -> int:
+    try:
+        return os.pathconf(folder, "PC_NAME_MAX")
+    except (AttributeError, OSError, ValueError):  # no pathconf (Windows), or the folder is missing
+        return DEFAULT_NAME_MAX
+
+
+def _check_name(path: Path) -> None:
+    size, allowed = len(os.fsencode(path.name)), _name_max(path.parent)
+    if size > allowed:
+        raise OutputError(
+            f"the file name {path.name[:40]}... is {size} bytes, more than the {allowed} the folder {path.parent} "
+            "allows; choose a shorter name with -o"
+        )
+
+
+def _existing(path: Path) -> os.stat_result | None:
+    """What is at `path` itself (a link is not followed), or None when nothing is."""
+    try:
+        return os.lstat(path)
+    except (FileNotFoundError, NotADirectoryError):
+        return None
+    except OSError as error:
+        raise OutputError(f"cannot use {path} ({error.strerror}); choose another name with -o") from None
+
+
+def refuse_special(path: Path, info: os.stat_result | None) -> None:
+    """Only a regular file may be replaced, even with --force: a folder, a link, a FIFO or a device never."""
+    kind = kind_of(info.st_mode) if info is not None else None
+    if kind == "a folder":
+        raise OutputError(f"{path} is a folder; give a file name, e.g. {path / 'plan.md'}")
+    if kind == "a symbolic link":
+        raise OutputError(
+            f"{path} is a symbolic link; connact never writes through a link: name the real file with -o, "
+            "or remove the link"
+        )
+    if kind is not None:
+        raise OutputError(
+            f"{path} is {kind}, not a regular file; connact writes only regular files: choose another name with -o"
+        )
+
+
+def _exists_message(path: Path) -> str:
+    return f"{path} already exists; choose another name with -o, or pass --force to replace it"
+
+
 def check_writable(path: Path, force: bool) -> None:
     """Fail early, before any work, when `path` cannot or may not be written."""
-    if path.is_dir():
-        raise OutputError(f"{path} is a folder; give a file name, e.g. {path / 'plan.md'}")
-    if path.exists() and not force:
-        raise OutputError(f"{path} already exists; choose another name with -o, or pass --force to replace it")
+    _check_name(path)
+    info = _existing(path)
+    refuse_special(path, info)
+    if info is not None and not force:
+        raise OutputError(_exists_message(path))
     if not path.parent.is_dir():
         raise OutputError(f"folder {path.parent} does not exist; create it or choose another -o")
 
 
-def _mode_for(path: Path) -> int:
-    """Keep an existing file's permissions; a new file gets the usual ones (0666 less the umask)."""
-    try:
-        return path.stat().st_mode & 0o777
-    except OSError:
-        umask = os.umask(0)
-        os.umask(umask)
-        return 0o666 & ~umask
+def _mode_for(info: os.stat_result | None) -> int:
+    """Keep a replaced file's permissions; a new file gets the usual ones (0666 less the umask)."""
+    if info is not None:
+        return stat.S_IMODE(info.st_mode)
+    umask = os.umask(0)
+    os.umask(umask)
+    return 0o666 & ~umask
 
 
-def write_atomic(path: Path, content: str | bytes) -> Path:
-    """Write `content` to a temporary file beside `path`, then rename it into place."""
-    path = path.resolve()
+def write_atomic(path: Path, content: str | bytes, *, replace: bool) -> Path:
+    """Write `content` to a temporary file beside `path`, then move it into place.
+
+    Without `replace` the move never replaces anything: of two runs racing for one name, the second
+    fails. With it, only a regular file is replaced. Returns the path written (its folder resolved).
+    """
+    path = path.parent.resolve() / path.name  # the folder's links are followed; a link named by -o is not
+    _check_name(path)
+    info = _existing(path)
+    refuse_special(path, info)
+    if info is not None and not replace:
+        raise OutputError(_exists_message(path))
     if not path.parent.is_dir():
         raise OutputError(f"folder {path.parent} does not exist; create it or choose another -o")
+    data = content.encode("utf-8") if isinstance(content, str) else content
+    import tempfile
+
     try:
-        fd, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+        fd, temp = tempfile.mkstemp(prefix=TEMP_PREFIX, dir=path.parent)  # O_EXCL, never an existing file
     except OSError as error:
         raise OutputError(f"cannot write in {path.parent} ({error.strerror}); choose another folder with -o") from None
     try:
-        os.chmod(temp, _mode_for(path))
-        data = content.encode("utf-8") if isinstance(content, str) else content
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(temp, path)
+        with temp_files.tracked(temp):
+            _fill(fd, data)
+            os.chmod(temp, _mode_for(info))
+            _move(temp, path, replace)
+    except FileExistsError:
+        raise OutputError(
+            f"{path} already exists (another run wrote it meanwhile); choose another name with -o, "
+            "or pass --force to replace it"
+        ) from None
     except OSError as error:
-        Path(temp).unlink(missing_ok=True)
         raise OutputError(
             f"could not write {path} ({error.strerror}); the previous file, if any, is untouched"
         ) from None
-    except BaseException:
-        Path(temp).unlink(missing_ok=True)
-        raise
     return path
+
+
+def _fill(fd: int, data: bytes) -> None:
+    with os.fdopen(fd, "wb") as handle:
+        handle.write(data)
+        handle.flush()
+        os.fsync(handle.fileno())
+
+
+def _move(temp: str, path: Path, replace: bool) -> None:
+    if replace:
+        refuse_special(path, _existing(path))  # nothing but a regular file was put there meanwhile
+        os.replace(temp, path)
+    else:
+        publish_new(temp, path)
 
 
 def make_folder(folder: Path, hint: str) -> None:

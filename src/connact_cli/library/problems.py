@@ -12,6 +12,7 @@ from connact_cli.core import models
 from connact_cli.core.models import DOCUMENT_KINDS
 from connact_cli.core.rules import PlanningRules
 from connact_cli.errors import Problem
+from connact_cli.library.yaml11 import bool_hint
 from connact_cli.library.yamlio import YamlDocument
 
 MODELS_BY_KIND: dict[str, type[BaseModel]] = {
@@ -43,6 +44,13 @@ def suggest(word: str, options: Iterable[str]) -> str:
 
 def describe(error: Any, data: Any) -> str:
     """One pydantic error in plain words, with a hint where one helps."""
+    message = _describe(error, data)
+    if error["type"] not in ("missing", "extra_forbidden", "bool_type", "bool_parsing"):
+        message += bool_hint(error.get("input"))  # `country: NO` is read as false
+    return message
+
+
+def _describe(error: Any, data: Any) -> str:
     kind, ctx = error["type"], error.get("ctx", {})
     if kind == "missing":
         return "this required field is missing; add it"

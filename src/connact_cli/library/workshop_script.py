@@ -1,4 +1,8 @@
-"""Workshop scripts on disk: read, validated (schema, sections, each group's prepared answers)."""
+"""Workshop scripts on disk: read, validated (schema, sections, each group's prepared answers).
+
+A group's prepared answers file must lie in the script's folder or below it: a script is shared and
+run by others, and what it names is read and quoted in errors and outputs.
+"""
 
 from __future__ import annotations
 
@@ -57,6 +61,9 @@ def parse(source: yamlio.YamlDocument, catalogue: Catalogue) -> LoadedScript:
                 )
     loaded = LoadedScript(script, source.path, source)
     for g, group in enumerate(script.groups):
+        if group.answers is not None and _inside(loaded.path, group.answers) is None:
+            problems.append(_problem(source, ("groups", g, "answers"), _outside(loaded.path, group.answers)))
+            continue
         try:
             group_answers(loaded, g, catalogue)
         except DataError as error:
@@ -77,6 +84,37 @@ def load(path: Path, catalogue: Catalogue) -> LoadedScript:
     return parse(source, catalogue)
 
 
+def _inside(script: Path, answers: str) -> Path | None:
+    """The group's file beside the script or below it, or None when `answers` leads elsewhere
+    (an absolute path, '..', or a link that points out of the folder)."""
+    folder = script.parent.resolve()
+    if Path(answers).is_absolute() or Path(answers).drive:
+        return None
+    path = script.parent / answers
+    return path if path.resolve().is_relative_to(folder) else None
+
+
+def _outside(script: Path, answers: str) -> str:
+    return (
+        f"the answers file '{answers}' is outside the script's folder {script.parent.resolve()}; "
+        "put it beside the script (or in a folder below it) and name it relative to the script"
+    )
+
+
+def group_file(loaded: LoadedScript, index: int) -> Path | None:
+    """A group's prepared answers file, checked to lie in the script's folder; None when it has none."""
+    answers = loaded.script.groups[index].answers
+    if answers is None:
+        return None
+    path = _inside(loaded.path, answers)
+    if path is None:
+        line = loaded.source.line_of(("groups", index, "answers"))
+        raise DataError(
+            [Problem(str(loaded.path), line, field_name(("groups", index, "answers")), _outside(loaded.path, answers))]
+        )
+    return path
+
+
 def group_data(loaded: LoadedScript, index: int) -> dict[str, Any]:
     """A group's answers-file data: the script's profile defaults overlaid with its prepared file."""
     script, group = loaded.script, loaded.script.groups[index]
@@ -88,8 +126,12 @@ def group_data(loaded: LoadedScript, index: int) -> dict[str, Any]:
         "notes": {},
     }
     data["profile"].setdefault("organisation", group.name)
-    if group.answers:
-        prepared = yamlio.load(loaded.path.parent / group.answers)
+    path = group_file(loaded, index)
+    if path is not None:
+        prepared = yamlio.load(path)
+        reason = answers_file.not_answers(prepared.data)
+        if reason is not None:
+            raise DataError([Problem(str(path), prepared.line_of(()), "", reason)])
         if isinstance(prepared.data, dict):
             profile = prepared.data.get("profile") or {}
             # A section of the wrong shape is passed on as it is, so that validation names it.
@@ -105,8 +147,7 @@ def group_answers(
     loaded: LoadedScript, index: int, catalogue: Catalogue, data: dict[str, Any] | None = None
 ) -> AnswersFile:
     """A group's validated AnswersFile; problems point at the group's file (or the script)."""
-    group = loaded.script.groups[index]
-    path = loaded.path.parent / group.answers if group.answers else loaded.path
+    prepared = group_file(loaded, index)
     data = data if data is not None else group_data(loaded, index)
-    lines = yamlio.load(path).lines if group.answers else {}
-    return answers_file.parse(yamlio.YamlDocument(path, data, lines), catalogue)
+    lines = yamlio.load(prepared).lines if prepared is not None else {}
+    return answers_file.parse(yamlio.YamlDocument(prepared or loaded.path, data, lines), catalogue)

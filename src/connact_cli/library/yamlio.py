@@ -1,7 +1,8 @@
 """Safe YAML reading that remembers where every value stands, so errors can name a line.
 
-Only the safe loader is used. Duplicate keys, very deep nesting, alias bombs ("billion laughs")
-and oversized files are refused with an InputFileError instead of being half-accepted.
+Only the safe loader is used. Duplicate keys, very deep nesting, alias bombs ("billion laughs"),
+oversized files and surprising YAML 1.1 numbers (yaml11.py) are refused with an InputFileError
+instead of being half-accepted.
 """
 
 from __future__ import annotations
@@ -17,6 +18,8 @@ except ImportError:  # PyYAML built without libyaml
     from yaml import SafeLoader as _Loader  # type: ignore[assignment]
 
 from connact_cli.errors import InputFileError
+from connact_cli.library.regular import read_regular
+from connact_cli.library.yaml11 import surprise
 
 MAX_FILE_BYTES = 2 * 1024 * 1024
 MAX_DEPTH = 40
@@ -52,13 +55,17 @@ class _Builder:
 
     def _scalar(self, node: yaml.Node) -> Any:
         try:
-            return self.scalars.construct_object(node)
+            value = self.scalars.construct_object(node)
         except yaml.constructor.ConstructorError:
             raise InputFileError(
                 self.path, f"is not valid YAML: the tag '{node.tag}' is not allowed", node.start_mark.line + 1
             ) from None
         except ValueError:  # a scalar that looks like a date or number but is not one
             return node.value
+        reason = surprise(node, value)
+        if reason is not None:
+            raise InputFileError(self.path, reason, node.start_mark.line + 1)
+        return value
 
     def build(self, node: yaml.Node, location: Location) -> Any:
         self.nodes += 1
@@ -107,17 +114,7 @@ class _Builder:
 
 def read_text(path: Path) -> str:
     """Read a user's file as UTF-8, with a clear error for every way that can fail."""
-    if not path.exists():
-        raise InputFileError(path, "no such file; check the path")
-    if path.is_dir():
-        raise InputFileError(path, "is a folder, not a file; name a .yaml file inside it")
-    try:
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            raise InputFileError(path, f"file is {size:,} bytes, more than the {MAX_FILE_BYTES:,} allowed")
-        raw = path.read_bytes()
-    except OSError as error:
-        raise InputFileError(path, f"cannot be read ({error.strerror}); check its permissions") from None
+    raw = read_regular(path, MAX_FILE_BYTES)
     if raw.startswith(b"\xef\xbb\xbf"):
         raw = raw[3:]
     try:
@@ -152,6 +149,8 @@ def load(path: Path) -> YamlDocument:
 
 
 _STR = "tag:yaml.org,2002:str"
+_INT = "tag:yaml.org,2002:int"
+_FLOAT = "tag:yaml.org,2002:float"
 
 
 class _FastLoader(_Loader):
@@ -163,6 +162,19 @@ class _FastLoader(_Loader):
             raise yaml.constructor.ConstructorError(None, None, "use the careful path", node.start_mark)
         return super().construct_mapping(node, deep=deep)
 
+    def construct_checked_number(self, node: yaml.ScalarNode) -> Any:
+        """A number that means what it looks like; anything else goes the careful way, which says where."""
+        value = self._NUMBERS[node.tag](self, node)
+        if surprise(node, value) is not None:
+            raise yaml.constructor.ConstructorError(None, None, "use the careful path", node.start_mark)
+        return value
+
+    _NUMBERS = {_INT: _Loader.construct_yaml_int, _FLOAT: _Loader.construct_yaml_float}
+
+
+for _tag in _FastLoader._NUMBERS:
+    _FastLoader.add_constructor(_tag, _FastLoader.construct_checked_number)
+
 
 def fast_load(path: Path) -> Any | None:
     """Data of a well-formed file through PyYAML's C loader alone (no line numbers), or None.
@@ -171,10 +183,10 @@ def fast_load(path: Path) -> Any | None:
     anchors or aliases, a BOM, or anything unusual always take that path.
     """
     try:
-        raw = path.read_bytes()
-    except OSError:
+        raw = read_regular(path, MAX_FILE_BYTES)
+    except InputFileError:
         return None
-    if len(raw) > MAX_FILE_BYTES or b"&" in raw or b"*" in raw or raw.startswith(b"\xef\xbb\xbf"):
+    if b"&" in raw or b"*" in raw or raw.startswith(b"\xef\xbb\xbf"):
         return None
     try:
         data = yaml.load(raw.decode("utf-8"), Loader=_FastLoader)
