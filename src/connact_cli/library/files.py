@@ -34,8 +34,11 @@ def _mode_for(path: Path) -> int:
         return 0o666 & ~umask
 
 
-def write_atomic(path: Path, content: str | bytes) -> Path:
-    """Write `content` to a temporary file beside `path`, then rename it into place."""
+def write_atomic(path: Path, content: str | bytes, mode: int | None = None) -> Path:
+    """Write `content` to a temporary file beside `path`, then rename it into place.
+
+    `mode` None keeps an existing file's permissions (a new file gets the usual ones).
+    """
     path = path.resolve()
     if not path.parent.is_dir():
         raise OutputError(f"folder {path.parent} does not exist; create it or choose another -o")
@@ -44,7 +47,7 @@ def write_atomic(path: Path, content: str | bytes) -> Path:
     except OSError as error:
         raise OutputError(f"cannot write in {path.parent} ({error.strerror}); choose another folder with -o") from None
     try:
-        os.chmod(temp, _mode_for(path))
+        os.chmod(temp, _mode_for(path) if mode is None else mode)
         data = content.encode("utf-8") if isinstance(content, str) else content
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
