@@ -6,7 +6,8 @@ template is kept, so a cache file can at worst hold wrong data. Against that, th
 written only where the folder and the file belong to the user and nobody else may write to them; any
 other cache is ignored, silently. A missing, damaged or other version's cache is rebuilt silently.
 
-Entries are keyed by each file's size and modification time.
+Entries are keyed by each file's Stamp. A file changed in the last two seconds has none, and is read
+afresh: on a filesystem with a coarse clock, a second change in the same tick would keep its stamp.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from __future__ import annotations
 import marshal
 import os
 import stat
+import time
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
@@ -24,6 +26,9 @@ from connact_cli.library.files import write_atomic
 
 SCHEMA = 6  # raised whenever what is cached changes shape
 SUFFIX = ".marshal"
+SETTLE_NS = 2_000_000_000  # a file changed more recently than this is not stamped (FAT keeps 2 s steps)
+
+Stamp = tuple[int, int, int, int]  # size, mtime_ns, ctime_ns, inode: any write changes the ctime
 
 
 def _owned(info: os.stat_result) -> bool:
@@ -87,13 +92,19 @@ class DiskCache:
             pass
 
 
-def file_stamps(paths: Iterable[str | Path]) -> dict[str, tuple[int, int]]:
-    """Size and modification time of each file: what decides whether its cached entry still holds."""
-    stamps = {}
+def file_stamps(paths: Iterable[str | Path]) -> dict[str, Stamp | None]:
+    """Each file's Stamp: what decides whether its cached entry still holds.
+
+    The ctime and inode catch what size and mtime miss: `cp -p`, `touch -r` and a file renamed over
+    another. None for a file changed too recently to trust; files that cannot be read are left out.
+    """
+    settled = time.time_ns() - SETTLE_NS
+    stamps: dict[str, Stamp | None] = {}
     for path in map(str, paths):
         try:
             info = os.stat(path)
         except OSError:
             continue
-        stamps[path] = (info.st_size, info.st_mtime_ns)
+        recent = max(info.st_mtime_ns, info.st_ctime_ns) > settled
+        stamps[path] = None if recent else (info.st_size, info.st_mtime_ns, info.st_ctime_ns, info.st_ino)
     return stamps

@@ -1,9 +1,9 @@
 """Extra practice folders, indexed and cached so that a warm run re-reads nothing that has not changed.
 
 Each file's outcome (an index record, its problems, or "another kind of file") is cached by the
-file's size and modification time. Three cache files per folder, all plain data: the outcomes (read
-on every run), the references (read only when cross-checking must run again) and the search texts
-(read only by text search).
+file's Stamp (size, modification and change times, inode). Three cache files per folder, all plain
+data: the outcomes (read on every run), the references (read only when cross-checking must run
+again) and the search texts (read only by text search).
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from typing import Any, NamedTuple, TypeVar
 from connact_cli.core.index import EntryIndex, build, search_text
 from connact_cli.core.models import ENTRY_KINDS
 from connact_cli.errors import InputFileError, Problem
-from connact_cli.library.cache import DiskCache, file_stamps
+from connact_cli.library.cache import DiskCache, Stamp, file_stamps
 from connact_cli.library.crosscheck import cross_check
 from connact_cli.library.datafiles import References
 from connact_cli.library.reading import (
@@ -32,7 +32,6 @@ from connact_cli.library.reading import (
 PROGRESS_FROM = 200  # files to parse before a progress bar is worth showing
 
 Progress = Callable[[int], Callable[[int], None] | None]  # total -> advance(step), or None for no bar
-Stamp = tuple[int, ...]
 T = TypeVar("T")
 
 
@@ -89,9 +88,11 @@ class FolderIndex:
     def key(self) -> str:
         return str(self.root.resolve())
 
-    def signature(self) -> str:
-        """Changes whenever a file is added, removed or modified."""
+    def signature(self) -> str | None:
+        """Changes whenever a file is added, removed or modified; None while a file is too new to tell."""
         stamps = sorted((path, stamp) for path, (stamp, _) in self.outcomes.items())
+        if any(stamp is None for _, stamp in stamps):
+            return None
         return hashlib.sha256(repr(stamps).encode()).hexdigest()
 
     def _side(self, suffix: str, freeze: Callable[[Indexed], Any], thaw: Callable[[Any], T]) -> dict[str, T]:
@@ -187,11 +188,11 @@ def read_indexed(paths: Iterable[Path], cache: DiskCache, progress: Progress | N
         names = yaml_names(root)
         stamps = file_stamps(names)
         cached = _thaw(cache.read(folder.name, folder.key) or {})
-        todo = [p for p in names if p not in cached or cached[p][0] != stamps.get(p)]
+        todo = {p for p in names if not _holds(cached.get(p), stamps.get(p))}
         advance = progress(len(todo)) if progress and len(todo) >= PROGRESS_FROM else None
         for name in names:
             stamp = stamps.get(name)
-            if name in cached and cached[name][0] == stamp:
+            if name not in todo:
                 outcome = cached[name][1]
             else:
                 indexed = index_one(Path(name))
@@ -206,6 +207,11 @@ def read_indexed(paths: Iterable[Path], cache: DiskCache, progress: Progress | N
             cache.write(folder.name, folder.key, _freeze(folder.outcomes))
         reading.folders.append(folder)
     return reading
+
+
+def _holds(entry: tuple[Stamp | None, Outcome] | None, stamp: Stamp | None) -> bool:
+    """A cached outcome holds for a file whose stamp is known and the one it was cached under."""
+    return stamp is not None and entry is not None and entry[0] == stamp
 
 
 def _take(outcome: Outcome, path: Path, reading: Reading) -> None:
@@ -252,9 +258,10 @@ def checked(
     reading: FolderReading, context: Sequence[References], context_key: object, cache: DiskCache
 ) -> list[Problem]:
     """Cross-check problems for what was read, reused from the cache while nothing has changed."""
-    if not reading.folders or reading.loaded:
+    signatures = tuple((f.key, f.signature()) for f in reading.folders)
+    if not reading.folders or reading.loaded or context_key is None or any(s is None for _, s in signatures):
         return cross_check(reading.refs(), context=context, invalid_ids=reading.invalid_ids)
-    key = (context_key, tuple((f.key, f.signature()) for f in reading.folders), tuple(sorted(reading.invalid_ids)))
+    key = (context_key, signatures, tuple(sorted(reading.invalid_ids)))
     name = "check-" + hashlib.sha256(repr([f.key for f in reading.folders]).encode()).hexdigest()[:16]
     stored = cache.read(name, key)
     if isinstance(stored, list):

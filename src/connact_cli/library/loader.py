@@ -26,7 +26,7 @@ from connact_cli.core.models import (
 from connact_cli.core.rules import PlanningRules
 from connact_cli.errors import DataError, Problem
 from connact_cli.library import yamlio
-from connact_cli.library.cache import DiskCache, file_stamps
+from connact_cli.library.cache import DiskCache, Stamp, file_stamps
 from connact_cli.library.crosscheck import cross_check
 from connact_cli.library.datafiles import Loaded, References, parse
 from connact_cli.library.folders import FolderIndex, Progress, checked, read_indexed
@@ -117,10 +117,13 @@ class Bundled:
     refs: list[References]
 
 
-def bundled_key() -> tuple[tuple[str, int, int], ...]:
+def bundled_key() -> tuple[tuple[str, Stamp], ...] | None:
+    """What the bundled cache is kept under: every data file's stamp; None while one is too new to tell."""
     root = bundled_data_dir()
     stamps = file_stamps(yaml_files(root))
-    return tuple(sorted((str(Path(path).relative_to(root)), *stamp) for path, stamp in stamps.items()))
+    if any(stamp is None for stamp in stamps.values()):
+        return None
+    return tuple(sorted((str(Path(path).relative_to(root)), stamp) for path, stamp in stamps.items() if stamp))
 
 
 def load_bundled(cache: DiskCache) -> Bundled:
@@ -130,7 +133,7 @@ def load_bundled(cache: DiskCache) -> Bundled:
     run: what a cache file says can never reach a plan unless a data file could say it too.
     """
     key = bundled_key()
-    cached = _from_plain(cache.read("bundled", key))
+    cached = _from_plain(cache.read("bundled", key)) if key is not None else None
     if cached is not None:
         return cached
     root = bundled_data_dir()
@@ -139,7 +142,8 @@ def load_bundled(cache: DiskCache) -> Bundled:
     if problems:
         raise DataError(problems)
     contents = [(str(item.source.path.relative_to(root)), item.source.data) for item in reading.loaded]
-    cache.write("bundled", key, contents)
+    if key is not None:
+        cache.write("bundled", key, contents)
     return Bundled(_assemble(reading.loaded), reading.refs())
 
 
