@@ -35,6 +35,39 @@ def plan_json(capsys, library, out, *extra):
     return out.read_text()
 
 
+def test_broken_practice_whose_id_is_taken_gives_one_answer(capsys, library):
+    assert run(capsys, "validate", str(library)).code == 0  # warm
+    first = library / "a-first.yaml"
+    first.write_text(first.read_text().replace("themes: [employment]", "themes: [gardening]"))
+    second = library / "b-second.yaml"
+    second.write_text(second.read_text().replace("second-practice", "first-practice"))
+    result = both(capsys, "validate", str(library))
+    assert result.code == 1
+    assert "'gardening' is not allowed" in result.out
+    assert "id 'first-practice' is already used in a-first.yaml" in result.out
+
+
+@pytest.mark.parametrize("broken_first", [True, False])
+def test_duplicate_id_is_reported_when_its_file_has_another_fault(capsys, library, broken_first):
+    broken, valid = (library / "a-first.yaml", library / "b-second.yaml")
+    if not broken_first:
+        broken, valid = valid, broken
+    write(broken, PRACTICE.replace("test-practice", "shared-id").replace("level: local", "level: galactic"))
+    write(valid, PRACTICE.replace("test-practice", "shared-id"))
+    result = run(capsys, "--no-cache", "validate", str(library))
+    assert result.code == 1
+    assert f"{broken}:" in result.out and "[level]" in result.out
+    assert "id 'shared-id' is already used in a-first.yaml" in result.out
+    assert f"{library / 'b-second.yaml'}:2 [id]" in result.out
+
+
+def test_duplicate_of_a_bundled_id_is_reported_in_a_broken_file(capsys, library):
+    first = library / "a-first.yaml"
+    write(first, PRACTICE.replace("test-practice", "integreat-employment-hub-ie").replace("local", "galactic"))
+    result = run(capsys, "--no-cache", "validate", str(library))
+    assert "[level]" in result.out and "id 'integreat-employment-hub-ie' is already used" in result.out
+
+
 def _keep_size_and_mtime(path, old, new):
     """Rewrite `path` as `cp -p` or `touch -r` leave it: same size, same modification time."""
     assert len(old) == len(new)

@@ -83,6 +83,11 @@ class References:
         )
 
 
+def invalid_references(file: str, document_id: str) -> References:
+    """What a document that failed validation still declares: its id, which must be unique all the same."""
+    return References(file, declares=(Ref(document_id, None, ("id",)),))
+
+
 @dataclass(frozen=True)
 class Loaded:
     """A validated document, the file it came from, and its references."""

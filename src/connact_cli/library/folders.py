@@ -19,7 +19,7 @@ from connact_cli.core.models import ENTRY_KINDS
 from connact_cli.errors import InputFileError, Problem
 from connact_cli.library.cache import DiskCache, Stamp, file_stamps
 from connact_cli.library.crosscheck import cross_check
-from connact_cli.library.datafiles import References
+from connact_cli.library.datafiles import References, invalid_references
 from connact_cli.library.reading import (
     Reading,
     careful_or_fast,
@@ -220,7 +220,7 @@ def _take(outcome: Outcome, path: Path, reading: Reading) -> None:
     elif outcome.kind == "problems":
         reading.problems.extend(outcome.problems)
         if outcome.invalid_id:
-            reading.invalid_ids.add(outcome.invalid_id)
+            reading.invalid.append(invalid_references(str(path), outcome.invalid_id))
     else:
         read_one(path, reading)
 
@@ -260,8 +260,8 @@ def checked(
     """Cross-check problems for what was read, reused from the cache while nothing has changed."""
     signatures = tuple((f.key, f.signature()) for f in reading.folders)
     if not reading.folders or reading.loaded or context_key is None or any(s is None for _, s in signatures):
-        return cross_check(reading.refs(), context=context, invalid_ids=reading.invalid_ids)
-    key = (context_key, signatures, tuple(sorted(reading.invalid_ids)))
+        return cross_check(reading.refs(), context=context, invalid=reading.invalid)
+    key = (context_key, signatures)  # every file's stamp: the invalid documents' too
     name = "check-" + hashlib.sha256(repr([f.key for f in reading.folders]).encode()).hexdigest()[:16]
     stored = cache.read(name, key)
     if isinstance(stored, list):
@@ -269,6 +269,6 @@ def checked(
             return [Problem(*problem) for problem in stored]
         except TypeError:
             pass  # damaged: check again
-    problems = cross_check(reading.refs(), context=context, invalid_ids=reading.invalid_ids)
+    problems = cross_check(reading.refs(), context=context, invalid=reading.invalid)
     cache.write(name, key, [(p.file, p.line, p.field, p.message) for p in problems])
     return problems

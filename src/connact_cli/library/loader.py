@@ -138,7 +138,7 @@ def load_bundled(cache: DiskCache) -> Bundled:
         return cached
     root = bundled_data_dir()
     reading = read_documents([root])
-    problems = reading.problems + cross_check(reading.refs(), invalid_ids=reading.invalid_ids)
+    problems = reading.problems + cross_check(reading.refs(), invalid=reading.invalid)
     if problems:
         raise DataError(problems)
     contents = [(str(item.source.path.relative_to(root)), item.source.data) for item in reading.loaded]
