@@ -104,7 +104,6 @@ def test_copy_keeping_size_and_mtime_is_seen_by_matching(capsys, tmp_path, libra
 
 def test_a_file_changed_moments_ago_has_no_stamp(tmp_path, monkeypatch):
     """Within one tick of a coarse clock a second edit keeps every stamp: such a file is always read afresh."""
-    monkeypatch.undo()
     path = write(tmp_path / "practice.yaml", PRACTICE)
     assert cache.file_stamps([path]) == {str(path): None}
     monkeypatch.setattr(cache, "SETTLE_NS", 0)

@@ -139,7 +139,7 @@ def test_own_cache_is_used(capsys, folders):
     assert "Written by someone else" in run(capsys, "practices", "list", "--library", str(library)).out
 
 
-@pytest.mark.parametrize("mode", [0o770, 0o707])
+@pytest.mark.parametrize("mode", [0o770, 0o707], ids=["group", "others"])
 def test_cache_folder_others_can_write_is_ignored(capsys, folders, mode):
     library, cache_dir = folders
     run(capsys, "practices", "list", "--library", str(library))
