@@ -46,7 +46,8 @@ def build_plan(
 
 
 def render_options(context: Context, language: str) -> RenderOptions:
-    return RenderOptions(language=language, cache_folder=context.cache_dir())
+    """How a command's documents are rendered; nothing is cached between runs (compiled templates are code)."""
+    return RenderOptions(language=language)
 
 
 def write_formats(

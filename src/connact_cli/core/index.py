@@ -13,7 +13,7 @@ from connact_cli.core.values import LocalText
 
 
 class EntryIndex(NamedTuple):
-    """A named tuple: cheap to build, to pickle and to load back, 10,000 at a time."""
+    """A named tuple: cheap to build, to store as plain data and to load back, 10,000 at a time."""
 
     id: str
     kind: str  # practice | resource | eu_action

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence, Set
+from collections.abc import Sequence
 from pathlib import Path
 
 from connact_cli.errors import InputFileError, Problem
@@ -12,19 +12,22 @@ from connact_cli.library.problems import field_name, suggest
 
 
 def cross_check(
-    reported: Sequence[References], context: Sequence[References] = (), invalid_ids: Set[str] = frozenset()
+    reported: Sequence[References], context: Sequence[References] = (), invalid: Sequence[References] = ()
 ) -> list[Problem]:
     """Problems between files. `context` (e.g. the bundled data) resolves references but is not reported on.
 
-    `invalid_ids` are ids of documents that failed validation: they still resolve references, so that
-    one broken practice does not also make every lesson that names it look broken.
+    `invalid` holds the ids of documents that failed validation. They must be unique all the same
+    (a broken file's id taken by another file is a second fault, reported too), and they resolve
+    references, so that one broken practice does not also make every lesson that names it look broken.
+    Files are compared in path order, so the answer never depends on the order they were read in.
     """
+    mine = sorted([*reported, *invalid], key=lambda refs: refs.file)
     everything = [*context, *reported]
-    report = {id(r) for r in reported}
-    problems = _duplicates(everything, report)
+    problems = _duplicates([*context, *mine], {id(r) for r in mine})
+    invalid_ids = {ref.id for refs in invalid for ref in refs.declares}
     gaps = {g for r in everything for g in r.gaps_declared}
-    lessons = {x for r in everything for x in r.lessons_declared} | set(invalid_ids)
-    entries = {x for r in everything for x in r.entries_declared} | set(invalid_ids)
+    lessons = {x for r in everything for x in r.lessons_declared} | invalid_ids
+    entries = {x for r in everything for x in r.entries_declared} | invalid_ids
     for refs in reported:
         for ref in refs.gap_refs:
             if ref.id not in gaps:

@@ -55,6 +55,38 @@ class References:
     entries_declared: tuple[str, ...] = ()
     number: tuple[int, int | None] | None = None  # an EU action's number and its line
 
+    def to_plain(self) -> tuple[Any, ...]:
+        """Plain tuples for the cache: marshal takes no named tuples."""
+        return (
+            self.file,
+            *(tuple(map(tuple, refs)) for refs in (self.declares, self.gap_refs, self.lesson_refs, self.practice_refs)),
+            self.gaps_declared,
+            self.lessons_declared,
+            self.entries_declared,
+            self.number,
+        )
+
+    @classmethod
+    def from_plain(cls, plain: Any) -> References:
+        """References back from `to_plain`; raises TypeError or ValueError on anything else."""
+        file, declares, gap_refs, lesson_refs, practice_refs, gaps, lessons, entries, number = plain
+        return cls(
+            file,
+            declares=tuple(Ref(*ref) for ref in declares),
+            gaps_declared=tuple(gaps),
+            gap_refs=tuple(Ref(*ref) for ref in gap_refs),
+            lesson_refs=tuple(Ref(*ref) for ref in lesson_refs),
+            practice_refs=tuple(Ref(*ref) for ref in practice_refs),
+            lessons_declared=tuple(lessons),
+            entries_declared=tuple(entries),
+            number=tuple(number) if number is not None else None,
+        )
+
+
+def invalid_references(file: str, document_id: str) -> References:
+    """What a document that failed validation still declares: its id, which must be unique all the same."""
+    return References(file, declares=(Ref(document_id, None, ("id",)),))
+
 
 @dataclass(frozen=True)
 class Loaded:

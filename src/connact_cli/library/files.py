@@ -88,11 +88,12 @@ def _mode_for(info: os.stat_result | None) -> int:
     return 0o666 & ~umask
 
 
-def write_atomic(path: Path, content: str | bytes, *, replace: bool) -> Path:
+def write_atomic(path: Path, content: str | bytes, *, replace: bool, mode: int | None = None) -> Path:
     """Write `content` to a temporary file beside `path`, then move it into place.
 
     Without `replace` the move never replaces anything: of two runs racing for one name, the second
-    fails. With it, only a regular file is replaced. Returns the path written (its folder resolved).
+    fails. With it, only a regular file is replaced. `mode` None gives a new file the usual permissions
+    and keeps an existing file's. Returns the path written (its folder resolved).
     """
     path = path.parent.resolve() / path.name  # the folder's links are followed; a link named by -o is not
     _check_name(path)
@@ -112,7 +113,7 @@ def write_atomic(path: Path, content: str | bytes, *, replace: bool) -> Path:
     try:
         with temp_files.tracked(temp):
             _fill(fd, data)
-            os.chmod(temp, _mode_for(info))
+            os.chmod(temp, _mode_for(info) if mode is None else mode)
             _move(temp, path, replace)
     except FileExistsError:
         raise OutputError(

@@ -1,9 +1,9 @@
 """Extra practice folders, indexed and cached so that a warm run re-reads nothing that has not changed.
 
 Each file's outcome (an index record, its problems, or "another kind of file") is cached by the
-file's size and modification time. Three cache files per folder: the outcomes (read on every run),
-the references (read only when cross-checking must run again) and the search texts (read only by
-text search).
+file's Stamp (size, modification and change times, inode). Three cache files per folder, all plain
+data: the outcomes (read on every run), the references (read only when cross-checking must run
+again) and the search texts (read only by text search).
 """
 
 from __future__ import annotations
@@ -12,14 +12,14 @@ import hashlib
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import Any, NamedTuple, TypeVar
 
 from connact_cli.core.index import EntryIndex, build, search_text
 from connact_cli.core.models import ENTRY_KINDS
 from connact_cli.errors import InputFileError, Problem
-from connact_cli.library.cache import DiskCache, file_stamps
+from connact_cli.library.cache import DiskCache, Stamp, file_stamps
 from connact_cli.library.crosscheck import cross_check
-from connact_cli.library.datafiles import References
+from connact_cli.library.datafiles import References, invalid_references
 from connact_cli.library.reading import (
     Reading,
     careful_or_fast,
@@ -32,7 +32,7 @@ from connact_cli.library.reading import (
 PROGRESS_FROM = 200  # files to parse before a progress bar is worth showing
 
 Progress = Callable[[int], Callable[[int], None] | None]  # total -> advance(step), or None for no bar
-Stamp = tuple[int, int]
+T = TypeVar("T")
 
 
 class Outcome(NamedTuple):
@@ -76,8 +76,7 @@ class FolderIndex:
     root: Path
     cache: DiskCache
     outcomes: dict[str, tuple[Stamp | None, Outcome]] = field(default_factory=dict)
-    fresh_refs: dict[str, References] = field(default_factory=dict)
-    fresh_search: dict[str, str] = field(default_factory=dict)
+    fresh: dict[str, Indexed] = field(default_factory=dict)  # practices indexed in this run, by path
     _refs: dict[str, References] | None = None
     _search: dict[str, str] | None = None
 
@@ -89,40 +88,80 @@ class FolderIndex:
     def key(self) -> str:
         return str(self.root.resolve())
 
-    def signature(self) -> str:
-        """Changes whenever a file is added, removed or modified."""
+    def signature(self) -> str | None:
+        """Changes whenever a file is added, removed or modified; None while a file is too new to tell."""
         stamps = sorted((path, stamp) for path, (stamp, _) in self.outcomes.items())
+        if any(stamp is None for _, stamp in stamps):
+            return None
         return hashlib.sha256(repr(stamps).encode()).hexdigest()
 
-    def _merged(self, suffix: str, fresh: dict[str, Any], pick: Callable[[Indexed], Any]) -> dict[str, Any]:
-        stored = self.cache.read(self.name + suffix, self.key) or {}
-        if not isinstance(stored, dict):
-            stored = {}
-        merged = {path: stored[path] for path in self.outcomes if path in stored and path not in fresh}
-        merged.update(fresh)
-        lost = [p for p, (_, o) in self.outcomes.items() if o.kind == "entry" and p not in merged]
-        for path in lost:  # a cache file lost or damaged: read those files again
-            indexed = index_one(Path(path))
-            if indexed.outcome.kind == "entry":
-                merged[path] = pick(indexed)
-        if fresh or lost or merged.keys() != stored.keys():
-            self.cache.write(self.name + suffix, self.key, merged)
-        return merged
+    def _side(self, suffix: str, freeze: Callable[[Indexed], Any], thaw: Callable[[Any], T]) -> dict[str, T]:
+        """A side cache of the folder's practices (references or search texts), by path, as plain data.
+
+        An entry holds only while it was stored for the stamp its file has in this run's outcomes;
+        any other practice is read again, so a side cache never disagrees with what this run read.
+        """
+        stored = self.cache.read(self.name + suffix, self.key)
+        stored = stored if isinstance(stored, dict) else {}
+        plain: dict[str, tuple[Stamp | None, Any]] = {}
+        values: dict[str, T] = {}
+        for path, (stamp, outcome) in self.outcomes.items():
+            if outcome.kind != "entry":
+                continue
+            value = None if path in self.fresh else _thawed(stored.get(path), stamp, thaw)
+            if value is None:
+                indexed = self.fresh.get(path) or index_one(Path(path))
+                if indexed.outcome.kind != "entry":
+                    continue  # changed while connact ran
+                plain[path] = (stamp, freeze(indexed))
+                value = thaw(plain[path][1])
+            else:
+                plain[path] = stored[path]
+            values[path] = value
+        if plain != stored:
+            self.cache.write(self.name + suffix, self.key, plain)
+        return values
 
     def refs(self) -> dict[str, References]:
         if self._refs is None:
-            self._refs = self._merged("-refs", self.fresh_refs, lambda i: i.refs)
+            self._refs = self._side("-refs", _plain_refs, References.from_plain)
         return self._refs
 
     def search_texts(self) -> dict[str, str]:
         if self._search is None:
-            by_path = self._merged("-search", self.fresh_search, lambda i: i.search)
+            by_path = self._side("-search", _plain_search, _text)
             self._search = {}
             for path, text in by_path.items():
-                record = self.outcomes[path][1].record if path in self.outcomes else None
+                record = self.outcomes[path][1].record
                 if record is not None:
                     self._search[record.id] = text
         return self._search
+
+
+def _thawed(entry: Any, stamp: Stamp | None, thaw: Callable[[Any], T]) -> T | None:
+    """A side-cache entry's value if it was stored for this very stamp, else None."""
+    if stamp is None or not isinstance(entry, tuple) or len(entry) != 2 or entry[0] != stamp:
+        return None
+    try:
+        return thaw(entry[1])
+    except (TypeError, ValueError):  # damaged: read the file again
+        return None
+
+
+def _plain_refs(indexed: Indexed) -> Any:
+    assert indexed.refs is not None
+    return indexed.refs.to_plain()
+
+
+def _plain_search(indexed: Indexed) -> str:
+    assert indexed.search is not None
+    return indexed.search
+
+
+def _text(value: Any) -> str:
+    if not isinstance(value, str):
+        raise TypeError("not a text")
+    return value
 
 
 @dataclass
@@ -148,26 +187,31 @@ def read_indexed(paths: Iterable[Path], cache: DiskCache, progress: Progress | N
         folder = FolderIndex(root, cache)
         names = yaml_names(root)
         stamps = file_stamps(names)
-        cached = _thaw(cache.read(folder.name, folder.key, plain=True) or {})
-        todo = [p for p in names if p not in cached or cached[p][0] != stamps.get(p)]
+        cached = _thaw(cache.read(folder.name, folder.key) or {})
+        todo = {p for p in names if not _holds(cached.get(p), stamps.get(p))}
         advance = progress(len(todo)) if progress and len(todo) >= PROGRESS_FROM else None
         for name in names:
             stamp = stamps.get(name)
-            if name in cached and cached[name][0] == stamp:
+            if name not in todo:
                 outcome = cached[name][1]
             else:
                 indexed = index_one(Path(name))
                 outcome = indexed.outcome
-                if indexed.refs is not None and indexed.search is not None:
-                    folder.fresh_refs[name], folder.fresh_search[name] = indexed.refs, indexed.search
+                if outcome.kind == "entry":
+                    folder.fresh[name] = indexed
                 if advance:
                     advance(1)
             folder.outcomes[name] = (stamp, outcome)
             _take(outcome, Path(name), reading)
         if folder.outcomes.keys() != cached.keys() or todo:
-            cache.write(folder.name, folder.key, _freeze(folder.outcomes), plain=True)
+            cache.write(folder.name, folder.key, _freeze(folder.outcomes))
         reading.folders.append(folder)
     return reading
+
+
+def _holds(entry: tuple[Stamp | None, Outcome] | None, stamp: Stamp | None) -> bool:
+    """A cached outcome holds for a file whose stamp is known and the one it was cached under."""
+    return stamp is not None and entry is not None and entry[0] == stamp
 
 
 def _take(outcome: Outcome, path: Path, reading: Reading) -> None:
@@ -176,7 +220,7 @@ def _take(outcome: Outcome, path: Path, reading: Reading) -> None:
     elif outcome.kind == "problems":
         reading.problems.extend(outcome.problems)
         if outcome.invalid_id:
-            reading.invalid_ids.add(outcome.invalid_id)
+            reading.invalid.append(invalid_references(str(path), outcome.invalid_id))
     else:
         read_one(path, reading)
 
@@ -214,13 +258,17 @@ def checked(
     reading: FolderReading, context: Sequence[References], context_key: object, cache: DiskCache
 ) -> list[Problem]:
     """Cross-check problems for what was read, reused from the cache while nothing has changed."""
-    if not reading.folders or reading.loaded:
-        return cross_check(reading.refs(), context=context, invalid_ids=reading.invalid_ids)
-    key = (context_key, tuple((f.key, f.signature()) for f in reading.folders), tuple(sorted(reading.invalid_ids)))
+    signatures = tuple((f.key, f.signature()) for f in reading.folders)
+    if not reading.folders or reading.loaded or context_key is None or any(s is None for _, s in signatures):
+        return cross_check(reading.refs(), context=context, invalid=reading.invalid)
+    key = (context_key, signatures)  # every file's stamp: the invalid documents' too
     name = "check-" + hashlib.sha256(repr([f.key for f in reading.folders]).encode()).hexdigest()[:16]
     stored = cache.read(name, key)
     if isinstance(stored, list):
-        return stored
-    problems = cross_check(reading.refs(), context=context, invalid_ids=reading.invalid_ids)
-    cache.write(name, key, problems)
+        try:
+            return [Problem(*problem) for problem in stored]
+        except TypeError:
+            pass  # damaged: check again
+    problems = cross_check(reading.refs(), context=context, invalid=reading.invalid)
+    cache.write(name, key, [(p.file, p.line, p.field, p.message) for p in problems])
     return problems

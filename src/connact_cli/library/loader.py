@@ -1,6 +1,6 @@
 """The library: the bundled data plus any extra practice folders, validated and cross-checked.
 
-The bundled data is validated once and cached until its files change. In an editable install
+The bundled data is parsed once and cached until its files change. In an editable install
 (`pip install -e .`) it is read live from the repository's top-level `data/` folder.
 """
 
@@ -26,7 +26,7 @@ from connact_cli.core.models import (
 from connact_cli.core.rules import PlanningRules
 from connact_cli.errors import DataError, Problem
 from connact_cli.library import yamlio
-from connact_cli.library.cache import DiskCache, file_stamps
+from connact_cli.library.cache import DiskCache, Stamp, file_stamps
 from connact_cli.library.crosscheck import cross_check
 from connact_cli.library.datafiles import Loaded, References, parse
 from connact_cli.library.folders import FolderIndex, Progress, checked, read_indexed
@@ -117,25 +117,51 @@ class Bundled:
     refs: list[References]
 
 
-def bundled_key() -> tuple[tuple[str, int, int], ...]:
+def bundled_key() -> tuple[tuple[str, Stamp], ...] | None:
+    """What the bundled cache is kept under: every data file's stamp; None while one is too new to tell."""
     root = bundled_data_dir()
     stamps = file_stamps(yaml_files(root))
-    return tuple(sorted((str(Path(path).relative_to(root)), *stamp) for path, stamp in stamps.items()))
+    if any(stamp is None for stamp in stamps.values()):
+        return None
+    return tuple(sorted((str(Path(path).relative_to(root)), stamp) for path, stamp in stamps.items() if stamp))
 
 
 def load_bundled(cache: DiskCache) -> Bundled:
-    """The bundled data, validated once and then cached until its files change."""
+    """The bundled data, validated and cross-checked once; then its files' contents are cached until they change.
+
+    The cache holds what the files hold (parsed, as plain data) and it is validated again on every
+    run: what a cache file says can never reach a plan unless a data file could say it too.
+    """
     key = bundled_key()
-    stored = cache.read("bundled", key)
-    if isinstance(stored, Bundled):
-        return stored
-    reading = read_documents([bundled_data_dir()])
-    problems = reading.problems + cross_check(reading.refs(), invalid_ids=reading.invalid_ids)
+    cached = _from_plain(cache.read("bundled", key)) if key is not None else None
+    if cached is not None:
+        return cached
+    root = bundled_data_dir()
+    reading = read_documents([root])
+    problems = reading.problems + cross_check(reading.refs(), invalid=reading.invalid)
     if problems:
         raise DataError(problems)
-    bundled = Bundled(_assemble(reading.loaded), reading.refs())
-    cache.write("bundled", key, bundled)
-    return bundled
+    contents = [(str(item.source.path.relative_to(root)), item.source.data) for item in reading.loaded]
+    if key is not None:
+        cache.write("bundled", key, contents)
+    return Bundled(_assemble(reading.loaded), reading.refs())
+
+
+def _from_plain(contents: object) -> Bundled | None:
+    """The bundled data from the cached contents of its files, or None when they are not all valid."""
+    if not isinstance(contents, list):
+        return None
+    root = bundled_data_dir()
+    loaded = []
+    try:
+        for name, data in contents:
+            document, problems = parse(yamlio.YamlDocument(root / name, data, {}))
+            if document is None or problems:
+                return None
+            loaded.append(document)
+    except (TypeError, ValueError):  # not a list of pairs: another layout
+        return None
+    return Bundled(_assemble(loaded), [item.refs for item in loaded])
 
 
 def load_library(

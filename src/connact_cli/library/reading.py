@@ -14,7 +14,7 @@ from pathlib import Path
 from connact_cli.core.index import EntryIndex
 from connact_cli.errors import InputFileError, Problem
 from connact_cli.library import yamlio
-from connact_cli.library.datafiles import Loaded, References, parse
+from connact_cli.library.datafiles import Loaded, References, invalid_references, parse
 
 YAML_SUFFIXES = (".yaml", ".yml")
 
@@ -23,7 +23,7 @@ YAML_SUFFIXES = (".yaml", ".yml")
 class Reading:
     loaded: list[Loaded] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
-    invalid_ids: set[str] = field(default_factory=set)
+    invalid: list[References] = field(default_factory=list)  # the id each invalid document declares
     answers: list[yamlio.YamlDocument] = field(default_factory=list)
     workshops: list[yamlio.YamlDocument] = field(default_factory=list)
     indexed: list[EntryIndex] = field(default_factory=list)  # practices of extra folders, as index records
@@ -82,7 +82,7 @@ def read_one(path: Path, reading: Reading) -> None:
     if document is not None:
         reading.loaded.append(document)
     elif isinstance(source.data, dict) and isinstance(source.data.get("id"), str):
-        reading.invalid_ids.add(source.data["id"])
+        reading.invalid.append(invalid_references(str(path), source.data["id"]))
 
 
 def missing(root: Path) -> Problem:

@@ -36,7 +36,7 @@ def validate_paths(paths: Sequence[Path], cache: DiskCache, progress: Progress |
     standalone = any(isinstance(item.model, GapVocabulary) for item in reading.loaded)
     warnings: list[Problem] = []
     if standalone:
-        problems = reading.problems + cross_check(reading.refs(), invalid_ids=reading.invalid_ids)
+        problems = reading.problems + cross_check(reading.refs(), invalid=reading.invalid)
         warnings += uncovered_gap_tags(reading)
     else:
         problems = reading.problems + checked(reading, load_bundled(cache).refs, bundled_key(), cache)

@@ -17,7 +17,6 @@ from connact_cli.documents.model import Document
 @dataclass(frozen=True)
 class RenderOptions:
     language: str = "en"
-    cache_folder: Path | None = None  # where compiled templates are kept; None keeps none
 
 
 Renderer = Callable[[Document, Any, RenderOptions], str | bytes]
@@ -26,13 +25,13 @@ Renderer = Callable[[Document, Any, RenderOptions], str | bytes]
 def _markdown(document: Document, data: Any, options: RenderOptions) -> str:
     from connact_cli.render.markdown import to_markdown
 
-    return to_markdown(document, options.cache_folder)
+    return to_markdown(document)
 
 
 def _html(document: Document, data: Any, options: RenderOptions) -> str:
     from connact_cli.render.html import to_html
 
-    return to_html(document, options.language, options.cache_folder)
+    return to_html(document, options.language)
 
 
 def _word(document: Document, data: Any, options: RenderOptions) -> bytes:

@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 from connact_cli.documents.model import Document
 from connact_cli.render.templating import environment
 
 
-def to_html(doc: Document, language: str = "en", cache_folder: Path | None = None) -> str:
-    template = environment(True, str(cache_folder) if cache_folder else None).get_template("document.html.j2")
+def to_html(doc: Document, language: str = "en") -> str:
+    template = environment(True).get_template("document.html.j2")
     return re.sub(r"\n{2,}", "\n", template.render(doc=doc, language=language))

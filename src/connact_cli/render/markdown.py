@@ -3,14 +3,11 @@
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 from connact_cli.documents.model import Document
 from connact_cli.render.templating import environment
 
 
-def to_markdown(doc: Document, cache_folder: Path | None = None) -> str:
-    text = (
-        environment(False, str(cache_folder) if cache_folder else None).get_template("document.md.j2").render(doc=doc)
-    )
+def to_markdown(doc: Document) -> str:
+    text = environment(False).get_template("document.md.j2").render(doc=doc)
     return re.sub(r"\n{3,}", "\n\n", text).strip() + "\n"
