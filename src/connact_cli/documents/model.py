@@ -2,16 +2,18 @@
 
 Plans and workshop reports are assembled into a Document (headings, paragraphs of styled spans,
 lists, tables, charts, a timeline). Renderers only format: no renderer re-derives content, and
-each one escapes text for its own format.
+each one escapes text for its own format. `cleaned` applies the control-character rule
+(core/safe_text.py) to a whole Document once, before any format lays it out.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import field
-from typing import Literal
+from dataclasses import field, fields, is_dataclass, replace
+from typing import Any, Literal
 
 from connact_cli.core.records import record
+from connact_cli.core.safe_text import clean
 
 
 @record
@@ -158,3 +160,24 @@ def table(
         numeric=list(numeric),
         sheet=sheet,
     )
+
+
+def cleaned(document: Document) -> Document:
+    """The document with every text cleaned (controls and bidi overrides removed): text from files may
+    hold them, no format should show them, and Word and Excel refuse them. Unchanged parts are shared."""
+    result: Document = _cleaned(document)
+    return result
+
+
+def _cleaned(value: Any) -> Any:
+    if isinstance(value, str):
+        return clean(value)
+    if isinstance(value, list | tuple):
+        items = [_cleaned(item) for item in value]
+        if all(new is old for new, old in zip(items, value, strict=True)):
+            return value
+        return items if isinstance(value, list) else tuple(items)
+    if is_dataclass(value) and not isinstance(value, type):
+        changes = {f.name: new for f in fields(value) if (new := _cleaned(old := getattr(value, f.name))) is not old}
+        return replace(value, **changes) if changes else value
+    return value
