@@ -26,6 +26,7 @@ from connact_cli.core.assembly import default_start
 from connact_cli.core.assessment import resolve
 from connact_cli.core.matching import match
 from connact_cli.core.names import slug
+from connact_cli.core.safe_text import visible
 from connact_cli.documents.plan import build as build_document
 from connact_cli.errors import Interrupted, NeedsTerminal, UsageError
 from connact_cli.interview.prompter import Prompter
@@ -90,7 +91,7 @@ def run(
     assert request.answers is not None
     answers, notices = answers_io.load_with_notices(request.answers, library)
     for notice in notices:
-        print(f"Warning: {notice}", file=sys.stderr)
+        print(visible(f"Warning: {notice}"), file=sys.stderr)
     return write_plan(context, request, library, answers, chosen=None, start_default=start_default)
 
 
@@ -157,6 +158,8 @@ class InteractivePlan:
                 f"interrupted; your {len(draft.answers)} answers are saved (session {session.name}). "
                 f"Continue with: connact plan --resume --session {session.name}"
             ) from None
+        from connact_cli.terminal.text import plain
+
         answers_path = answers_path_for(plan_path)
         write_atomic(answers_path, answers_io.to_yaml(answers))
         written = write_plan(
@@ -168,7 +171,7 @@ class InteractivePlan:
             start_default=start_default,
             plan_path=plan_path,
         )
-        self.console.print(f"Answers saved to {answers_path.resolve()}")
+        self.console.print(plain(f"Answers saved to {answers_path.resolve()}"))
         self.store.discard(session.name)
         return written
 
@@ -261,6 +264,6 @@ def write_plan(
         build_document(plan),
         plan,
         render_options(context, plan.language),
-        announce=lambda written: print(f"Plan written to {written}"),
+        announce=lambda written: print(visible(f"Plan written to {written}")),
     )
     return targets[0].resolve()

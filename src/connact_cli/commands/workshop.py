@@ -73,10 +73,11 @@ def new(context: Context, output: Path, force: bool, today: date | None = None) 
     check_writable(output, force)
     require_terminal("workshop new", "copy examples/workshop/ instead")
     from connact_cli.interview.prompter import QuestionaryPrompter
+    from connact_cli.terminal.text import plain
 
     console = new_console()
     text = scaffold.ask(QuestionaryPrompter(console), open_library(context.with_library(())), today or date.today())
-    console.print(f"Workshop script written to {write_atomic(output, text)}")
+    console.print(plain(f"Workshop script written to {write_atomic(output, text)}"))
 
 
 def targets(loaded: LoadedScript, options: RunOptions) -> list[Path]:
@@ -118,6 +119,8 @@ def write_outputs(
     start_default: str,
 ) -> list[Path]:
     """Validate each group's answers, build its plan and the report, and write them all."""
+    from connact_cli.terminal.text import plain
+
     answers = [group_answers(loaded, i, library, data) for i, data in enumerate(datas)]
     results = [build_group(loaded, i, af, library, options.top, start_default) for i, af in enumerate(answers)]
     document = report.build(loaded.script, results, library, GENERATOR)
@@ -140,7 +143,7 @@ def write_outputs(
         report_data(results),
         render_options(context, loaded.script.language),
     )
-    console.print(f"Workshop outputs written to {options.folder.resolve()} ({len(written)} files)")
+    console.print(plain(f"Workshop outputs written to {options.folder.resolve()} ({len(written)} files)"))
     return written
 
 
