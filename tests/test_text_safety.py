@@ -1,5 +1,5 @@
 """Text from files, arguments and sessions: literal on the terminal, never markup or control codes, and
-never a control character in a plan."""
+never a control character in a plan; a run writes all its files or none."""
 
 import io
 import json
@@ -245,3 +245,60 @@ class TestNoControlCharactersInDocuments:
         raw = out.read_text(encoding="utf-8")
         assert "\x9b" not in raw and "\u202e" not in raw
         assert json.loads(raw)["profile"]["organisation"] == "Harbour\x9b2J\u202e Steps"
+
+
+class TestAllOrNothing:
+    def test_a_format_that_fails_to_render_writes_nothing(self, capsys, tmp_path, monkeypatch):
+        from connact_cli import render
+
+        def broken(document, data, options):
+            raise RuntimeError("the spreadsheet library broke")
+
+        monkeypatch.setitem(render.FORMATS, "xlsx", broken)
+        out = tmp_path / "plan.md"
+        result = run(
+            capsys, "plan", "--answers", str(answers_file(tmp_path)), "--no-input", "-o", str(out), "-f", "md,html,xlsx"
+        )
+        assert result.code == 3
+        assert sorted(p.name for p in tmp_path.iterdir()) == ["answers.yaml"]
+
+    def test_a_failed_write_removes_what_the_run_wrote_and_keeps_what_was_there(self, capsys, tmp_path, monkeypatch):
+        from connact_cli.library import files
+
+        (tmp_path / "plan.html").write_text("the old page", encoding="utf-8")
+        real = files.write_atomic
+
+        def full_disk_at_docx(path, content):
+            if path.suffix == ".docx":
+                raise files.OutputError(f"could not write {path} (No space left on device)")
+            return real(path, content)
+
+        monkeypatch.setattr(files, "write_atomic", full_disk_at_docx)
+        out = tmp_path / "plan.md"
+        path = answers_file(tmp_path)
+        result = run(
+            capsys, "plan", "--answers", str(path), "--no-input", "-o", str(out), "-f", "md,html,docx", "--force"
+        )
+        assert result.code == 2 and "No space left" in result.err
+        assert sorted(p.name for p in tmp_path.iterdir()) == ["answers.yaml", "plan.html"]
+        assert "Plan written" not in result.out
+
+    def test_a_workshop_that_fails_to_render_writes_nothing_and_can_run_again(self, capsys, tmp_path, monkeypatch):
+        from connact_cli import render
+        from helpers import EXAMPLES
+
+        real = render.FORMATS["docx"]
+
+        def broken_report(document, data, options):
+            if document.title.startswith("Workshop report"):
+                raise RuntimeError("the report broke")
+            return real(document, data, options)
+
+        monkeypatch.setitem(render.FORMATS, "docx", broken_report)
+        script = EXAMPLES / "workshop" / "training-day.workshop.yaml"
+        out = tmp_path / "out"
+        args = ("workshop", "run", str(script), "--no-input", "-o", str(out), "-f", "md,docx")
+        assert run(capsys, *args).code == 3
+        assert not out.exists() or not any(out.iterdir())
+        monkeypatch.undo()
+        assert run(capsys, *args).code == 0

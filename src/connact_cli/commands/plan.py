@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 
 from connact_cli.commands.common import console as new_console
 from connact_cli.commands.common import has_terminal
-from connact_cli.commands.pipeline import build_plan, render_options, write_formats
+from connact_cli.commands.pipeline import build_plan, render_options, rendered
 from connact_cli.context import Context
 from connact_cli.core.answers import AnswersFile
 from connact_cli.core.assembly import default_start
@@ -32,7 +32,7 @@ from connact_cli.errors import Interrupted, NeedsTerminal, UsageError
 from connact_cli.interview.prompter import Prompter
 from connact_cli.interview.sessions import Session, SessionOptions, SessionStore
 from connact_cli.library import answers_file as answers_io
-from connact_cli.library.files import answers_path_for, check_writable, write_atomic
+from connact_cli.library.files import answers_path_for, check_writable, write_all
 from connact_cli.library.loader import Library, open_library
 from connact_cli.render import outputs_for
 
@@ -161,7 +161,6 @@ class InteractivePlan:
         from connact_cli.terminal.text import plain
 
         answers_path = answers_path_for(plan_path)
-        write_atomic(answers_path, answers_io.to_yaml(answers))
         written = write_plan(
             self.context,
             self.request,
@@ -170,6 +169,7 @@ class InteractivePlan:
             chosen=session.chosen,
             start_default=start_default,
             plan_path=plan_path,
+            also=[(answers_path, answers_io.to_yaml(answers))],
         )
         self.console.print(plain(f"Answers saved to {answers_path.resolve()}"))
         self.store.discard(session.name)
@@ -251,19 +251,15 @@ def write_plan(
     chosen: list[str] | None,
     start_default: str,
     plan_path: Path | None = None,
+    also: list[tuple[Path, str]] | None = None,
 ) -> Path:
-
+    """Every format of the plan, and the files in `also` (the answers file), written all or none."""
     plan, _ = build_plan(answers, library, top=request.top, chosen=chosen, start_default=start_default)
     path = plan_path or request.output or default_output(answers.profile.organisation, request.formats)
     targets = outputs_for(path, request.formats)
     for target in targets:
         check_writable(target, request.force)
-    write_formats(
-        targets,
-        request.formats,
-        build_document(plan),
-        plan,
-        render_options(context, plan.language),
-        announce=lambda written: print(visible(f"Plan written to {written}")),
-    )
+    files = rendered(targets, request.formats, build_document(plan), plan, render_options(context, plan.language))
+    for written in write_all([*files, *(also or [])])[: len(files)]:
+        print(visible(f"Plan written to {written}"))
     return targets[0].resolve()

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from connact_cli.commands.common import console as new_console
 from connact_cli.commands.common import require_terminal
-from connact_cli.commands.pipeline import GENERATOR, build_plan, render_options, write_formats
+from connact_cli.commands.pipeline import GENERATOR, build_plan, render_options, rendered
 from connact_cli.context import Context
 from connact_cli.core.answers import AnswersFile, Profile
 from connact_cli.core.assembly import default_start
@@ -28,7 +28,7 @@ from connact_cli.interview.prompter import Prompter
 from connact_cli.interview.sessions import SessionStore
 from connact_cli.library import answers_file as answers_io
 from connact_cli.library import workshop_script
-from connact_cli.library.files import check_writable, make_folder, write_atomic
+from connact_cli.library.files import check_writable, make_folder, write_all, write_atomic
 from connact_cli.library.loader import Library, open_library
 from connact_cli.library.workshop_script import LoadedScript, group_answers, group_data
 
@@ -118,31 +118,33 @@ def write_outputs(
     console: Console,
     start_default: str,
 ) -> list[Path]:
-    """Validate each group's answers, build its plan and the report, and write them all."""
+    """Validate each group's answers, build its plan and the report, lay every file out in memory, then write
+    them all or none: a failure never leaves a half-written workshop that a rerun would refuse."""
     from connact_cli.terminal.text import plain
 
     answers = [group_answers(loaded, i, library, data) for i, data in enumerate(datas)]
     results = [build_group(loaded, i, af, library, options.top, start_default) for i, af in enumerate(answers)]
     document = report.build(loaded.script, results, library, GENERATOR)
-    make_folder(options.folder, "choose another -o")
-    written = []
+    files: list[tuple[Path, str | bytes]] = []
     for group, result in zip(loaded.script.groups, results, strict=True):
         name = slug(group.name)
-        written.append(write_atomic(options.folder / f"{name}.answers.yaml", answers_io.to_yaml(result.answers_file)))
-        written += write_formats(
+        files.append((options.folder / f"{name}.answers.yaml", answers_io.to_yaml(result.answers_file)))
+        files += rendered(
             [options.folder / f"{name}-plan.{fmt}" for fmt in options.formats],
             options.formats,
             build_plan_document(result.plan),
             result.plan,
             render_options(context, result.plan.language),
         )
-    written += write_formats(
+    files += rendered(
         [options.folder / f"workshop-report.{fmt}" for fmt in options.formats],
         options.formats,
         document,
         report_data(results),
         render_options(context, loaded.script.language),
     )
+    make_folder(options.folder, "choose another -o")
+    written = write_all(files)
     console.print(plain(f"Workshop outputs written to {options.folder.resolve()} ({len(written)} files)"))
     return written
 

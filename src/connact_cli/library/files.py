@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import os
 import tempfile
+from collections.abc import Sequence
+from contextlib import suppress
 from pathlib import Path
 
 from connact_cli.errors import OutputError
@@ -60,6 +62,23 @@ def write_atomic(path: Path, content: str | bytes) -> Path:
         Path(temp).unlink(missing_ok=True)
         raise
     return path
+
+
+def write_all(contents: Sequence[tuple[Path, str | bytes]]) -> list[Path]:
+    """Write every file or none: each atomically, and after a failure the files this call created are
+    removed again. A file that existed before is never removed (it was replaced whole, or left as it was)."""
+    existed = {path.resolve() for path, _ in contents if path.exists()}
+    written: list[Path] = []
+    try:
+        for path, content in contents:
+            written.append(write_atomic(path, content))
+    except BaseException:
+        for path in written:
+            if path not in existed:
+                with suppress(OSError):
+                    path.unlink()
+        raise
+    return written
 
 
 def make_folder(folder: Path, hint: str) -> None:
