@@ -4,7 +4,6 @@ never a control character in a plan; a run writes all its files or none."""
 import io
 import json
 import zipfile
-from types import SimpleNamespace
 
 import pytest
 from rich.console import Console
@@ -12,7 +11,7 @@ from rich.console import Console
 from connact_cli.context import Context
 from connact_cli.interview.questions import NOTE
 from connact_cli.interview.sessions import SessionOptions, SessionStore
-from helpers import PRACTICE, ScriptedPrompter, answers_file, bundled_library, run, write
+from helpers import PRACTICE, ScriptedPrompter, SkippingQuestionary, answers_file, bundled_library, run, write
 
 ESC, BACKSPACE = "\x1b", "\x08"
 ORGANISATION = "Harbour\x1b]0;owned\x07 Steps\x08"  # sets the window title on a terminal that reads it
@@ -180,36 +179,6 @@ class TestNoControlCodesOnTheTerminal:
         assert "Employers␛[2J [/steps]" in terminal and "Read out␛]52;c;ZXZpbA==␇" in terminal
         assert "Group␛[31m A · step 1 of 1" in terminal
         assert any(shown.startswith("[Group␛[31m A] ") for shown in prompter._q.shown)
-
-
-class SkippingQuestionary:
-    """Stands in for questionary: every question is skipped, every message and choice title is kept."""
-
-    def __init__(self):
-        self.shown = []
-
-    def Style(self, rules):
-        return None
-
-    def Choice(self, title, value, checked=False):
-        self.shown.append(title)
-        return SimpleNamespace(title=title, value=value, checked=checked)
-
-    def _answer(self, message, value):
-        self.shown.append(message)
-        return SimpleNamespace(unsafe_ask=lambda: value)
-
-    def select(self, message, choices, **options):
-        return self._answer(message, "__skip__")
-
-    def checkbox(self, message, choices, **options):
-        return self._answer(message, ["__skip__"])
-
-    def text(self, message, **options):
-        return self._answer(message, "")
-
-    def confirm(self, message, **options):
-        return self._answer(message, False)
 
 
 class TestNoControlCharactersInDocuments:
