@@ -169,15 +169,25 @@ def cleaned(document: Document) -> Document:
     return result
 
 
+_FIELDS: dict[type, tuple[str, ...]] = {}  # each record class's field names (fields() is slow)
+
+
 def _cleaned(value: Any) -> Any:
-    if isinstance(value, str):
+    kind = type(value)
+    if kind is str:
         return clean(value)
-    if isinstance(value, list | tuple):
+    if kind is list or kind is tuple:
         items = [_cleaned(item) for item in value]
         if all(new is old for new, old in zip(items, value, strict=True)):
             return value
-        return items if isinstance(value, list) else tuple(items)
-    if is_dataclass(value) and not isinstance(value, type):
-        changes = {f.name: new for f in fields(value) if (new := _cleaned(old := getattr(value, f.name))) is not old}
-        return replace(value, **changes) if changes else value
-    return value
+        return items if kind is list else tuple(items)
+    names = _FIELDS.get(kind)
+    if names is None:
+        names = _FIELDS[kind] = tuple(f.name for f in fields(value)) if is_dataclass(value) else ()
+    changes = {}
+    for name in names:
+        old = getattr(value, name)
+        new = _cleaned(old)
+        if new is not old:
+            changes[name] = new
+    return replace(value, **changes) if changes else value
