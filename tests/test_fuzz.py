@@ -287,8 +287,8 @@ def test_hostile_text_in_a_practice_file_on_the_terminal_and_in_a_plan(
     library = tmp_path / "library"
     library.mkdir(exist_ok=True)
     (library / "test-practice.yaml").write_text(_dump(practice), encoding="utf-8")
-    for args in (("list",), ("show", "test-practice"), ("search", words), ("search", title)):
-        _check_hostile(run(capsys, "practices", *args, "--library", str(library)))
+    for args in (("list",), ("show", "test-practice"), ("search", "--", words), ("search", "--", title)):
+        _check_hostile(run(capsys, "practices", args[0], "--library", str(library), *args[1:]))
     answers = tmp_path / "answers.yaml"
     answers.write_text(_dump(dict(VALID_ANSWERS, notes={})), encoding="utf-8")
     out = tmp_path / "plan.md"
