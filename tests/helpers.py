@@ -9,6 +9,7 @@ import textwrap
 from collections import deque
 from dataclasses import dataclass
 from pathlib import Path
+from types import SimpleNamespace
 
 import pexpect
 import pytest
@@ -142,6 +143,36 @@ class ScriptedPrompter:
         self.said.append(text)
 
     status = say
+
+
+class SkippingQuestionary:
+    """Stands in for questionary: every question is skipped, every message and choice title is kept."""
+
+    def __init__(self):
+        self.shown = []
+
+    def Style(self, rules):
+        return None
+
+    def Choice(self, title, value, checked=False):
+        self.shown.append(title)
+        return SimpleNamespace(title=title, value=value, checked=checked)
+
+    def _answer(self, message, value):
+        self.shown.append(message)
+        return SimpleNamespace(unsafe_ask=lambda: value)
+
+    def select(self, message, choices, **options):
+        return self._answer(message, "__skip__")
+
+    def checkbox(self, message, choices, **options):
+        return self._answer(message, ["__skip__"])
+
+    def text(self, message, **options):
+        return self._answer(message, "")
+
+    def confirm(self, message, **options):
+        return self._answer(message, False)
 
 
 def spawn(tmp_path: Path, *args: str, columns: int = 120, rows: int = 40) -> pexpect.spawn:

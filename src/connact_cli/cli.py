@@ -1,7 +1,8 @@
 """The command line: typer wiring only. Options become a Context and plain values; commands/ does the work.
 
 `main` is the one error handler: every expected failure is one line on standard error and an exit
-code from errors.py; anything else is a bug, reported in one line (the traceback with --debug).
+code from errors.py; anything else is a bug, reported in one line (the traceback with --debug). Error
+lines quote file names and values from files, so their control characters are shown visibly.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ import typer
 
 from connact_cli import __version__
 from connact_cli.context import Context
+from connact_cli.core.safe_text import visible
 from connact_cli.errors import EXIT_INTERNAL, EXIT_INTERRUPTED, EXIT_USAGE, ConnactError, file_system_message
 from connact_cli.library.temp_files import removed_on_termination
 
@@ -331,7 +333,7 @@ def main(argv: list[str] | None = None) -> None:
     except ConnactError as error:
         if debug:
             raise
-        print(f"Error: {error}", file=sys.stderr)
+        print(visible(f"Error: {error}"), file=sys.stderr)
         sys.exit(error.exit_code)
     except KeyboardInterrupt:
         print("\nInterrupted.", file=sys.stderr)
@@ -339,14 +341,16 @@ def main(argv: list[str] | None = None) -> None:
     except OSError as error:  # a file or folder the system refused: the user's to fix, like any bad input
         if debug:
             raise
-        print(f"Error: {file_system_message(error)}", file=sys.stderr)
+        print(visible(f"Error: {file_system_message(error)}"), file=sys.stderr)
         sys.exit(EXIT_USAGE)
     except Exception as error:  # a bug: say so in one line, keep the details for --debug
         if debug:
             raise
         print(
-            f"Error: connact failed unexpectedly ({type(error).__name__}: {error}). "
-            "Run again with --debug for details and report it.",
+            visible(
+                f"Error: connact failed unexpectedly ({type(error).__name__}: {error}). "
+                "Run again with --debug for details and report it."
+            ),
             file=sys.stderr,
         )
         sys.exit(EXIT_INTERNAL)

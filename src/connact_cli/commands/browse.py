@@ -13,6 +13,7 @@ from connact_cli.context import Context
 from connact_cli.core.browse import filter_entries, search_entries
 from connact_cli.core.catalogue import Catalogue
 from connact_cli.core.models import ENTRY_KINDS, Checklist
+from connact_cli.core.safe_text import visible
 from connact_cli.core.vocabulary import TargetGroup, Theme
 from connact_cli.documents import handout
 from connact_cli.errors import UsageError
@@ -69,7 +70,7 @@ def checklists_print(
         document,
         None,
         render_options(context, context.language),
-        announce=lambda written: print(f"Checklist written to {written}"),
+        announce=lambda written: print(visible(f"Checklist written to {written}")),
         replace=force,
     )
 
@@ -103,10 +104,11 @@ def practices_show(context: Context, practice_id: str) -> None:
 
 def practices_search(context: Context, text: str) -> None:
     from connact_cli.terminal import views
+    from connact_cli.terminal.text import plain
 
     library = _library(context)
     entries = search_entries(library.index, library.search_texts(), text)
     if not entries:
-        console().print(f"No practice mentions '{text}'.")
+        console().print(plain(f"No practice mentions '{text}'."))
         return
     console().print(views.practices_table(entries, context.language, f"{len(entries)} found for '{text}'"))

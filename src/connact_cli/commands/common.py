@@ -12,9 +12,11 @@ if TYPE_CHECKING:  # rich is imported only when there is something to show
 
 
 def console() -> Console:
+    """A console that reads no markup or emoji codes in plain strings: what it prints often quotes files.
+    Views hand it Text (terminal/text.py); the interview's `say` asks for markup where it uses it."""
     from rich.console import Console
 
-    return Console()
+    return Console(markup=False, emoji=False)
 
 
 def formats(values: list[str] | None) -> list[str]:

@@ -20,6 +20,7 @@ from connact_cli.context import Context
 from connact_cli.core.catalogue import Catalogue
 from connact_cli.core.compare import compare
 from connact_cli.core.comparison import Snapshot
+from connact_cli.core.safe_text import visible
 from connact_cli.documents.compare import build as build_document
 from connact_cli.errors import UsageError
 from connact_cli.library import answers_file as answers_io
@@ -55,8 +56,10 @@ def run(context: Context, request: Request) -> list[Path]:
     comparison = compare(before, after, library, GENERATOR)
     if comparison.before.organisation != comparison.after.organisation:
         print(
-            f"Warning: {request.before} is for '{comparison.before.organisation}' and {request.after} for "
-            f"'{comparison.after.organisation}'; compared anyway, check that they belong together",
+            visible(
+                f"Warning: {request.before} is for '{comparison.before.organisation}' and {request.after} for "
+                f"'{comparison.after.organisation}'; compared anyway, check that they belong together"
+            ),
             file=sys.stderr,
         )
     document = build_document(comparison)
@@ -72,7 +75,7 @@ def run(context: Context, request: Request) -> list[Path]:
         document,
         comparison,
         options,
-        announce=lambda written: print(f"Comparison written to {written}"),
+        announce=lambda written: print(visible(f"Comparison written to {written}")),
         replace=request.force,
     )
 
@@ -126,6 +129,6 @@ def _read(path: Path, label: str, when: str | None, catalogue: Catalogue) -> Sna
     """An answers file read as `connact plan --answers` reads it, its notices shown as warnings."""
     answers, notices = answers_io.load_with_notices(path, catalogue)
     for notice in notices:
-        print(f"Warning: {notice}", file=sys.stderr)
+        print(visible(f"Warning: {notice}"), file=sys.stderr)
     shown = tuple(str(replace(notice, file=label)) for notice in notices)
     return Snapshot(answers=answers, label=label, date=when, notices=shown)

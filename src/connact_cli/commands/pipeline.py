@@ -18,9 +18,9 @@ from connact_cli.core.assessment import resolve
 from connact_cli.core.matching import Matches, match
 from connact_cli.core.plan import Plan
 from connact_cli.documents.model import Document
-from connact_cli.library.files import write_atomic
+from connact_cli.library.files import write_all
 from connact_cli.library.loader import Library
-from connact_cli.render import RenderOptions, render
+from connact_cli.render import RenderOptions, render_all
 
 GENERATOR = f"connact {__version__}"
 
@@ -50,6 +50,13 @@ def render_options(context: Context, language: str) -> RenderOptions:
     return RenderOptions(language=language)
 
 
+def rendered(
+    targets: list[Path], formats: list[str], document: Document, data: Any, options: RenderOptions
+) -> list[tuple[Path, str | bytes]]:
+    """Each target with its format laid out in memory, so that a run can write all its files or none."""
+    return list(zip(targets, render_all(formats, document, data, options), strict=True))
+
+
 def write_formats(
     targets: list[Path],
     formats: list[str],
@@ -60,13 +67,12 @@ def write_formats(
     *,
     replace: bool,
 ) -> list[Path]:
-    """Each format to its file, atomically, announcing each as it is written; returns the paths written.
+    """Every format rendered first, then all written or none; each path announced once all are written.
 
     Without `replace` (--force), a file that exists, or appears while the run works, is never replaced.
     """
-    written = []
-    for fmt, target in zip(formats, targets, strict=True):
-        written.append(write_atomic(target, render(fmt, document, data, options), replace=replace))
-        if announce is not None:
-            announce(written[-1])
+    written = write_all(rendered(targets, formats, document, data, options), replace=replace)
+    if announce is not None:
+        for path in written:
+            announce(path)
     return written

@@ -19,19 +19,20 @@ from typing import TYPE_CHECKING
 
 from connact_cli.commands.common import console as new_console
 from connact_cli.commands.common import has_terminal
-from connact_cli.commands.pipeline import build_plan, render_options, write_formats
+from connact_cli.commands.pipeline import build_plan, render_options, rendered
 from connact_cli.context import Context
 from connact_cli.core.answers import AnswersFile
 from connact_cli.core.assembly import default_start
 from connact_cli.core.assessment import resolve
 from connact_cli.core.matching import match
 from connact_cli.core.names import slug
+from connact_cli.core.safe_text import visible
 from connact_cli.documents.plan import build as build_document
 from connact_cli.errors import Interrupted, NeedsTerminal, UsageError
 from connact_cli.interview.prompter import Prompter
 from connact_cli.interview.sessions import Session, SessionOptions, SessionStore
 from connact_cli.library import answers_file as answers_io
-from connact_cli.library.files import answers_path_for, check_writable, write_atomic
+from connact_cli.library.files import answers_path_for, check_writable, write_all
 from connact_cli.library.loader import Library, open_library
 from connact_cli.render import outputs_for
 
@@ -90,11 +91,12 @@ def run(
     assert request.answers is not None
     answers, notices = answers_io.load_with_notices(request.answers, library)
     for notice in notices:
-        print(f"Warning: {notice}", file=sys.stderr)
+        print(visible(f"Warning: {notice}"), file=sys.stderr)
     chosen = answers.practices
     for missing in [pid for pid in chosen or [] if library.record(pid) is None]:
         print(
-            f"Warning: {request.answers}: practice '{missing}' is not in the library; it is left out", file=sys.stderr
+            visible(f"Warning: {request.answers}: practice '{missing}' is not in the library; left out"),
+            file=sys.stderr,
         )
     return write_plan(context, request, library, answers, chosen=chosen, start_default=start_default)
 
@@ -174,11 +176,12 @@ class InteractivePlan:
                 f"interrupted; your {len(draft.answers)} answers are saved (session {session.name}). "
                 f"Continue with: connact plan --resume --session {session.name}"
             ) from None
+        from connact_cli.terminal.text import plain
+
         answers = answers.model_copy(update={"practices": session.chosen})  # replaying it gives this plan
         answers_path = answers_path_for(plan_path)
         for target in _outputs(plan_path, self.request, interactive=True):
             check_writable(target, self.request.force)
-        write_atomic(answers_path, answers_io.to_yaml(answers), replace=self.request.force)
         written = write_plan(
             self.context,
             self.request,
@@ -187,8 +190,9 @@ class InteractivePlan:
             chosen=session.chosen,
             start_default=start_default,
             plan_path=plan_path,
+            also=[(answers_path, answers_io.to_yaml(answers))],
         )
-        self.console.print(f"Answers saved to {answers_path.resolve()}")
+        self.console.print(plain(f"Answers saved to {answers_path.resolve()}"))
         self.store.discard(session.name)
         return written
 
@@ -269,20 +273,15 @@ def write_plan(
     chosen: list[str] | None,
     start_default: str,
     plan_path: Path | None = None,
+    also: list[tuple[Path, str]] | None = None,
 ) -> Path:
-
+    """Every format of the plan, and the files in `also` (the answers file), written all or none."""
     plan, _ = build_plan(answers, library, top=request.top, chosen=chosen, start_default=start_default)
     path = plan_path or request.output or default_output(answers.profile.organisation, request.formats)
     targets = outputs_for(path, request.formats)
     for target in targets:
         check_writable(target, request.force)
-    write_formats(
-        targets,
-        request.formats,
-        build_document(plan),
-        plan,
-        render_options(context, plan.language),
-        announce=lambda written: print(f"Plan written to {written}"),
-        replace=request.force,
-    )
+    files = rendered(targets, request.formats, build_document(plan), plan, render_options(context, plan.language))
+    for written in write_all([*files, *(also or [])], replace=request.force)[: len(files)]:
+        print(visible(f"Plan written to {written}"))
     return targets[0].resolve()

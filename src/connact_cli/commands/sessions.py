@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from connact_cli.commands.common import console
 from connact_cli.context import Context
+from connact_cli.core.safe_text import visible
 from connact_cli.interview.sessions import SessionStore
 
 
@@ -11,7 +12,7 @@ def sessions_list(context: Context) -> None:
     store = SessionStore(context.sessions_dir())
     found = store.list()
     if not found:
-        print(f"No saved interviews (in {store.folder}).")
+        print(visible(f"No saved interviews (in {store.folder})."))
         return
     from connact_cli.terminal.views import sessions_table
 
@@ -20,4 +21,4 @@ def sessions_list(context: Context) -> None:
 
 
 def sessions_discard(context: Context, name: str) -> None:
-    print(f"Discarded {SessionStore(context.sessions_dir()).discard(name)}")
+    print(visible(f"Discarded {SessionStore(context.sessions_dir()).discard(name)}"))

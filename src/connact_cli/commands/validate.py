@@ -6,6 +6,7 @@ import sys
 from pathlib import Path
 
 from connact_cli.context import Context
+from connact_cli.core.safe_text import visible
 from connact_cli.errors import EXIT_INVALID, UsageError
 
 
@@ -23,15 +24,15 @@ def validate(context: Context, paths: list[Path] | None) -> int:
     found = validate_paths(targets, DiskCache(context.cache_dir()), progress_factory)
     names = ", ".join(str(p) for p in targets)
     for warning in found.warnings:
-        print(f"warning: {warning}")
+        print(visible(f"warning: {warning}"))
     for problem in found.problems:
-        print(problem)
+        print(visible(str(problem)))
     if found.problems:
         count = len(found.problems)
-        print(f"{count} problem{'s' if count != 1 else ''} in {names}", file=sys.stderr)
+        print(visible(f"{count} problem{'s' if count != 1 else ''} in {names}"), file=sys.stderr)
         return EXIT_INVALID
     warned = (
         f" ({len(found.warnings)} warning{'s' if len(found.warnings) != 1 else ''} above)" if found.warnings else ""
     )
-    print(f"OK: {found.count} files valid in {names}{warned}")
+    print(visible(f"OK: {found.count} files valid in {names}{warned}"))
     return 0

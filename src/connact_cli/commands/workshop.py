@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from connact_cli.commands.common import console as new_console
 from connact_cli.commands.common import require_terminal
-from connact_cli.commands.pipeline import GENERATOR, build_plan, render_options, write_formats
+from connact_cli.commands.pipeline import GENERATOR, build_plan, render_options, rendered
 from connact_cli.context import Context
 from connact_cli.core.answers import AnswersFile, Profile
 from connact_cli.core.assembly import default_start
@@ -30,7 +30,7 @@ from connact_cli.interview.prompter import Prompter
 from connact_cli.interview.sessions import SessionStore
 from connact_cli.library import answers_file as answers_io
 from connact_cli.library import workshop_script
-from connact_cli.library.files import check_writable, make_folder, refuse_special, write_atomic
+from connact_cli.library.files import check_writable, make_folder, refuse_special, write_all, write_atomic
 from connact_cli.library.loader import Library, open_library
 from connact_cli.library.workshop_script import LoadedScript, group_answers, group_data
 
@@ -87,10 +87,11 @@ def new(context: Context, output: Path, force: bool, today: date | None = None) 
     check_writable(output, force)
     require_terminal("workshop new", "copy examples/workshop/ instead")
     from connact_cli.interview.prompter import QuestionaryPrompter
+    from connact_cli.terminal.text import plain
 
     console = new_console()
     text = scaffold.ask(QuestionaryPrompter(console), open_library(context.with_library(())), today or date.today())
-    console.print(f"Workshop script written to {write_atomic(output, text, replace=force)}")
+    console.print(plain(f"Workshop script written to {write_atomic(output, text, replace=force)}"))
 
 
 def targets(loaded: LoadedScript, options: RunOptions) -> list[Path]:
@@ -134,32 +135,33 @@ def write_outputs(
     console: Console,
     start_default: str,
 ) -> list[Path]:
-    """Validate each group's answers, build its plan and the report, and write them all."""
+    """Validate each group's answers, build its plan and the report, lay every file out in memory, then write
+    them all or none: a failure never leaves a half-written workshop that a rerun would refuse."""
+    from connact_cli.terminal.text import plain
+
     answers = [group_answers(loaded, i, library, data) for i, data in enumerate(datas)]
     results = [build_group(loaded, i, af, library, options.top, start_default) for i, af in enumerate(answers)]
     document = report.build(loaded.script, results, library, GENERATOR)
-    make_folder(options.folder, "choose another -o")
-    written = []
+    files: list[tuple[Path, str | bytes]] = []
     for name, result in zip(loaded.script.file_names(), results, strict=True):
-        answers_text = answers_io.to_yaml(result.answers_file)
-        written.append(write_atomic(options.folder / f"{name}.answers.yaml", answers_text, replace=options.force))
-        written += write_formats(
+        files.append((options.folder / f"{name}.answers.yaml", answers_io.to_yaml(result.answers_file)))
+        files += rendered(
             [options.folder / f"{name}-plan.{fmt}" for fmt in options.formats],
             options.formats,
             build_plan_document(result.plan),
             result.plan,
             render_options(context, result.plan.language),
-            replace=options.force,
         )
-    written += write_formats(
+    files += rendered(
         [options.folder / f"workshop-report.{fmt}" for fmt in options.formats],
         options.formats,
         document,
         report_data(results),
         render_options(context, loaded.script.language),
-        replace=options.force,
     )
-    console.print(f"Workshop outputs written to {options.folder.resolve()} ({len(written)} files)")
+    make_folder(options.folder, "choose another -o")
+    written = write_all(files, replace=options.force)
+    console.print(plain(f"Workshop outputs written to {options.folder.resolve()} ({len(written)} files)"))
     return written
 
 

@@ -2,16 +2,18 @@
 
 Plans and workshop reports are assembled into a Document (headings, paragraphs of styled spans,
 lists, tables, charts, a timeline). Renderers only format: no renderer re-derives content, and
-each one escapes text for its own format.
+each one escapes text for its own format. `cleaned` applies the control-character rule
+(core/safe_text.py) to a whole Document once, before any format lays it out.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import field
-from typing import Literal
+from dataclasses import field, fields, is_dataclass, replace
+from typing import Any, Literal
 
 from connact_cli.core.records import record
+from connact_cli.core.safe_text import clean
 
 
 @record
@@ -158,3 +160,34 @@ def table(
         numeric=list(numeric),
         sheet=sheet,
     )
+
+
+def cleaned(document: Document) -> Document:
+    """The document with every text cleaned (controls and bidi overrides removed): text from files may
+    hold them, no format should show them, and Word and Excel refuse them. Unchanged parts are shared."""
+    result: Document = _cleaned(document)
+    return result
+
+
+_FIELDS: dict[type, tuple[str, ...]] = {}  # each record class's field names (fields() is slow)
+
+
+def _cleaned(value: Any) -> Any:
+    kind = type(value)
+    if kind is str:
+        return clean(value)
+    if kind is list or kind is tuple:
+        items = [_cleaned(item) for item in value]
+        if all(new is old for new, old in zip(items, value, strict=True)):
+            return value
+        return items if kind is list else tuple(items)
+    names = _FIELDS.get(kind)
+    if names is None:
+        names = _FIELDS[kind] = tuple(f.name for f in fields(value)) if is_dataclass(value) else ()
+    changes = {}
+    for name in names:
+        old = getattr(value, name)
+        new = _cleaned(old)
+        if new is not old:
+            changes[name] = new
+    return replace(value, **changes) if changes else value

@@ -3,12 +3,18 @@
 The real Prompter uses questionary's `unsafe_ask`, so Ctrl-C raises KeyboardInterrupt (questionary's
 `ask` would swallow it and return None) and the caller can save what was typed.
 Tests replace it with a scripted Prompter or drive the real one through a pseudo-terminal.
+
+Messages and choices often quote data files (question texts, practice titles, group names), so the real
+Prompter shows their control characters visibly (core/safe_text.py). `say` and `status` take rich
+markup: callers escape what they quote with `rich.markup.escape`.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Protocol
+
+from connact_cli.core.safe_text import visible
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -47,10 +53,10 @@ class QuestionaryPrompter:
         self._style = questionary.Style([("qmark", "bold"), ("question", "bold"), ("instruction", "italic")])
 
     def select(self, message: str, choices: Sequence[Choice], default: str | None = None) -> str:
-        items = [self._q.Choice(title=label, value=value) for value, label in choices]
+        items = [self._q.Choice(title=visible(label), value=value) for value, label in choices]
         chosen = next((item for item in items if item.value == default), None)
         answer: str = self._q.select(
-            message,
+            visible(message),
             choices=items,
             default=chosen,
             qmark="?",
@@ -61,9 +67,15 @@ class QuestionaryPrompter:
         return answer
 
     def checkbox(self, message: str, choices: Sequence[Choice], checked: Sequence[str] = ()) -> list[str]:
-        items = [self._q.Choice(title=label, value=value, checked=value in checked) for value, label in choices]
+        items = [
+            self._q.Choice(title=visible(label), value=value, checked=value in checked) for value, label in choices
+        ]
         picked: list[str] = self._q.checkbox(
-            message, choices=items, qmark="?", style=self._style, instruction="(space to tick, enter when done)"
+            visible(message),
+            choices=items,
+            qmark="?",
+            style=self._style,
+            instruction="(space to tick, enter when done)",
         ).unsafe_ask()
         return picked
 
@@ -76,20 +88,25 @@ class QuestionaryPrompter:
     ) -> str:
         def check(value: str) -> bool | str:
             problem = validate(value) if validate else None
-            return True if problem is None else problem
+            return True if problem is None else visible(problem)
 
         typed: str = self._q.text(
-            message, default=default, validate=check, qmark="?", style=self._style, instruction=instruction or None
+            visible(message),
+            default=default,
+            validate=check,
+            qmark="?",
+            style=self._style,
+            instruction=visible(instruction) or None,
         ).unsafe_ask()
         return typed
 
     def confirm(self, message: str, default: bool = False) -> bool:
-        confirmed: bool = self._q.confirm(message, default=default, qmark="?", style=self._style).unsafe_ask()
+        confirmed: bool = self._q.confirm(visible(message), default=default, qmark="?", style=self._style).unsafe_ask()
         return confirmed
 
     def say(self, text: str) -> None:
-        self._console.print(text, highlight=False)
+        self._console.print(visible(text), markup=True, highlight=False)
 
     def status(self, text: str) -> None:
         """One line that never wraps: where the user is in the interview."""
-        self._console.print(text, no_wrap=True, overflow="ellipsis", highlight=False)
+        self._console.print(visible(text), markup=True, no_wrap=True, overflow="ellipsis", highlight=False)

@@ -5,6 +5,9 @@ from __future__ import annotations
 
 import os
 import stat
+import tempfile
+from collections.abc import Sequence
+from contextlib import suppress
 from pathlib import Path
 
 from connact_cli.errors import OutputError
@@ -104,7 +107,6 @@ def write_atomic(path: Path, content: str | bytes, *, replace: bool, mode: int |
     if not path.parent.is_dir():
         raise OutputError(f"folder {path.parent} does not exist; create it or choose another -o")
     data = content.encode("utf-8") if isinstance(content, str) else content
-    import tempfile
 
     try:
         fd, temp = tempfile.mkstemp(prefix=TEMP_PREFIX, dir=path.parent)  # O_EXCL, never an existing file
@@ -140,6 +142,23 @@ def _move(temp: str, path: Path, replace: bool) -> None:
         os.replace(temp, path)
     else:
         publish_new(temp, path)
+
+
+def write_all(contents: Sequence[tuple[Path, str | bytes]], *, replace: bool) -> list[Path]:
+    """Write every file or none: each atomically, and after a failure the files this call created are
+    removed again. A file that existed before is never removed (it was replaced whole, or left as it was)."""
+    existed = {path.resolve() for path, _ in contents if path.exists()}
+    written: list[Path] = []
+    try:
+        for path, content in contents:
+            written.append(write_atomic(path, content, replace=replace))
+    except BaseException:
+        for path in written:
+            if path not in existed:
+                with suppress(OSError):
+                    path.unlink()
+        raise
+    return written
 
 
 def make_folder(folder: Path, hint: str) -> None:

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from connact_cli.documents.model import Document
+from connact_cli.documents.model import Document, cleaned
 
 
 @dataclass(frozen=True)
@@ -58,7 +58,14 @@ DOCUMENT_FORMATS = ("md", "html", "docx")  # formats that lay out a document (a 
 
 def render(fmt: str, document: Document, data: Any, options: RenderOptions) -> str | bytes:
     """`document` laid out as `fmt`; JSON writes `data` instead (the model the document was built from)."""
-    return FORMATS[fmt](document, data, options)
+    return render_all([fmt], document, data, options)[0]
+
+
+def render_all(formats: list[str], document: Document, data: Any, options: RenderOptions) -> list[str | bytes]:
+    """Every format in memory, in order: nothing is written before all have been laid out. The document's
+    text is cleaned of control characters once, here, for every renderer."""
+    safe = cleaned(document)
+    return [FORMATS[fmt](safe, data, options) for fmt in formats]
 
 
 def outputs_for(path: Path, formats: list[str]) -> list[Path]:

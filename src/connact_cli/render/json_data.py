@@ -1,4 +1,8 @@
-"""Any model as JSON: dataclasses, pydantic models, enums and containers, field order kept."""
+"""Any model as JSON: dataclasses, pydantic models, enums and containers, field order kept.
+
+JSON is data, so text keeps every character it had; those the terminal and the documents must not show
+raw (core/safe_text.py) are written as \\u escapes, which json.dumps does only for C0 controls.
+"""
 
 from __future__ import annotations
 
@@ -6,6 +10,8 @@ import dataclasses
 import json
 from enum import Enum
 from typing import Any
+
+from connact_cli.core.safe_text import UNSAFE
 
 
 def as_data(value: Any) -> Any:
@@ -24,4 +30,5 @@ def as_data(value: Any) -> Any:
 
 
 def to_json(model: Any) -> str:
-    return json.dumps(as_data(model), indent=2, ensure_ascii=False) + "\n"
+    text = json.dumps(as_data(model), indent=2, ensure_ascii=False)
+    return UNSAFE.sub(lambda found: f"\\u{ord(found.group()):04x}", text) + "\n"

@@ -1,9 +1,11 @@
-"""Rich renderables for what the commands show. They take models and return renderables; no I/O."""
+"""Rich renderables for what the commands show. They take models and return renderables; no I/O.
+
+Every string from data reaches rich as Text (terminal/text.py): never as markup, controls shown visibly.
+"""
 
 from __future__ import annotations
 
 from rich.console import Group, RenderableType
-from rich.markup import escape
 from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
@@ -12,7 +14,9 @@ from connact_cli.core.catalogue import Catalogue
 from connact_cli.core.index import EntryIndex
 from connact_cli.core.matching import Matches
 from connact_cli.core.models import Checklist, FrameworkAction, LibraryEntry, Question
+from connact_cli.core.safe_text import visible
 from connact_cli.core.vocabulary import QuestionKind
+from connact_cli.terminal.text import assemble, plain
 
 
 def checklists_table(catalogue: Catalogue, lang: str) -> Table:
@@ -25,9 +29,9 @@ def checklists_table(catalogue: Catalogue, lang: str) -> Table:
     for checklist in catalogue.checklists:
         themes = ", ".join(checklist.themes) or "cross-cutting"
         table.add_row(
-            checklist.id,
-            escape(checklist.title.get(lang)),
-            themes,
+            plain(checklist.id),
+            plain(checklist.title.get(lang)),
+            plain(themes),
             str(len(checklist.pillars)),
             str(len(checklist.questions())),
         )
@@ -53,14 +57,14 @@ def _answer_options(question: Question, lang: str) -> str:
 def checklist_detail(checklist: Checklist, lang: str) -> Group:
     parts: list[RenderableType] = [
         Panel(
-            Text(checklist.description.get(lang)),
-            title=f"[bold]{escape(checklist.title.get(lang))}[/] ({checklist.id})",
-            subtitle=escape(checklist.source.document),
+            plain(checklist.description.get(lang)),
+            title=assemble((checklist.title.get(lang), "bold"), f" ({checklist.id})"),
+            subtitle=plain(checklist.source.document),
         )
     ]
     for number, pillar in enumerate(checklist.pillars, start=1):
         table = Table(
-            title=f"Pillar {number}: {escape(pillar.title.get(lang))}",
+            title=plain(f"Pillar {number}: {pillar.title.get(lang)}"),
             title_justify="left",
             show_lines=True,
             expand=True,
@@ -69,21 +73,20 @@ def checklist_detail(checklist: Checklist, lang: str) -> Group:
         table.add_column("answers", ratio=1)
         table.add_column("weight", justify="right", no_wrap=True)
         for question in pillar.questions:
-            body = Text()
-            body.append(question.id, style="dim")
-            body.append("\n" + question.text.get(lang), style="bold")
-            body.append("\n" + question.help.get(lang))
+            body = assemble(
+                (question.id, "dim"), ("\n" + question.text.get(lang), "bold"), "\n" + question.help.get(lang)
+            )
             if question.relevant_if is not None:
                 condition = question.relevant_if
                 values = ", ".join(str(v) for v in condition.values())
                 test = {"equals": "is", "any_of": "is any of", "none_of": "is none of"}[
                     next(k for k in ("equals", "any_of", "none_of") if getattr(condition, k) is not None)
                 ]
-                body.append(f"\nasked only if {condition.question} {test} {values}", style="italic")
+                body.append(visible(f"\nasked only if {condition.question} {test} {values}"), style="italic")
             gaps = question.revealed_gaps()
             if gaps:
-                body.append("\ngaps: " + ", ".join(gaps), style="dim")
-            table.add_row(body, _answer_options(question, lang), str(question.weight))
+                body.append(visible("\ngaps: " + ", ".join(gaps)), style="dim")
+            table.add_row(body, plain(_answer_options(question, lang)), str(question.weight))
         parts.append(table)
     return Group(*parts)
 
@@ -97,48 +100,52 @@ def countries_text(entry: LibraryEntry | EntryIndex) -> str:
 
 def practices_table(entries: list[EntryIndex], lang: str, title: str) -> Table:
     """One row per entry; ids never wrap, so they can be copied into 'practices show'."""
-    table = Table(title=title, title_justify="left", show_lines=True)
+    table = Table(title=plain(title), title_justify="left", show_lines=True)
     table.add_column("practice (id, title, themes)", min_width=max(len(e.id) for e in entries))
     table.add_column("countries")
     for entry in entries:
         cell = Group(
-            Text(entry.id, style="bold", no_wrap=True),
-            Text(entry.title_in(lang)),
-            Text(", ".join(entry.themes), style="dim"),
+            Text(visible(entry.id), style="bold", no_wrap=True),
+            plain(entry.title_in(lang)),
+            plain(", ".join(entry.themes), style="dim"),
         )
-        table.add_row(cell, countries_text(entry))
+        table.add_row(cell, plain(countries_text(entry)))
     return table
 
 
-def practice_detail(entry: LibraryEntry, catalogue: Catalogue, lang: str) -> Group:
+def _facts(entry: LibraryEntry, catalogue: Catalogue, lang: str) -> Table:
+    rows: list[tuple[str, str]] = []
+    if isinstance(entry, FrameworkAction):
+        rows.append(("EU action", f"no. {entry.number}: {entry.action.get(lang)}"))
+        rows.append(("status", entry.status.value))
+        rows.append(("type", entry.action_type.value if entry.action_type else "not stated in the source"))
+    rows += [("countries", countries_text(entry)), ("level", entry.level.value)]
+    if entry.organisations:
+        rows.append(("organisations", ", ".join(entry.organisations)))
+    rows.append(("themes", ", ".join(entry.themes)))
+    if entry.target_groups:
+        rows.append(("target groups", ", ".join(entry.target_groups)))
+    rows.append(("activity", entry.activity_type.value))
+    if entry.delivery_formats:
+        rows.append(("delivery", ", ".join(entry.delivery_formats)))
+    gaps = [catalogue.gap(tag) for tag in entry.gap_tags]
+    labels = (g.label.get(lang) if g else tag for g, tag in zip(gaps, entry.gap_tags, strict=True))
+    rows.append(("addresses", ", ".join(labels)))
+    if entry.principles:
+        rows.append(("ISF principles", ", ".join(entry.principles)))
     facts = Table.grid(padding=(0, 2))
     facts.add_column(style="bold", no_wrap=True)
     facts.add_column()
-    if isinstance(entry, FrameworkAction):
-        facts.add_row("EU action", f"no. {entry.number}: {escape(entry.action.get(lang))}")
-        facts.add_row("status", entry.status.value)
-        facts.add_row("type", entry.action_type.value if entry.action_type else "not stated in the source")
-    facts.add_row("countries", countries_text(entry))
-    facts.add_row("level", entry.level.value)
-    if entry.organisations:
-        facts.add_row("organisations", escape(", ".join(entry.organisations)))
-    facts.add_row("themes", ", ".join(entry.themes))
-    if entry.target_groups:
-        facts.add_row("target groups", ", ".join(entry.target_groups))
-    facts.add_row("activity", entry.activity_type.value)
-    if entry.delivery_formats:
-        facts.add_row("delivery", ", ".join(entry.delivery_formats))
-    gaps = [catalogue.gap(tag) for tag in entry.gap_tags]
-    facts.add_row(
-        "addresses",
-        escape(", ".join(g.label.get(lang) if g else tag for g, tag in zip(gaps, entry.gap_tags, strict=True))),
-    )
-    if entry.principles:
-        facts.add_row("ISF principles", ", ".join(entry.principles))
+    for name, value in rows:
+        facts.add_row(name, plain(value))
+    return facts
 
+
+def practice_detail(entry: LibraryEntry, catalogue: Catalogue, lang: str) -> Group:
+    title = assemble((entry.title.get(lang), "bold"), f" ({entry.id})")
     parts: list[RenderableType] = [
-        Panel(Text(entry.summary.get(lang)), title=f"[bold]{escape(entry.title.get(lang))}[/] ({entry.id})"),
-        facts,
+        Panel(plain(entry.summary.get(lang)), title=title),
+        _facts(entry, catalogue, lang),
     ]
     for heading, items in (
         ("Figures from the source", [f.describe(lang) for f in entry.figures]),
@@ -152,9 +159,8 @@ def practice_detail(entry: LibraryEntry, catalogue: Catalogue, lang: str) -> Gro
     ):
         if items:
             parts.append(Text(f"\n{heading}", style="bold underline"))
-            parts.extend(Text(f"  • {item}") for item in items)
-    cited = entry.source.cite()
-    parts.append(Text("\nSource: ", style="bold").append(cited, style="not bold"))
+            parts.extend(plain(f"  • {item}") for item in items)
+    parts.append(assemble(("\nSource: ", "bold"), entry.source.cite()))
     return Group(*parts)
 
 
@@ -165,17 +171,16 @@ def matches_table(matches: Matches, top: int, language: str) -> Table:
     table.add_column("score", justify="right")
     table.add_column("first reason")
     for number, rec in enumerate(matches.recommendations[: max(top, 5)], start=1):
-        table.add_row(
-            str(number), rec.entry.title_in(language), f"{rec.score:g}", rec.reasons[0] if rec.reasons else ""
-        )
+        reason = rec.reasons[0] if rec.reasons else ""
+        table.add_row(str(number), plain(rec.entry.title_in(language)), f"{rec.score:g}", plain(reason))
     return table
 
 
 def sessions_table(rows: list[tuple[str, str, int, str]], folder: str) -> Table:
     """One row per saved interview: name, organisation, number of answers, last saved."""
-    table = Table(title=f"Saved interviews ({folder})", title_justify="left")
+    table = Table(title=plain(f"Saved interviews ({folder})"), title_justify="left")
     for column in ("name", "organisation", "answers", "last saved"):
         table.add_column(column)
     for name, organisation, answers, updated in rows:
-        table.add_row(name, organisation, str(answers), updated)
+        table.add_row(plain(name), plain(organisation), str(answers), plain(updated))
     return table

@@ -8,11 +8,12 @@ import time
 
 from rich.console import Console
 from rich.console import Group as RichGroup
-from rich.markup import escape
 from rich.panel import Panel
 from rich.text import Text
 
+from connact_cli.core.safe_text import visible
 from connact_cli.core.workshop import WorkshopScript
+from connact_cli.terminal.text import plain
 
 
 def countdown(console: Console, minutes: int, step: str) -> None:
@@ -24,7 +25,7 @@ def countdown(console: Console, minutes: int, step: str) -> None:
         while True:
             left = max(0, int(deadline - time.monotonic()))
             live.update(
-                Text(
+                plain(
                     f"⏱  {left // 60:02d}:{left % 60:02d} left for '{step}'. Press Enter when the groups are ready.",
                     style="bold",
                 ),
@@ -42,17 +43,17 @@ def step_panel(script: WorkshopScript, index: int) -> RichGroup:
     step = script.agenda[index]
     body = Text()
     if step.briefing:
-        body.append(step.briefing.strip() + "\n")
+        body.append(visible(step.briefing.strip()) + "\n")
     if step.prompts:
         body.append("\nDiscuss:\n", style="bold")
         for prompt in step.prompts:
-            body.append(f"  • {prompt}\n")
+            body.append(f"  • {visible(prompt)}\n")
     if step.facilitator_notes:
         body.append("\nFacilitator: ", style="bold italic")
-        body.append(step.facilitator_notes.strip() + "\n", style="italic")
+        body.append(visible(step.facilitator_notes.strip()) + "\n", style="italic")
     total = len(script.agenda)
     done = round(30 * index / total)
     header = Text(
         f"Agenda {'█' * done}{'░' * (30 - done)} step {index + 1} of {total} · {step.minutes} min", style="bold"
     )
-    return RichGroup(header, Panel(body, title=f"[bold]{escape(step.title)}[/]", expand=True))
+    return RichGroup(header, Panel(body, title=plain(step.title, style="bold"), expand=True))
