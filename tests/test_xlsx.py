@@ -98,3 +98,19 @@ def test_a_handout_is_not_a_spreadsheet(capsys, tmp_path):
     result = run(capsys, "checklists", "print", "health", "-f", "xlsx", "-o", str(tmp_path / "h.xlsx"))
     assert result.code == 2
     assert "--format xlsx is not available for a handout" in result.err
+
+
+def test_text_that_looks_like_a_formula_stays_text(tmp_path):
+    """Text starting with '=' (from a file or a name) is written as text, never as a live Excel formula;
+    only the totals connact computes are formulas."""
+    import io
+
+    from connact_cli.documents.model import Document, table
+    from connact_cli.render.spreadsheet import to_xlsx
+
+    rows = [['=HYPERLINK("http://example.invalid","x")', "€10"], ["=1+1", "€20"], ["Total", "€30"]]
+    document = Document(title="t", blocks=[table(["What", "Amount"], rows, sheet="Budget")])
+    sheet = openpyxl.load_workbook(io.BytesIO(to_xlsx(document)))["Budget"]
+    assert [sheet.cell(row=r, column=1).data_type for r in (2, 3)] == ["s", "s"]
+    assert sheet.cell(row=2, column=1).value.startswith("=HYPERLINK")
+    assert sheet.cell(row=4, column=2).value == "=SUM(B2:B3)"

@@ -54,11 +54,14 @@ def _table(book: Any, block: Table, name: str) -> None:
     first = sheet.max_row + 1
     for row in block.rows:
         values = [_value(cell) for cell in row]
-        if _plain(row[0]).startswith("Total") and sheet.max_row >= first:
+        totals = _plain(row[0]).startswith("Total") and sheet.max_row >= first
+        if totals:
             values = _totals(values, first, sheet.max_row)
         sheet.append(values)
         for index, cell in enumerate(sheet[sheet.max_row][: len(row)]):
             shown = _plain(row[index])
+            if cell.data_type == "f" and not totals:
+                cell.data_type = "s"  # text from a file that starts with "=" stays text, never a live formula
             if shown.startswith("€"):
                 cell.number_format = "€#,##0"
             elif shown.endswith("%"):
