@@ -69,7 +69,7 @@ def checklists_print(
         chosen,
         document,
         None,
-        render_options(context, context.language),
+        render_options(context.language),
         announce=lambda written: print(visible(f"Checklist written to {written}")),
         replace=force,
     )

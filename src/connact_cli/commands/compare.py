@@ -63,7 +63,7 @@ def run(context: Context, request: Request) -> list[Path]:
             file=sys.stderr,
         )
     document = build_document(comparison)
-    options = render_options(context, comparison.language)
+    options = render_options(comparison.language)
     if targets is None:
         shown = render(request.formats[0], document, comparison, options)
         assert isinstance(shown, str)  # only text formats are printed (_targets)

@@ -11,7 +11,6 @@ from pathlib import Path
 from typing import Any
 
 from connact_cli import __version__
-from connact_cli.context import Context
 from connact_cli.core.answers import AnswersFile
 from connact_cli.core.assembly import assemble, entry_ids
 from connact_cli.core.assessment import resolve
@@ -45,7 +44,7 @@ def build_plan(
     return plan, matches
 
 
-def render_options(context: Context, language: str) -> RenderOptions:
+def render_options(language: str) -> RenderOptions:
     """How a command's documents are rendered; nothing is cached between runs (compiled templates are code)."""
     return RenderOptions(language=language)
 

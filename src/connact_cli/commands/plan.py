@@ -281,7 +281,7 @@ def write_plan(
     targets = outputs_for(path, request.formats)
     for target in targets:
         check_writable(target, request.force)
-    files = rendered(targets, request.formats, build_document(plan), plan, render_options(context, plan.language))
+    files = rendered(targets, request.formats, build_document(plan), plan, render_options(plan.language))
     for written in write_all([*files, *(also or [])], replace=request.force)[: len(files)]:
         print(visible(f"Plan written to {written}"))
     return targets[0].resolve()

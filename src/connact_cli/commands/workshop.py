@@ -150,14 +150,14 @@ def write_outputs(
             options.formats,
             build_plan_document(result.plan),
             result.plan,
-            render_options(context, result.plan.language),
+            render_options(result.plan.language),
         )
     files += rendered(
         [options.folder / f"workshop-report.{fmt}" for fmt in options.formats],
         options.formats,
         document,
         report_data(results),
-        render_options(context, loaded.script.language),
+        render_options(loaded.script.language),
     )
     make_folder(options.folder, "choose another -o")
     written = write_all(files, replace=options.force)

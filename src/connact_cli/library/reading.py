@@ -27,10 +27,9 @@ class Reading:
     answers: list[yamlio.YamlDocument] = field(default_factory=list)
     workshops: list[yamlio.YamlDocument] = field(default_factory=list)
     indexed: list[EntryIndex] = field(default_factory=list)  # practices of extra folders, as index records
-    folder_refs: list[References] = field(default_factory=list)  # references of those, from the folder index
 
     def refs(self) -> list[References]:
-        return [item.refs for item in self.loaded] + self.folder_refs
+        return [item.refs for item in self.loaded]
 
 
 def yaml_files(path: Path) -> list[Path]:
