@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import itertools
 import shutil
 import sys
 import textwrap
@@ -113,6 +114,7 @@ class ScriptedPrompter:
         self.said: list[str] = []
         self.asked: list[str] = []
         self.defaults: dict[str, str | None] = {}  # where each choice prompt put the cursor
+        self.labels: list[str] = []  # every choice offered, as shown
 
     def _next(self, message, fallback):
         self.asked.append(message)
@@ -121,20 +123,22 @@ class ScriptedPrompter:
                 return values.popleft()
         return fallback
 
-    def select(self, message, choices, default=None):
+    def select(self, message, choices, default=None, back=False):
         self.defaults[message] = default
+        self.labels += [label for _, label in choices]
         values = [value for value, _ in choices]
         answer = self._next(message, self.default if self.default in values else values[0])
         assert answer in values, (message, answer)
         return answer
 
-    def checkbox(self, message, choices, checked=()):
+    def checkbox(self, message, choices, checked=(), back=False, help=False):
+        self.labels += [label for _, label in choices]
         return self._next(message, list(checked))
 
-    def text(self, message, default="", validate=None, instruction=""):
+    def text(self, message, default="", validate=None, instruction="", back=False):
         answer = self._next(message, default)
         assert validate is None or validate(answer) is None, (message, answer)
-        return answer
+        return answer or default
 
     def confirm(self, message, default=False):
         return self._next(message, default)
@@ -199,3 +203,34 @@ def spawn(tmp_path: Path, *args: str, columns: int = 120, rows: int = 40) -> pex
     )
     child.delaybeforesend = None
     return child
+
+
+class Screen:
+    """What a real terminal of the child's size shows: its output fed through a terminal emulator (pyte)."""
+
+    def __init__(self, child: pexpect.spawn, columns: int, rows: int):
+        import pyte
+
+        self.screen = pyte.Screen(columns, rows)
+        self.stream = pyte.Stream(self.screen)
+        self.columns = columns
+        child.logfile_read = self
+
+    def write(self, data: str) -> None:
+        self.stream.feed(data)
+
+    def flush(self) -> None:
+        pass
+
+    def lines(self) -> list[str]:
+        return [line.rstrip() for line in self.screen.display]
+
+    def split_words(self) -> list[str]:
+        """Lines that run to the last column and go on with a letter: a word the terminal broke in two.
+        A file path longer than the line has no better place to break, so lines with one are left out."""
+        shown = self.lines()
+        return [
+            f"{line!r} / {after!r}"
+            for line, after in itertools.pairwise(shown)
+            if len(line) == self.columns and line[-1].isalnum() and after[:1].isalnum() and "/" not in line
+        ]

@@ -211,7 +211,7 @@ class TestAnswersBesideThePlan:
         "Country": ["MT"],
         "Which themes": [["employment"]],
         "Start month": ["2027-01"],
-        "Practices to include": [[]],
+        "Practices for the plan": [[]],
     }
 
     def test_an_existing_answers_file_is_kept_unless_the_user_says_yes(self, tmp_path, monkeypatch):

@@ -73,26 +73,30 @@ def test_progress_counts_down(library):
     counts = [int(line.split("[dim]")[1].split(" ")[0]) for line in prompter.said if "left" in line]
     assert counts == sorted(counts, reverse=True)
     assert counts[-1] == 1
-    assert "section 1 of 2" in prompter.said[1] and "section 2 of 2" in prompter.said[-1]
+    assert "section 1 of 2" in prompter.said[0] and "section 2 of 2" in prompter.said[-1]
 
 
 def test_length_is_announced_before_the_first_question(library):
-    """People are told how many questions and roughly how long, before they start."""
+    """People are told how many questions and roughly how long, and choose how much to answer now."""
     prompter = ScriptedPrompter({})
-    interview.ask_checklists(prompter, Draft(profile=dict(PROFILE)), library)
+    draft = Draft(profile=dict(PROFILE))
+    checklists = [library.checklist("employment"), library.checklist("principles")]
+    scope = interview.choose_scope(prompter, draft, checklists, quick=False, only_new=False)
+    interview.ask_checklists(prompter, draft, library, scope=scope)
     asked = len([line for line in prompter.said if "left" in line])
     announced = int(prompter.said[0].split("about ")[1].split(" ")[0])
     assert abs(announced - asked) <= 3  # "about": later answers can open or close a question or two
     minutes = max(1, round(announced * interview.SECONDS_PER_QUESTION / 60))
     assert prompter.said[0].startswith(
-        f"[bold]The checklists[/]: about {announced} questions in 2 sections, roughly {minutes} minutes."
+        f"[bold]The checklists[/]: about {announced} questions in 2 sections, roughly {minutes} minutes"
     )
+    assert "Ctrl-C pauses" in prompter.said[0] and "connact plan --resume" in prompter.said[0]
 
 
 def test_quick_condenses_the_cross_cutting_checklist_only(library):
     full, quick = ScriptedPrompter({}), ScriptedPrompter({})
     interview.ask_checklists(full, Draft(profile=dict(PROFILE)), library)
-    interview.ask_checklists(quick, Draft(profile=dict(PROFILE)), library, quick=True)
+    interview.ask_checklists(quick, Draft(profile=dict(PROFILE)), library, scope=interview.Scope(quick=True))
     thematic = {q.text.get() for q in library.checklist("employment").questions()}
     principles = {q.text.get(): q.weight for q in library.checklist("principles").questions()}
     assert {m for m in quick.asked if m in thematic} == {m for m in full.asked if m in thematic}
@@ -113,7 +117,7 @@ def test_profile_prompts_fill_the_draft(library):
             "Programme duration": ["18"],
             "Budget": ["25,000"],
             "Participants you expect": ["1,200"],
-            "Give the number of participants for each group": [True],
+            "Give the number of participants for each group": ["yes"],
             "  Refugees": ["800"],
             "  Women": [""],
             "Paid staff": ["2"],
@@ -166,7 +170,7 @@ def test_existing_plan_is_replaced_only_after_asking(tmp_path, monkeypatch):
         "Country": ["MT"],
         "Which themes": [["employment"]],
         "Start month": ["2027-01"],
-        "Practices to include": [[]],
+        "Practices for the plan": [[]],
     }
     refusing = ScriptedPrompter({**answers, str(out): [False]})
     with pytest.raises(UsageError, match="already exists"):
@@ -193,7 +197,7 @@ def test_an_interactive_plan_replays_byte_for_byte(tmp_path, monkeypatch):
         "Which themes": [["employment"]],
         "Start month": ["2027-01"],
         first: ["__skip__"],
-        "Practices to include": [chosen],
+        "Practices for the plan": [chosen],
     }
     out = tmp_path / "plan.md"
     planning.run(Context.from_environment(), planning.Request(output=out), prompter=ScriptedPrompter(script, "no"))
@@ -213,7 +217,7 @@ def test_reopening_an_answers_file_starts_unanswered_questions_on_skip(tmp_path,
 
     monkeypatch.chdir(tmp_path)
     path = answers_file(tmp_path, {"employment.services.employer_links": "no"})
-    prompter = ScriptedPrompter({"Practices to include": [[]]})
+    prompter = ScriptedPrompter({"Practices for the plan": [[]]})
     planning.run(
         Context.from_environment(), planning.Request(answers=path, output=tmp_path / "p.md"), prompter=prompter
     )

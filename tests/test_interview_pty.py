@@ -6,17 +6,19 @@ import yaml
 import helpers
 from helpers import bundled_library
 
-TIMEOUT = 30
-# Markers that stand on a line of their own (choice lists) or on a short prompt, so wrapping cannot split them.
-PROMPT_READY = r"Skip: not assessed|for help, empty to skip"
+# Markers that end every checklist prompt (choice lists, tick lists, typed answers), short enough not to wrap.
+PROMPT_READY = r"Skip: not assessed|empty skips|- skips|\? help, ← back\)"
 COLUMNS = 120
+SCOPE = "How much would you like to answer now"
+REVIEW = "Review your answers"
+PRACTICES = "Practices for the plan"
 
 
-def spawn(tmp_path, *args):
-    return helpers.spawn(tmp_path, "plan", *args, columns=COLUMNS)
+def spawn(tmp_path, *args, columns=COLUMNS, rows=40):
+    return helpers.spawn(tmp_path, "plan", *args, columns=columns, rows=rows)
 
 
-def answer_profile(child, organisation):
+def answer_profile(child, organisation, duration=""):
     child.expect("Organisation name")
     child.sendline(organisation)
     child.expect("Type of organisation")
@@ -31,9 +33,12 @@ def answer_profile(child, organisation):
     child.expect("Which themes")
     child.send(" ")  # tick the first theme: health
     child.send("\r")
-    for prompt in ("Languages", "duration in months", "Budget"):
-        child.expect(prompt)
-        child.send("\r")
+    child.expect("Languages")
+    child.send("\r")
+    child.expect("duration in months")
+    child.sendline(duration)  # typed over the hint "12", never appended to it
+    child.expect("Budget")
+    child.send("\r")
     for prompt, typed in (("Participants you expect", "40"), ("Paid staff", "0"), ("Volunteers", "6")):
         child.expect(prompt)
         child.sendline(typed)
@@ -42,12 +47,44 @@ def answer_profile(child, organisation):
     for prompt in ("Partners", "Start month"):
         child.expect(prompt)
         child.send("\r")
+    child.expect(SCOPE)
+    child.send("\r")  # everything now
+
+
+def next_question(child):
+    """Wait for the next checklist question; True, or False once the review opens."""
+    if child.expect([r"questions? left", REVIEW]) == 1:
+        return False
+    child.expect(PROMPT_READY)
+    return True
+
+
+def finish(child, tmp_path):
+    """From the review: write the plan with the ticked practices; returns the saved answers."""
+    child.expect(r"Write the plan")
+    child.send("\r")
+    if child.expect([PRACTICES, "Plan written to"]) == 0:  # no practice is offered when no gap is found
+        child.send("\r")  # keep the ticked top matches
+        child.expect("Plan written to")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0
+    return yaml.safe_load((tmp_path / "plan.answers.yaml").read_text(encoding="utf-8"))
+
+
+def run_to_end(child, tmp_path, asked=0):
+    """Accept the default for every remaining question, the review and the ticked practices."""
+    while next_question(child):
+        child.send("\r")
+        asked += 1
+    finish(child, tmp_path)
+    return asked
 
 
 def test_interview_start_to_finish(tmp_path):
     first = bundled_library().checklist("health").questions()[0]
     child = spawn(tmp_path, "-o", "plan.md")
-    answer_profile(child, "PTY Test Org")
+    answer_profile(child, "PTY Test Org", duration="24")
 
     child.expect(r"questions left · section 1 of 2")
     child.expect(PROMPT_READY)
@@ -57,89 +94,118 @@ def test_interview_start_to_finish(tmp_path):
     child.expect(PROMPT_READY)
     child.send("3")  # "No"
     child.send("\r")
-
-    asked = 1
-    while True:
-        found = child.expect([r"questions? left", "Practices to include"])
-        if found == 1:
-            break
-        child.expect(PROMPT_READY)
-        child.send("\r")  # the default: Yes, or skip for multiple-choice and number questions
-        asked += 1
-    child.send("\r")  # keep the ticked top matches
-    child.expect("Plan written to")
-    child.expect(pexpect.EOF)
-    child.close()
-    assert child.exitstatus == 0
+    asked = run_to_end(child, tmp_path, asked=1)
 
     plan = (tmp_path / "plan.md").read_text(encoding="utf-8")
     assert plan.startswith("# Integration programme plan: PTY Test Org")
     saved = yaml.safe_load((tmp_path / "plan.answers.yaml").read_text(encoding="utf-8"))
     assert saved["profile"]["themes"] == ["health"]
     assert saved["profile"]["target_groups"] == ["asylum_seekers"]
+    assert saved["profile"]["duration_months"] == 24  # "24" typed over the hint 12: not 1224
     assert (saved["profile"]["participants"], saved["profile"]["staff"], saved["profile"]["volunteers"]) == (40, 0, 6)
     assert "funded_before" not in saved["profile"]  # "not sure" records nothing
     assert saved["answers"][first.id] == "no"
     assert asked > 30
 
 
-def start_answering_no(folder, organisation):
-    """A fresh interview with the profile filled in and the first question answered 'No'."""
-    child = spawn(folder, "-o", "plan.md")
-    answer_profile(child, organisation)
-    child.expect(r"questions? left")
-    child.expect(PROMPT_READY)
-    child.send("3")
-    child.send("\r")
-    return child
-
-
-def run_to_end(child, asked=0):
-    """Accept the default for every remaining question and the ticked practices; returns questions asked."""
-    while True:
-        if child.expect([r"questions? left", "Practices to include"]) == 1:
-            break
-        child.expect(PROMPT_READY)
+def test_going_back_three_questions_to_change_an_answer(tmp_path):
+    """Yes, No, Partly, then back three times: the first answer changes and the two after it are kept."""
+    health = bundled_library().checklist("health").questions()
+    child = spawn(tmp_path, "-o", "plan.md")
+    answer_profile(child, "Back Org")
+    for key in ("1", "3", "2"):  # Yes, No, Partly
+        assert next_question(child)
+        child.send(key)
         child.send("\r")
-        asked += 1
+    assert next_question(child)
+    for shown in (health[2], health[1], health[0]):
+        child.send("\x1b[D")  # the left-arrow key: back
+        child.expect_exact(shown.text.get()[:30])
+        child.expect(PROMPT_READY)
+    child.send("3")  # the first answer, Yes, becomes No
     child.send("\r")
-    child.expect("Plan written to")
-    child.expect(pexpect.EOF)
-    child.close()
-    assert child.exitstatus == 0
-    return asked
+    for _ in range(2):  # the next two start on their answers: Enter keeps them
+        assert next_question(child)
+        child.send("\r")
+    saved = finish_after_defaults(child, tmp_path)
+    answers = saved["answers"]
+    assert [answers[q.id] for q in health[:3]] == ["no", "no", "partly"]
+
+
+def finish_after_defaults(child, tmp_path):
+    while next_question(child):
+        child.send("\r")
+    return finish(child, tmp_path)
+
+
+def test_changing_an_answer_in_the_review_drops_what_no_longer_applies(tmp_path):
+    """Interpreting 'Yes' opens a follow-up; changing it to 'No' in the review removes the follow-up's
+    answer, says so, and the plan counts one question fewer."""
+    library = bundled_library()
+    health = library.checklist("health").questions()
+    interpreting = next(q for q in health if q.id == "health.language.interpreting")
+    follow_up = next(q for q in health if q.id == "health.language.know_to_ask")
+    child = spawn(tmp_path, "-o", "plan.md")
+    answer_profile(child, "Review Org")
+    while next_question(child):
+        child.send("\r")  # Yes (or skip) everywhere, so the follow-up is asked and answered
+    child.expect(r"Write the plan")
+    child.send("3")  # the health section, after "write" and "your organisation"
+    child.send("\r")
+    child.expect("Pick an answer to change")
+    child.send(str(health.index(interpreting) + 1))
+    child.send("\r")
+    child.expect(PROMPT_READY)
+    child.send("3")  # No
+    child.send("\r")
+    child.expect("1 answer no longer applies and was removed")
+    child.expect_exact(follow_up.text.get()[:30])
+    saved = finish(child, tmp_path)
+    assert saved["answers"][interpreting.id] == "no"
+    assert follow_up.id not in saved["answers"] and follow_up.id not in saved.get("skipped", [])
+    appendix = (tmp_path / "plan.md").read_text(encoding="utf-8").split("## Appendix: answers")[1]
+    assert f"`{interpreting.id}` {interpreting.text.get()} | no |" in appendix
+    assert f"`{follow_up.id}`" not in appendix  # the plan no longer lists the dropped answer
 
 
 def test_ctrl_c_then_resume_gives_the_uninterrupted_plan(tmp_path):
     """Ctrl-C in the middle of the interview, resume, and compare with a run that was never interrupted."""
     straight = tmp_path / "straight"
     straight.mkdir()
-    straight_asked = run_to_end(start_answering_no(straight, "Resumed Org"), asked=1)
+    child = spawn(straight, "-o", "plan.md")
+    answer_profile(child, "Resumed Org")
+    assert next_question(child)
+    child.send("3")
+    child.send("\r")
+    straight_asked = run_to_end(child, straight, asked=1)
 
     broken = tmp_path / "broken"
     broken.mkdir()
-    child = start_answering_no(broken, "Resumed Org")
+    child = spawn(broken, "-o", "plan.md")
+    answer_profile(child, "Resumed Org")
+    assert next_question(child)
+    child.send("3")
+    child.send("\r")
     for _ in range(5):
-        child.expect(r"questions? left")
-        child.expect(PROMPT_READY)
+        assert next_question(child)
         child.send("\r")
-    child.expect(r"questions? left")
-    child.expect(PROMPT_READY)
+    assert next_question(child)
     child.sendcontrol("c")
-    child.expect("answers are saved")
+    child.expect("Paused: 6 answers saved. Continue with: connact plan --resume --session resumed-org")
     child.expect(pexpect.EOF)
     child.close()
     assert child.exitstatus == 130
     assert not (broken / "plan.md").exists()
-    saved = list((broken / "data" / "sessions").glob("*.yaml"))
-    assert len(saved) == 1
-    assert len(yaml.safe_load(saved[0].read_text(encoding="utf-8"))["answers"]) == 6
+    (saved,) = (broken / "data" / "sessions").glob("*.yaml")
+    assert saved.name == "resumed-org.yaml"  # named after the organisation
+    assert len(yaml.safe_load(saved.read_text(encoding="utf-8"))["answers"]) == 6
 
     child = spawn(broken, "--resume")
-    child.expect(r"questions? left")
-    child.expect(PROMPT_READY)
+    child.expect("Continuing the interview for Resumed Org")
+    child.expect("session resumed-org")
+    child.expect(SCOPE)
     child.send("\r")
-    asked = run_to_end(child, asked=1)
+    asked = run_to_end(child, broken)
     assert (straight / "plan.md").read_text(encoding="utf-8") == (broken / "plan.md").read_text(encoding="utf-8")
     assert (straight / "plan.answers.yaml").read_text() == (broken / "plan.answers.yaml").read_text()
     assert 6 + asked == straight_asked  # only the questions not yet answered were asked again
@@ -150,9 +216,12 @@ def test_closed_terminal_keeps_the_answers(tmp_path):
     """SIGHUP (a dropped SSH session) mid-interview: every answer given is in the session file."""
     import signal
 
-    child = start_answering_no(tmp_path, "Hung Up Org")
-    child.expect(r"questions? left")
-    child.expect(PROMPT_READY)
+    child = spawn(tmp_path, "-o", "plan.md")
+    answer_profile(child, "Hung Up Org")
+    assert next_question(child)
+    child.send("3")
+    child.send("\r")
+    assert next_question(child)
     child.kill(signal.SIGHUP)
     child.expect(pexpect.EOF)
     child.close()
@@ -161,3 +230,76 @@ def test_closed_terminal_keeps_the_answers(tmp_path):
     session = yaml.safe_load(saved.read_text(encoding="utf-8"))
     assert session["profile"]["organisation"] == "Hung Up Org"
     assert list(session["answers"].values()) == ["no"]
+
+
+def saved_session(tmp_path, answers_file, answered=True):
+    """A session as an interrupted interview leaves it: the profile done and, if `answered`, every answer."""
+    from connact_cli.interview.sessions import SessionOptions, SessionStore
+
+    data = yaml.safe_load((helpers.EXAMPLES / answers_file).read_text(encoding="utf-8"))
+    store = SessionStore(tmp_path / "data" / "sessions")
+    session = store.new(SessionOptions(output=str(tmp_path / "plan.md")), data["profile"]["organisation"])
+    session.profile, session.profile_done = data["profile"], True
+    if answered:
+        session.answers, session.notes = data["answers"], data.get("notes", {})
+    store.save(session)
+    return session
+
+
+def test_review_and_practices_fit_80_by_24(tmp_path):
+    """At 80x24 the review menu, a section's answers (one line each) and the practices to tick are all on
+    screen, and the terminal never breaks a word."""
+    saved_session(tmp_path, "malta-ngo-employment.answers.yaml")
+    child = spawn(tmp_path, "--resume", columns=80, rows=24)
+    screen = helpers.Screen(child, 80, 24)
+    child.expect(SCOPE)
+    child.send("\r")
+    while next_question(child):  # the questions the example leaves open
+        child.send("\r")
+    child.expect(r"Principles and lessons learned: \d+ answered, \d+ not assessed")
+    shown = screen.lines()
+    for label in ("✓ Write the plan with these answers", "Your organisation: ", "Employment, Training & Capacity"):
+        assert any(label in line for line in shown), (label, shown)
+    assert not screen.split_words()
+
+    child.send("3")  # the employment section
+    child.send("\r")
+    child.expect("← Back")
+    answers_lines = [line for line in screen.lines() if " → " in line]
+    assert len(answers_lines) >= 10 and all(len(line) < 80 for line in answers_lines)  # one line per answer
+    assert not screen.split_words()
+    child.send("\x1b[D")  # back to the sections: nothing changed
+    child.expect("Write the plan")
+    child.send("\r")
+
+    child.expect(PRACTICES)
+    child.expect("○")  # the first practice not ticked: the list is drawn down to it
+    shown = screen.lines()
+    prompt = next(i for i, line in enumerate(shown) if PRACTICES in line)
+    ticked = [line for line in shown[prompt:] if "● ■" in line]
+    assert len(ticked) == 5, shown  # the five recommended practices all on screen with the question
+    assert all(line.count("■") + line.count("□") == 5 for line in ticked)  # a bar, not a raw score
+    reasons = [line for line in shown[prompt:] if line.startswith("     ") and line.strip()]
+    assert len(reasons) >= 5, shown  # each practice's main reason under it
+    assert not screen.split_words()
+    child.send("\r")
+    child.expect("Plan written to")
+    child.expect(pexpect.EOF)
+
+
+def test_questions_wrap_at_word_boundaries_at_80_columns(tmp_path):
+    """Long questions and their choices break between words, with a hanging indent."""
+    saved_session(tmp_path, "malta-ngo-employment.answers.yaml", answered=False)
+    child = spawn(tmp_path, "--resume", columns=80, rows=24)
+    screen = helpers.Screen(child, 80, 24)
+    child.expect(SCOPE)
+    child.expect("← Back")
+    assert not screen.split_words()
+    child.send("\r")
+    for _ in range(12):
+        assert next_question(child)
+        assert not screen.split_words(), screen.lines()
+        child.send("\r")
+    child.sendcontrol("c")
+    child.expect("Paused: ")
+    child.expect(pexpect.EOF)

@@ -92,7 +92,7 @@ def test_discard_takes_a_session_name_never_a_path(capsys, tmp_path):
     result = run(capsys, "sessions", "discard", "../../project/config")
     assert result.code == 2
     assert result.err.strip().splitlines() == [
-        "Error: '../../project/config' is not a session name: names look like 20270301-101500; "
+        "Error: '../../project/config' is not a session name: names look like acme-migrant-hub; "
         "see 'connact sessions list'"
     ]
     assert victim.read_text(encoding="utf-8") == "keep: me\n"
@@ -146,7 +146,7 @@ def test_the_file_name_is_the_session_name_whatever_the_file_says(tmp_path, monk
     assert [s.name for s in sessions.list()] == ["20270101-100000"]
     monkeypatch.chdir(tmp_path)
     request = planning.Request(resume=True, session="20270101-100000")
-    planning.run(Context.from_environment(), request, prompter=ScriptedPrompter({"Practices to include": [[]]}))
+    planning.run(Context.from_environment(), request, prompter=ScriptedPrompter({"Practices for the plan": [[]]}))
     assert victim.read_text(encoding="utf-8") == "precious: true\n"
     assert (tmp_path / "plan.md").is_file()
     assert list((data_dir / "sessions").iterdir()) == []  # the finished plan removed its own session

@@ -57,7 +57,7 @@ class TestMarkupIsText:
 
     @pytest.mark.parametrize("organisation", ["Migrant Hub [pilot]", "Harbour [/steps] Steps"])
     def test_a_whole_interview_ends_with_its_plan_and_shows_brackets_literally(self, tmp_path, organisation):
-        """Markup in a note (quoted in the review's reasons), a practice title and the output path."""
+        """Markup in a note, a practice title (offered at the review) and the output path stay literal."""
         from connact_cli.commands import plan as planning
 
         library = hostile_library(tmp_path, title="Migrant Hub [pilot] [/steps]")
@@ -80,8 +80,9 @@ class TestMarkupIsText:
         request = planning.Request(output=folder / "plan.md", top=20)
         planning.run(context, request, console=Console(file=shown, width=1000), prompter=prompter)
         terminal = shown.getvalue()
-        assert "Migrant Hub [pilot] [/steps]" in terminal
-        assert "we tried [/steps] and [bold]twice" in terminal
+        assert any("Migrant Hub [pilot] [/steps]" in label for label in prompter.labels)
+        saved = (folder / "plan.answers.yaml").read_text(encoding="utf-8")
+        assert "we tried [/steps] and [bold]twice" in saved
         assert f"Answers saved to {folder / 'plan.answers.yaml'}" in terminal
         assert (folder / "plan.md").exists() and (folder / "plan.answers.yaml").exists()
 

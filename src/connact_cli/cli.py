@@ -333,7 +333,7 @@ def main(argv: list[str] | None = None) -> None:
     except ConnactError as error:
         if debug:
             raise
-        print(visible(f"Error: {error}"), file=sys.stderr)
+        print(visible(f"{error.prefix}{error}"), file=sys.stderr)
         sys.exit(error.exit_code)
     except KeyboardInterrupt:
         print("\nInterrupted.", file=sys.stderr)

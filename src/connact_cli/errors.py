@@ -48,6 +48,7 @@ class ConnactError(Exception):
     """Root of every error connact expects; anything else is a bug."""
 
     exit_code = EXIT_USAGE
+    prefix = "Error: "  # how cli.main opens the line
 
 
 class UsageError(ConnactError):
@@ -89,6 +90,7 @@ class SessionError(ConnactError):
 
 
 class Interrupted(ConnactError):
-    """The user pressed Ctrl-C or closed the terminal; what they typed has been saved."""
+    """The user pressed Ctrl-C or closed the terminal; what they typed has been saved. A pause, not an error."""
 
     exit_code = EXIT_INTERRUPTED
+    prefix = ""

@@ -63,8 +63,8 @@ def run(
     console: Console | None = None,
     prompter: Prompter | None = None,
     today: date | None = None,
-) -> Path:
-    """Run the plan command; returns the path of the written plan."""
+) -> Path | None:
+    """Run the plan command; returns the path of the written plan (None: paused by the user's choice)."""
     if request.session and not request.resume:
         request.resume = True  # --session NAME continues that interview
     if request.resume and (request.no_input or request.answers is not None):
@@ -141,17 +141,31 @@ class InteractivePlan:
     prompter: Prompter
     store: SessionStore
 
-    def run(self, library: Library, start_default: str, resumed: Session | None) -> Path:
+    def run(self, library: Library, start_default: str, resumed: Session | None) -> Path | None:
+        """The interview, the review and the plan; None when the user chose to answer the rest later."""
         from connact_cli.interview import questions
+        from connact_cli.terminal.text import plain
 
         session = resumed or self._new_session(library)
+        if resumed is not None:
+            self._say_whose(session)
         draft = questions.Draft(
-            session.language, session.profile, session.answers, session.notes, session.skipped, session.profile_done
+            session.language,
+            session.profile,
+            session.answers,
+            session.notes,
+            session.skipped,
+            session.profile_done,
+            quick=session.options.quick,
         )
 
         def save(changed: questions.Draft) -> None:
             session.language, session.profile, session.answers = changed.language, changed.profile, changed.answers
             session.notes, session.skipped, session.profile_done = changed.notes, changed.skipped, changed.profile_done
+            session.options.quick = changed.quick
+            organisation = str(changed.profile.get("organisation", "")).strip()
+            if organisation:
+                self.store.name_after(session, organisation)
             self.store.save(session)
 
         draft.on_change = save
@@ -167,17 +181,15 @@ class InteractivePlan:
                     quick=self.request.quick,
                     prefilled=self.request.answers is not None,
                 )
+                if answers is None:
+                    self.console.print(plain(f"Paused: {_saved(draft.answers)} saved. {_continue(session)}"))
+                    return None
                 plan_path = self._plan_path(session, answers)
                 if session.chosen is None:
                     session.chosen = self._review(library, answers, draft.language)
                     self.store.save(session)
         except KeyboardInterrupt:
-            raise Interrupted(
-                f"interrupted; your {len(draft.answers)} answers are saved (session {session.name}). "
-                f"Continue with: connact plan --resume --session {session.name}"
-            ) from None
-        from connact_cli.terminal.text import plain
-
+            raise Interrupted(f"Paused: {_saved(draft.answers)} saved. {_continue(session)}") from None
         answers = answers.model_copy(update={"practices": session.chosen})  # replaying it gives this plan
         answers_path = answers_path_for(plan_path)
         for target in _outputs(plan_path, self.request, interactive=True):
@@ -196,15 +208,35 @@ class InteractivePlan:
         self.store.discard(session.name)
         return written
 
+    def _say_whose(self, session: Session) -> None:
+        """A resumed run says whose interview it continues, from where, and how far it had got."""
+        from connact_cli.terminal.text import plain
+
+        organisation = session.profile.get("organisation") or "an organisation not yet named"
+        self.console.print(
+            plain(
+                f"Continuing the interview for {organisation} (session {session.name}, last saved "
+                f"{session.updated[:16].replace('T', ' ')}, {_saved(session.answers)}), "
+                f"from {self.store.path_of(session.name)}."
+            )
+        )
+
     def _review(self, library: Library, answers: AnswersFile, language: str) -> list[str]:
         """Show the best matches and let the user untick or tick practices."""
         from connact_cli.interview.questions import review_selection
-        from connact_cli.terminal.views import matches_table
+        from connact_cli.terminal.text import plain
 
         matches = match(resolve(library, answers), library)
-        self.console.print(matches_table(matches, self.request.top, language))
-        ranked = [(r.entry.id, r.entry.title_in(language), r.score) for r in matches.recommendations]
-        return review_selection(self.prompter, ranked, self.request.top) if ranked else []
+        ranked = [
+            (r.entry.id, r.entry.title_in(language), r.score, r.reasons[0] if r.reasons else "")
+            for r in matches.recommendations
+        ]
+        if not ranked:
+            self.console.print(
+                plain("No practice in the library matches these answers; the plan says what is missing.")
+            )
+            return []
+        return review_selection(self.prompter, ranked, self.request.top)
 
     def _new_session(self, library: Library) -> Session:
         """A new session, pre-filled from --answers when given."""
@@ -217,10 +249,10 @@ class InteractivePlan:
             library=[str(p.resolve()) for p in self.context.library],
             language=self.context.language,
         )
-        session = self.store.new(options)
+        data = answers_io.load_partial(request.answers, library) if request.answers is not None else {}
+        session = self.store.new(options, str((data.get("profile") or {}).get("organisation", "")))
         session.language = self.context.language
         if request.answers is not None:
-            data = answers_io.load_partial(request.answers, library)
             session.language = data.get("language", self.context.language)
             session.profile = dict(data.get("profile") or {})
             session.answers = dict(data.get("answers") or {})
@@ -238,6 +270,14 @@ class InteractivePlan:
             f"your answers are kept: continue with connact plan --resume --session {session.name} -o NEW_NAME",
         )
         return plan_path
+
+
+def _saved(answers: dict[str, object]) -> str:
+    return f"{len(answers)} answer{'s' if len(answers) != 1 else ''}"
+
+
+def _continue(session: Session) -> str:
+    return f"Continue with: connact plan --resume --session {session.name}"
 
 
 def _confirm_replace(targets: list[Path], request: Request, get_prompter: Callable[[], Prompter], refusal: str) -> None:

@@ -213,7 +213,7 @@ def run_interactive(
         room.walk(library, options, console, prompter)
     except KeyboardInterrupt:
         raise Interrupted(
-            f"interrupted; every answer is saved. Continue with: {resume_command(loaded.path, options)}"
+            f"Paused: every answer is saved. Continue with: {resume_command(loaded.path, options)}"
         ) from None
     final = [dict(data, answers=d.answers, notes=d.notes) for data, d in zip(datas, room.drafts, strict=True)]
     written = write_outputs(context, loaded, final, library, options, console, start_default)

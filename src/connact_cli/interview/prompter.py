@@ -7,12 +7,17 @@ Tests replace it with a scripted Prompter or drive the real one through a pseudo
 Messages and choices often quote data files (question texts, practice titles, group names), so the real
 Prompter shows their control characters visibly (core/safe_text.py). `say` and `status` take rich
 markup: callers escape what they quote with `rich.markup.escape`.
+
+Going back is part of every prompt that asks for it: a "← Back" choice and the left-arrow key in lists,
+the left-arrow key in tick lists, and "<" (or the left-arrow key in an empty field) in text fields. The
+prompt then returns BACK (in a list, for tick lists), and the caller decides what "back" means.
 """
 
 from __future__ import annotations
 
+import textwrap
 from collections.abc import Callable, Sequence
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from connact_cli.core.safe_text import visible
 
@@ -20,12 +25,25 @@ if TYPE_CHECKING:
     from rich.console import Console
 
 Choice = tuple[str, str]  # (value, label)
+BACK, HELP = "__back__", "__help__"
+BACK_LABEL = "← Back"
+TYPED_BACK = "<"
+TYPING_ROOM = 24  # columns kept free after a text prompt; less, and the answer starts on the next line
 
 
 class Prompter(Protocol):
-    def select(self, message: str, choices: Sequence[Choice], default: str | None = None) -> str: ...
+    def select(self, message: str, choices: Sequence[Choice], default: str | None = None, back: bool = False) -> str:
+        """One of `choices`, or BACK when `back` is offered and taken."""
 
-    def checkbox(self, message: str, choices: Sequence[Choice], checked: Sequence[str] = ()) -> list[str]: ...
+    def checkbox(
+        self,
+        message: str,
+        choices: Sequence[Choice],
+        checked: Sequence[str] = (),
+        back: bool = False,
+        help: bool = False,
+    ) -> list[str]:
+        """The ticked values; [BACK] or [HELP] when those keys are offered and pressed."""
 
     def text(
         self,
@@ -33,13 +51,29 @@ class Prompter(Protocol):
         default: str = "",
         validate: Callable[[str], str | None] | None = None,
         instruction: str = "",
-    ) -> str: ...
+        back: bool = False,
+    ) -> str:
+        """What was typed; `default` when Enter is pressed on an empty field; BACK when offered and taken."""
 
     def confirm(self, message: str, default: bool = False) -> bool: ...
 
     def say(self, text: str) -> None: ...
 
     def status(self, text: str) -> None: ...
+
+
+def wrapped(text: str, width: int, tail: int = 0, indent: str = "  ") -> str:
+    """`text` broken at word boundaries with a hanging indent, leaving `tail` columns on its last line
+    (for what the prompt adds after it), so that no word is ever split by the terminal."""
+    lines: list[str] = []
+    for number, paragraph in enumerate(text.split("\n")):
+        first = indent if number else ""
+        lines += textwrap.wrap(
+            paragraph, width=max(20, width), initial_indent=first, subsequent_indent=indent, break_on_hyphens=False
+        ) or [first]
+    if tail and len(lines[-1]) + tail > width:
+        lines.append(indent.rstrip() or "")
+    return "\n".join(lines)
 
 
 class QuestionaryPrompter:
@@ -50,33 +84,82 @@ class QuestionaryPrompter:
 
         self._q = questionary
         self._console = console
-        self._style = questionary.Style([("qmark", "bold"), ("question", "bold"), ("instruction", "italic")])
+        self._style = questionary.Style(
+            [("qmark", "bold"), ("question", "bold"), ("instruction", "italic"), ("placeholder", "italic")]
+        )
 
-    def select(self, message: str, choices: Sequence[Choice], default: str | None = None) -> str:
-        items = [self._q.Choice(title=visible(label), value=value) for value, label in choices]
+    def _width(self) -> int:
+        return max(20, self._console.width - 1)
+
+    def _message(self, message: str, instruction: str = "") -> str:
+        """The question wrapped for the terminal, leaving room for questionary's `? ` and the instruction."""
+        return wrapped(visible(message), self._width() - 2, tail=len(instruction) + 2 if instruction else 0)
+
+    def _label(self, label: str, prefix: int) -> str:
+        """A choice's text wrapped under itself: `prefix` is what questionary puts before it (pointer, shortcut)."""
+        return wrapped(visible(label), self._width() - prefix, indent=" " * (prefix - 1))
+
+    def _ask(self, question: Any, keys: dict[str, Any]) -> Any:
+        """Run a questionary question with extra keys that end it with a given value (BACK, HELP)."""
+        if keys:
+            from prompt_toolkit.filters import Condition
+            from prompt_toolkit.key_binding import KeyBindings, merge_key_bindings
+
+            bindings = KeyBindings()
+            for key, (value, when) in keys.items():
+                bindings.add(key, filter=Condition(when), eager=True)(
+                    lambda event, value=value: event.app.exit(result=value)
+                )
+            application = question.application
+            application.key_bindings = merge_key_bindings([application.key_bindings, bindings])
+        return question.unsafe_ask()
+
+    def select(self, message: str, choices: Sequence[Choice], default: str | None = None, back: bool = False) -> str:
+        if back:
+            choices = [*choices, (BACK, BACK_LABEL)]
+        shortcuts = len(choices) <= 36
+        instruction = "(↑↓ or a key, Enter" + (", ← back)" if back else ")")
+        items = [
+            self._q.Choice(title=self._label(label, 7 if shortcuts else 4), value=value) for value, label in choices
+        ]
         chosen = next((item for item in items if item.value == default), None)
-        answer: str = self._q.select(
-            visible(message),
+        question = self._q.select(
+            self._message(message, instruction),
             choices=items,
             default=chosen,
             qmark="?",
             style=self._style,
-            use_shortcuts=len(items) <= 36,
+            use_shortcuts=shortcuts,
             use_arrow_keys=True,
-        ).unsafe_ask()
+            instruction=instruction,
+        )
+        answer: str = self._ask(question, {"left": (BACK, lambda: True)} if back else {})
         return answer
 
-    def checkbox(self, message: str, choices: Sequence[Choice], checked: Sequence[str] = ()) -> list[str]:
+    def checkbox(
+        self,
+        message: str,
+        choices: Sequence[Choice],
+        checked: Sequence[str] = (),
+        back: bool = False,
+        help: bool = False,
+    ) -> list[str]:
+        extra = ", ? help" if help else ""
+        extra += ", ← back" if back else ""
+        instruction = f"(Space ticks, Enter confirms{extra})"
         items = [
-            self._q.Choice(title=visible(label), value=value, checked=value in checked) for value, label in choices
+            self._q.Choice(title=self._label(label, 6), value=value, checked=value in checked)
+            for value, label in choices
         ]
-        picked: list[str] = self._q.checkbox(
-            visible(message),
-            choices=items,
-            qmark="?",
-            style=self._style,
-            instruction="(space to tick, enter when done)",
-        ).unsafe_ask()
+        keys: dict[str, Any] = {}
+        if back:
+            keys["left"] = ([BACK], lambda: True)
+        if help:
+            keys["?"] = ([HELP], lambda: True)
+        question = self._q.checkbox(
+            self._message(message, instruction), choices=items, qmark="?", style=self._style, instruction=instruction
+        )
+        picked: list[str] = self._ask(question, keys)
         return picked
 
     def text(
@@ -85,23 +168,42 @@ class QuestionaryPrompter:
         default: str = "",
         validate: Callable[[str], str | None] | None = None,
         instruction: str = "",
+        back: bool = False,
     ) -> str:
+        """The default is a hint that Enter accepts and typing replaces: it is never text to append to."""
+        from prompt_toolkit.application import get_app
+
         def check(value: str) -> bool | str:
-            problem = validate(value) if validate else None
+            if back and value.strip() == TYPED_BACK:
+                return True
+            problem = validate(value if value.strip() else default) if validate else None
             return True if problem is None else visible(problem)
 
-        typed: str = self._q.text(
-            visible(message),
-            default=default,
+        hints = [instruction.strip("()")] if instruction else []
+        if default:
+            hints.insert(0, f"Enter keeps {default}")
+        if back:
+            hints.append(f"{TYPED_BACK} back")
+        shown = f"({'; '.join(hints)})" if hints else ""
+        question = self._q.text(
+            self._message(message, shown + " " * TYPING_ROOM),
             validate=check,
             qmark="?",
             style=self._style,
-            instruction=visible(instruction) or None,
-        ).unsafe_ask()
-        return typed
+            instruction=visible(shown) or None,
+            placeholder=visible(default) if default else None,
+        )
+        empty = lambda: not get_app().current_buffer.text  # noqa: E731
+        typed: str = self._ask(question, {"left": (BACK, empty)} if back else {})
+        if back and typed.strip() == TYPED_BACK:
+            return BACK
+        return typed if typed.strip() or typed == BACK else default
 
     def confirm(self, message: str, default: bool = False) -> bool:
-        confirmed: bool = self._q.confirm(visible(message), default=default, qmark="?", style=self._style).unsafe_ask()
+        instruction = "(Y/n)" if default else "(y/N)"
+        confirmed: bool = self._q.confirm(
+            self._message(message, instruction), default=default, qmark="?", style=self._style
+        ).unsafe_ask()
         return confirmed
 
     def say(self, text: str) -> None:

@@ -1,26 +1,29 @@
-"""The guided interview: the profile, then the chosen themes' checklists pillar by pillar.
+"""The guided interview: the profile, how much to answer now, the checklists pillar by pillar, the review.
 
 Works on a Draft that holds everything typed so far, so that an interruption loses nothing:
-the caller saves the draft. Skip logic is re-evaluated as answers change, and an answer to a
-question that stops being relevant is dropped (never kept stale).
+the caller saves the draft. Every question can go back to the one before, and the review can change
+any answer. Skip logic is re-evaluated as answers change, and an answer to a question that stops
+being relevant is dropped (never kept stale).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 from rich.markup import escape
 
 from connact_cli.core.answers import FIRST_YEAR, LAST_YEAR, AnswersFile, Profile, check_value
-from connact_cli.core.assessment import checklists_for, is_relevant
+from connact_cli.core.assessment import answer_text, checklists_for, is_relevant
 from connact_cli.core.catalogue import Catalogue
-from connact_cli.core.models import Checklist, Question
+from connact_cli.core.models import Checklist, Pillar, Question
 from connact_cli.core.vocabulary import COUNTRIES, OrganisationType, QuestionKind, TargetGroup, Theme
-from connact_cli.interview.prompter import Prompter
+from connact_cli.interview.prompter import BACK, HELP, Prompter
 
-HELP, NOTE, SKIP = "__help__", "__note__", "__skip__"
+NOTE, SKIP, ANSWERED = "__note__", "__skip__", "__answered__"
+WRITE, PROFILE = "__write__", "__profile__"
+CLEAR = "-"  # typed in a text field: remove what is there
 SCALE_LABELS = {
     "yes": "Yes",
     "partly": "Partly",
@@ -41,6 +44,7 @@ class Draft:
     notes: dict[str, str] = field(default_factory=dict)
     skipped: list[str] = field(default_factory=list)
     profile_done: bool = False
+    quick: bool = False  # the quick assessment was chosen: the cross-cutting checklist condensed
     on_change: Callable[[Draft], None] | None = field(default=None, repr=False, compare=False)
 
     def changed(self) -> None:
@@ -81,7 +85,7 @@ def split_list(text: str) -> list[str]:
 
 def _int_between(low: int, high: int, optional: bool = False) -> Callable[[str], str | None]:
     def check(value: str) -> str | None:
-        if optional and not value.strip():
+        if optional and value.strip() in ("", CLEAR):
             return None
         try:
             number = int(value.replace(",", "").replace(" ", ""))
@@ -92,133 +96,288 @@ def _int_between(low: int, high: int, optional: bool = False) -> Callable[[str],
     return check
 
 
-def ask_profile(prompter: Prompter, draft: Draft, start_default: str) -> None:
+class GoBack(Exception):
+    """The user asked for the question before this one."""
+
+
+def back_or(answer: str) -> str:
+    if answer == BACK:
+        raise GoBack
+    return answer
+
+
+def picked_or_back(picked: list[str]) -> list[str]:
+    if picked == [BACK]:
+        raise GoBack
+    return picked
+
+
+Step = Callable[[], bool]  # asks its question(s); False when it had nothing to ask
+
+
+def walk_steps(prompter: Prompter, steps: Sequence[Step], done: Sequence[int] = ()) -> None:
+    """Ask `steps` in order; "back" returns to the step asked before (`done` says which count as asked)."""
+    history = list(done)
+    index = history[-1] + 1 if history else 0
+    while index < len(steps):
+        try:
+            asked = steps[index]()
+        except GoBack:
+            if history:
+                index = history.pop()
+            else:
+                prompter.say("This is the first question: there is nothing before it.")
+            continue
+        if asked:
+            history.append(index)
+        index += 1
+
+
+@dataclass(frozen=True)
+class ProfileStep:
+    key: str
+    title: str
+    ask: Step
+
+
+def profile_steps(prompter: Prompter, draft: Draft, start_default: str) -> list[ProfileStep]:
     """The profile questions, pre-filled from the draft; each answer goes into the draft at once."""
     p = _SavingDict(draft)
     p.update(draft.profile)
-    prompter.say("[bold]Your organisation and programme[/] (14 questions)")
-    _ask_organisation(prompter, p)
-    _ask_programme(prompter, p, start_default)
+    return [*_organisation_steps(prompter, p), *_programme_steps(prompter, p, start_default)]
+
+
+def ask_profile(prompter: Prompter, draft: Draft, start_default: str) -> None:
+    """The profile alone, with "back" between its questions."""
+    walk_steps(prompter, [step.ask for step in profile_steps(prompter, draft, start_default)])
     draft.profile_done = True
     draft.changed()
 
 
-def _ask_organisation(prompter: Prompter, p: _SavingDict) -> None:
+def _organisation_steps(prompter: Prompter, p: _SavingDict) -> list[ProfileStep]:
     """Who the organisation is, whom it serves and on which themes."""
-    p["organisation"] = prompter.text(
-        "Organisation name:",
-        default=p.get("organisation", ""),
-        validate=lambda v: None if v.strip() and len(v) <= 200 else "Type a name (up to 200 characters)",
-    ).strip()
-    p["organisation_type"] = prompter.select(
-        "Type of organisation:", [(t.value, label(t.value)) for t in OrganisationType], p.get("organisation_type")
-    )
-    p["country"] = (
-        prompter.text(
-            "Country (ISO code, e.g. MT, IT, FI):",
-            default=p.get("country", ""),
-            validate=lambda v: (
-                None if v.strip().upper() in COUNTRIES else "Type a two-letter ISO country code, e.g. MT"
-            ),
+
+    def organisation() -> bool:
+        p["organisation"] = back_or(
+            prompter.text(
+                "Organisation name:",
+                default=p.get("organisation", ""),
+                validate=lambda v: None if v.strip() and len(v) <= 200 else "Type a name (up to 200 characters)",
+                back=True,
+            )
+        ).strip()
+        return True
+
+    def organisation_type() -> bool:
+        p["organisation_type"] = back_or(
+            prompter.select(
+                "Type of organisation:",
+                [(t.value, label(t.value)) for t in OrganisationType],
+                p.get("organisation_type"),
+                back=True,
+            )
         )
-        .strip()
-        .upper()
-    )
-    region = prompter.text("Region or city (optional):", default=p.get("region", "")).strip()
-    _set_optional(p, "region", region)
-    p["target_groups"] = prompter.checkbox(
-        "Who does the programme serve?", [(g.value, label(g.value)) for g in TargetGroup], p.get("target_groups", [])
-    )
-    themes: list[str] = []
-    while not themes:
-        themes = prompter.checkbox(
-            "Which themes will you work on? (at least one)",
-            [(t.value, label(t.value)) for t in Theme],
-            p.get("themes", []),
+        return True
+
+    def country() -> bool:
+        p["country"] = (
+            back_or(
+                prompter.text(
+                    "Country (ISO code, e.g. MT, IT, FI):",
+                    default=p.get("country", ""),
+                    validate=lambda v: (
+                        None if v.strip().upper() in COUNTRIES else "Type a two-letter ISO country code, e.g. MT"
+                    ),
+                    back=True,
+                )
+            )
+            .strip()
+            .upper()
         )
-        if not themes:
-            prompter.say("Choose at least one theme.")
-    p["themes"] = themes
+        return True
+
+    def region() -> bool:
+        _set_optional(p, "region", _optional_text(prompter, "Region or city (optional):", p.get("region", "")))
+        return True
+
+    def target_groups() -> bool:
+        p["target_groups"] = picked_or_back(
+            prompter.checkbox(
+                "Who does the programme serve?",
+                [(g.value, label(g.value)) for g in TargetGroup],
+                p.get("target_groups", []),
+                back=True,
+            )
+        )
+        return True
+
+    def themes() -> bool:
+        chosen: list[str] = []
+        while not chosen:
+            chosen = picked_or_back(
+                prompter.checkbox(
+                    "Which themes will you work on? (at least one)",
+                    [(t.value, label(t.value)) for t in Theme],
+                    p.get("themes", []),
+                    back=True,
+                )
+            )
+            if not chosen:
+                prompter.say("Choose at least one theme.")
+        p["themes"] = chosen
+        return True
+
+    return [
+        ProfileStep("organisation", "Organisation name", organisation),
+        ProfileStep("organisation_type", "Type of organisation", organisation_type),
+        ProfileStep("country", "Country", country),
+        ProfileStep("region", "Region or city", region),
+        ProfileStep("target_groups", "Who the programme serves", target_groups),
+        ProfileStep("themes", "Themes", themes),
+    ]
 
 
-def _ask_programme(prompter: Prompter, p: _SavingDict, start_default: str) -> None:
-    """The programme's languages, length, budget, partners and start."""
-    p["languages"] = split_list(
-        prompter.text(
-            "Languages participants speak (comma-separated, optional):", default=", ".join(p.get("languages", []))
-        )
-    )
-    p["duration_months"] = int(
-        prompter.text(
-            "Programme duration in months:", default=str(p.get("duration_months", 12)), validate=_int_between(1, 120)
-        )
-    )
-    budget = (
-        prompter.text(
-            "Budget in euros (optional):",
-            default=str(p.get("budget_eur", "")),
-            validate=_int_between(0, 1_000_000_000, optional=True),
-        )
-        .replace(",", "")
-        .replace(" ", "")
-    )
-    _set_optional(p, "budget_eur", int(budget) if budget else None)
-    _ask_capacity(prompter, p)
-    p["partners"] = split_list(
-        prompter.text(
-            "Partners already involved (comma-separated, optional):", default=", ".join(p.get("partners", []))
-        )
-    )
-    p["start_month"] = prompter.text(
-        "Start month (YYYY-MM):",
-        default=p.get("start_month", start_default),
-        validate=lambda v: (
-            None
-            if _is_month(v) and _ends_in_range(v, p.get("duration_months", 1))
-            else f"Type a month as YYYY-MM; the programme must run within {FIRST_YEAR}-{LAST_YEAR}, e.g. 2027-03"
-        ),
+def _optional_text(prompter: Prompter, message: str, current: str) -> str:
+    """A free-text answer that may be left empty: Enter keeps what is there, "-" clears it."""
+    answer = back_or(
+        prompter.text(message, default=current, instruction="- clears" if current else "", back=True)
     ).strip()
+    return "" if answer == CLEAR else answer
+
+
+def _programme_steps(prompter: Prompter, p: _SavingDict, start_default: str) -> list[ProfileStep]:
+    """The programme's languages, length, budget, capacity, partners and start."""
+
+    def languages() -> bool:
+        current = ", ".join(p.get("languages", []))
+        p["languages"] = split_list(
+            _optional_text(prompter, "Languages participants speak (comma-separated, optional):", current)
+        )
+        return True
+
+    def duration() -> bool:
+        typed = back_or(
+            prompter.text(
+                "Programme duration in months:",
+                default=str(p.get("duration_months", 12)),
+                validate=_int_between(1, 120),
+                back=True,
+            )
+        )
+        p["duration_months"] = int(typed.replace(",", "").replace(" ", ""))
+        return True
+
+    def budget() -> bool:
+        _set_optional(
+            p, "budget_eur", _optional_int(prompter, "Budget in euros (optional):", p.get("budget_eur"), 0, 10**9)
+        )
+        return True
+
+    def participants() -> bool:
+        number = _optional_int(
+            prompter, "Participants you expect to reach (optional):", p.get("participants"), 1, 10_000_000
+        )
+        _set_optional(p, "participants", number)
+        return True
+
+    def participants_by_group() -> bool:
+        groups = p.get("target_groups", [])
+        by_group = {g: n for g, n in p.get("participants_by_group", {}).items() if g in groups}
+        if len(groups) < 2:
+            _set_optional(p, "participants_by_group", None)
+            return False
+        wanted = back_or(
+            prompter.select(
+                "Give the number of participants for each group?",
+                [("no", "No"), ("yes", "Yes")],
+                "yes" if by_group else "no",
+                back=True,
+            )
+        )
+        if wanted == "yes":
+            for group in groups:
+                number = _optional_int(prompter, f"  {label(group)} (optional):", by_group.get(group), 1, 10_000_000)
+                _set_optional(by_group, group, number)
+        else:
+            by_group = {}
+        _set_optional(p, "participants_by_group", by_group or None)
+        return True
+
+    def staff() -> bool:
+        _set_optional(
+            p, "staff", _optional_int(prompter, "Paid staff on the programme (optional):", p.get("staff"), 0, 100_000)
+        )
+        return True
+
+    def volunteers() -> bool:
+        number = _optional_int(prompter, "Volunteers on the programme (optional):", p.get("volunteers"), 0, 100_000)
+        _set_optional(p, "volunteers", number)
+        return True
+
+    def funded_before() -> bool:
+        before = {True: "yes", False: "no", None: "unsure"}[p.get("funded_before")]
+        answer = back_or(
+            prompter.select(
+                "Has your organisation run a funded project before?",
+                [("yes", "Yes"), ("no", "No, this would be the first"), ("unsure", "Not sure / skip")],
+                before,
+                back=True,
+            )
+        )
+        _set_optional(p, "funded_before", {"yes": True, "no": False}.get(answer))
+        return True
+
+    def partners() -> bool:
+        current = ", ".join(p.get("partners", []))
+        p["partners"] = split_list(
+            _optional_text(prompter, "Partners already involved (comma-separated, optional):", current)
+        )
+        return True
+
+    def start_month() -> bool:
+        p["start_month"] = back_or(
+            prompter.text(
+                "Start month (YYYY-MM):",
+                default=p.get("start_month", start_default),
+                validate=lambda v: (
+                    None
+                    if _is_month(v) and _ends_in_range(v, p.get("duration_months", 1))
+                    else f"Type a month as YYYY-MM; the programme must run within {FIRST_YEAR}-{LAST_YEAR}, "
+                    "e.g. 2027-03"
+                ),
+                back=True,
+            )
+        ).strip()
+        return True
+
+    return [
+        ProfileStep("languages", "Languages participants speak", languages),
+        ProfileStep("duration_months", "Duration in months", duration),
+        ProfileStep("budget_eur", "Budget in euros", budget),
+        ProfileStep("participants", "Participants", participants),
+        ProfileStep("participants_by_group", "Participants by group", participants_by_group),
+        ProfileStep("staff", "Paid staff", staff),
+        ProfileStep("volunteers", "Volunteers", volunteers),
+        ProfileStep("funded_before", "Funded project before", funded_before),
+        ProfileStep("partners", "Partners", partners),
+        ProfileStep("start_month", "Start month", start_month),
+    ]
 
 
 def _optional_int(prompter: Prompter, message: str, current: object, low: int, high: int) -> int | None:
-    answer = prompter.text(
-        message, default="" if current is None else str(current), validate=_int_between(low, high, optional=True)
-    )
+    """A number that may be left out: Enter keeps the current one, "-" clears it."""
+    default = "" if current is None else str(current)
+    answer = back_or(
+        prompter.text(
+            message,
+            default=default,
+            validate=_int_between(low, high, optional=True),
+            instruction="- clears" if default else "",
+            back=True,
+        )
+    ).strip()
     cleaned = answer.replace(",", "").replace(" ", "")
-    return int(cleaned) if cleaned else None
-
-
-def _ask_capacity(prompter: Prompter, p: _SavingDict) -> None:
-    """Whom the programme expects to reach and who will run it: targets and budget lines scale with them."""
-    _set_optional(
-        p,
-        "participants",
-        _optional_int(prompter, "Participants you expect to reach (optional):", p.get("participants"), 1, 10_000_000),
-    )
-    groups = p.get("target_groups", [])
-    by_group = {g: n for g, n in p.get("participants_by_group", {}).items() if g in groups}
-    if len(groups) > 1 and prompter.confirm("Give the number of participants for each group?", default=bool(by_group)):
-        for group in groups:
-            number = _optional_int(prompter, f"  {label(group)} (optional):", by_group.get(group), 1, 10_000_000)
-            _set_optional(by_group, group, number)
-    else:
-        by_group = {}
-    _set_optional(p, "participants_by_group", by_group or None)
-    _set_optional(
-        p, "staff", _optional_int(prompter, "Paid staff on the programme (optional):", p.get("staff"), 0, 100_000)
-    )
-    _set_optional(
-        p,
-        "volunteers",
-        _optional_int(prompter, "Volunteers on the programme (optional):", p.get("volunteers"), 0, 100_000),
-    )
-    before = {True: "yes", False: "no", None: "unsure"}[p.get("funded_before")]
-    answer = prompter.select(
-        "Has your organisation run a funded project before?",
-        [("yes", "Yes"), ("no", "No, this would be the first"), ("unsure", "Not sure / skip")],
-        before,
-    )
-    _set_optional(p, "funded_before", {"yes": True, "no": False}.get(answer))
+    return int(cleaned) if cleaned and cleaned != CLEAR else None
 
 
 class _SavingDict(dict[str, Any]):
@@ -264,9 +423,15 @@ def _set_optional(target: dict[str, Any], key: str, value: Any) -> None:
 
 
 def ask_question(
-    prompter: Prompter, question: Question, draft: Draft, language: str, prefix: str = "", unanswered: str | None = None
-) -> None:
-    """Ask one question until answered or skipped; help and notes on request.
+    prompter: Prompter,
+    question: Question,
+    draft: Draft,
+    language: str,
+    prefix: str = "",
+    unanswered: str | None = None,
+    back: bool = False,
+) -> str:
+    """Ask one question until answered or skipped, help and notes on request; returns ANSWERED, SKIP or BACK.
 
     `unanswered` is where the cursor starts when there is no answer yet (SKIP in workshops, so that
     confirming with Enter never invents an answer a group did not prepare).
@@ -283,32 +448,44 @@ def ask_question(
             )
             note_label = "Edit the note" if question.id in draft.notes else "Add a note"
             options += [(HELP, "Why this matters (help)"), (NOTE, note_label), (SKIP, "Skip: not assessed")]
-            chosen = prompter.select(text, options, current if isinstance(current, str) else unanswered)
+            chosen = prompter.select(text, options, current if isinstance(current, str) else unanswered, back=back)
         elif question.kind == QuestionKind.MULTIPLE:
             options = [(c.id, c.label.get(language)) for c in question.choices]
-            options += [(HELP, "Why this matters (help)"), (SKIP, "Skip: not assessed")]
-            picked = prompter.checkbox(text, options, current if isinstance(current, list) else [])
-            chosen = HELP if HELP in picked else SKIP if SKIP in picked or not picked else None
+            picked = prompter.checkbox(
+                text + " (tick none to skip)",
+                options,
+                current if isinstance(current, list) else [],
+                back=back,
+                help=True,
+            )
+            chosen = picked[0] if picked in ([HELP], [BACK]) else SKIP if not picked else None
             if chosen is None:
                 _answer(draft, question.id, picked)
-                return
+                return ANSWERED
         else:
             raw = prompter.text(
                 text,
                 default="" if current is None else str(current),
-                instruction="(? for help, empty to skip)",
+                instruction="? help; - skips" if current is not None else "? help; empty skips",
                 validate=lambda v: check_typed(question, v),
+                back=back,
             ).strip()
-            chosen = HELP if raw == "?" else SKIP if not raw else None
+            chosen = raw if raw in (HELP, BACK) else HELP if raw == "?" else SKIP if raw in ("", CLEAR) else None
             if chosen is None:
                 _answer(draft, question.id, parse_typed(question, raw))
-                return
+                return ANSWERED
+        if chosen == BACK:
+            return BACK
         if chosen == HELP:
             prompter.say(f"[italic]{escape(question.help.get(language))}[/]")
             continue
         if chosen == NOTE:
-            note = prompter.text("Note (empty to remove):", default=draft.notes.get(question.id, "")).strip()
-            _set_optional(draft.notes, question.id, note)
+            note = prompter.text(
+                "Note:",
+                default=draft.notes.get(question.id, ""),
+                instruction="- removes it" if question.id in draft.notes else "",
+            ).strip()
+            _set_optional(draft.notes, question.id, "" if note == CLEAR else note)
             draft.changed()
             continue
         if chosen == SKIP:
@@ -316,9 +493,9 @@ def ask_question(
             if question.id not in draft.skipped:
                 draft.skipped.append(question.id)
             draft.changed()
-            return
+            return SKIP
         _answer(draft, question.id, chosen)
-        return
+        return ANSWERED
 
 
 def _answer(draft: Draft, question_id: str, value: Any) -> None:
@@ -337,31 +514,129 @@ def parse_typed(question: Question, raw: str) -> Any:
 
 def check_typed(question: Question, raw: str) -> str | None:
     raw = raw.strip()
-    if raw in ("", "?"):
+    if raw in ("", "?", CLEAR):
         return None
     try:
         value = parse_typed(question, raw)
     except ValueError:
-        return "Type a number, ? for help, or leave empty to skip"
+        return "Type a number, ? for help, or - to skip"
     return check_value(question, value)
 
 
 SECONDS_PER_QUESTION = 20  # connact's own estimate for someone who reads each question once
-QUICK_WEIGHT = 3  # --quick: the cross-cutting checklist's questions of this weight only
+QUICK_WEIGHT = 3  # the quick assessment: the cross-cutting checklist's questions of this weight only
 
 
 def in_scope(checklist: Checklist, question: Question, quick: bool) -> bool:
-    """--quick keeps the chosen themes' checklists whole and condenses the cross-cutting one."""
+    """The quick assessment keeps the chosen themes' checklists whole and condenses the cross-cutting one."""
     return not (quick and checklist.cross_cutting and question.weight < QUICK_WEIGHT)
 
 
-def announce(prompter: Prompter, checklists: list[Checklist], count: int) -> None:
-    """Say how long the checklists will take before the first question."""
-    minutes = max(1, round(count * SECONDS_PER_QUESTION / 60))
-    prompter.say(
-        f"[bold]The checklists[/]: about {count} questions in {len(checklists)} sections, roughly {minutes} minutes. "
-        "Every answer is saved as you go; Ctrl-C and 'connact plan --resume' continue later."
+def minutes_for(count: int) -> int:
+    return max(1, round(count * SECONDS_PER_QUESTION / 60))
+
+
+@dataclass(frozen=True)
+class Stop:
+    """One checklist question on the way through the interview, with where it sits."""
+
+    number: int  # the checklist's place among the chosen ones, from 1
+    checklist: Checklist
+    pillar: Pillar
+    question: Question
+
+
+@dataclass(frozen=True)
+class Scope:
+    """How much of the assessment this sitting covers: everything, the quick version, or one checklist."""
+
+    quick: bool = False
+    only: str | None = None  # a checklist id: that one now, the rest in a later sitting
+
+
+def route(checklists: list[Checklist], scope: Scope) -> list[Stop]:
+    return [
+        Stop(number, checklist, pillar, question)
+        for number, checklist in enumerate(checklists, start=1)
+        if scope.only in (None, checklist.id)
+        for pillar in checklist.pillars
+        for question in pillar.questions
+        if in_scope(checklist, question, scope.quick)
+    ]
+
+
+def _is_done(draft: Draft, question: Question) -> bool:
+    return question.id in draft.answers or question.id in draft.skipped
+
+
+def still_to_ask(stops: Sequence[Stop], profile: Profile, draft: Draft, asked: set[str] | None = None) -> int:
+    """Questions among `stops` whose conditions hold on the answers so far and that still want an answer
+    (all of them, or with `asked`, those neither answered before this sitting nor asked in it)."""
+    return sum(
+        1
+        for stop in stops
+        if is_relevant(stop.question, profile, draft.answers)
+        and (asked is None or stop.question.id in asked or not _is_done(draft, stop.question))
     )
+
+
+def drop_stale(draft: Draft, profile: Profile, checklists: list[Checklist]) -> list[Question]:
+    """Remove the answers of questions that no longer apply (a changed condition or theme); returns them."""
+    asked_here = {q.id: q for c in checklists for q in c.questions()}
+    dropped: list[Question] = []
+    changed = True
+    while changed:  # dropping one answer can make a question that depended on it irrelevant in turn
+        changed = False
+        for question_id in list(draft.answers):
+            question = asked_here.get(question_id)
+            if question is not None and not is_relevant(question, profile, draft.answers):
+                draft.answers.pop(question_id)
+                dropped.append(question)
+                changed = True
+    for question_id in list(draft.skipped):
+        question = asked_here.get(question_id)
+        if question is not None and not is_relevant(question, profile, draft.answers):
+            draft.skipped.remove(question_id)
+    if dropped:
+        draft.changed()
+    return dropped
+
+
+def choose_scope(
+    prompter: Prompter, draft: Draft, checklists: list[Checklist], quick: bool, only_new: bool
+) -> Scope | None:
+    """Say how long the checklists take and let the user choose how much to answer now; None: nothing left."""
+    profile = Profile.model_validate(draft.profile)
+    asked: set[str] | None = set() if only_new else None
+    full = still_to_ask(route(checklists, Scope()), profile, draft, asked)
+    if not full:
+        return None
+    condensed = still_to_ask(route(checklists, Scope(quick=True)), profile, draft, asked)
+    pending = [
+        (c, n) for c in checklists if (n := still_to_ask(route(checklists, Scope(only=c.id)), profile, draft, asked))
+    ]
+    prompter.say(
+        f"[bold]The checklists[/]: about {full} questions in {len(checklists)} sections, roughly "
+        f"{minutes_for(full)} minutes (connact's estimate). Every answer is saved as you go: Ctrl-C pauses, "
+        "and 'connact plan --resume' continues where you stopped. You can review every answer before the plan "
+        "is written."
+    )
+    options = [("all", f"Everything now: about {full} questions, {minutes_for(full)} min")]
+    if condensed < full:
+        options.append(
+            ("quick", f"Quick: about {condensed} questions, {minutes_for(condensed)} min (key cross-cutting ones only)")
+        )
+    if len(pending) > 1:
+        options += [
+            (c.id, f"Only {escape(c.title.get(draft.language))} now: about {n} questions; the rest later")
+            for c, n in pending
+        ]
+    choice = back_or(
+        prompter.select("How much would you like to answer now?", options, "quick" if quick else "all", back=True)
+    )
+    draft.quick = choice == "quick" or (quick and choice != "all")
+    draft.changed()
+    return Scope(quick=draft.quick, only=choice if choice not in ("all", "quick") else None)
 
 
 def ask_checklists(
@@ -369,69 +644,169 @@ def ask_checklists(
     draft: Draft,
     catalogue: Catalogue,
     only_new: bool = False,
-    quick: bool = False,
+    scope: Scope = Scope(),
     prefilled: bool = False,
 ) -> None:
-    """Walk the chosen themes' checklists, then the cross-cutting one, honouring skip logic.
+    """Walk the chosen checklists in `scope`, honouring skip logic; "back" returns to the question before.
 
-    With `only_new` (a resumed session), questions already answered or skipped are not asked again.
-    With `prefilled` (an answers file opened for editing), a question it leaves unanswered starts on
-    "Skip", so that pressing Enter keeps it as it was instead of recording an answer nobody gave.
+    With `only_new` (a resumed session), questions answered or skipped before this sitting are not asked
+    again, unless the user goes back to them. With `prefilled` (an answers file opened for editing), a
+    question it leaves unanswered starts on "Skip", so that pressing Enter keeps it as it was. Going back
+    from the first question raises GoBack, for the caller to return to what came before.
     """
     profile = Profile.model_validate(draft.profile)
     language = draft.language
     checklists = checklists_for(catalogue, profile.themes)
-    first = next((q for c in checklists for q in c.questions() if in_scope(c, q, quick)), None)
-    if first is not None:
-        announce(prompter, checklists, _remaining(checklists, 0, first, profile, draft, only_new, quick))
-    for number, checklist in enumerate(checklists, start=1):
-        for pillar in checklist.pillars:
-            for question in pillar.questions:
-                if not in_scope(checklist, question, quick):
-                    continue
-                if not is_relevant(question, profile, _given(draft)):
-                    if question.id in draft.answers:
-                        draft.answers.pop(question.id)  # no stale answer survives a changed condition
-                        draft.changed()
-                    continue
-                if only_new and (question.id in draft.answers or question.id in draft.skipped):
-                    continue
-                left = _remaining(checklists, number - 1, question, profile, draft, only_new, quick)
-                prompter.status(
-                    f"[dim]{left} question{'s' if left != 1 else ''} left · section {number} of {len(checklists)}: "
-                    f"{escape(checklist.title.get(language))} › {escape(pillar.title.get(language))}[/]"
-                )
-                ask_question(prompter, question, draft, language, unanswered=SKIP if prefilled else None)
+    drop_stale(draft, profile, checklists)
+    stops = route(checklists, scope)
+    asked: set[str] = set()
+    history: list[int] = []
+    index = 0
+    while index < len(stops):
+        stop = stops[index]
+        question = stop.question
+        if not is_relevant(question, profile, draft.answers):
+            drop_stale(draft, profile, checklists)
+            index += 1
+            continue
+        if only_new and question.id not in asked and _is_done(draft, question):
+            index += 1
+            continue
+        left = still_to_ask(stops[index:], profile, draft, asked if only_new else None)
+        prompter.status(
+            f"[dim]{left} question{'s' if left != 1 else ''} left · section {stop.number} of {len(checklists)}: "
+            f"{escape(stop.checklist.title.get(language))} › {escape(stop.pillar.title.get(language))}[/]"
+        )
+        outcome = ask_question(prompter, question, draft, language, unanswered=SKIP if prefilled else None, back=True)
+        if outcome == BACK:
+            if not history:
+                raise GoBack
+            index = history.pop()
+            continue
+        asked.add(question.id)
+        history.append(index)
+        index += 1
+    drop_stale(draft, profile, checklists)
 
 
-def _given(draft: Draft) -> dict[str, Any]:
-    return dict(draft.answers)
+def review(
+    prompter: Prompter, draft: Draft, catalogue: Catalogue, steps: list[ProfileStep], prefilled: bool = False
+) -> None:
+    """Every answer, by section, before the plan is written; any of them can be changed here.
+
+    A change re-applies the skip logic: answers that no longer apply are dropped (and the user is told),
+    and questions that now apply are asked at once.
+    """
+    while True:
+        profile = Profile.model_validate(draft.profile)
+        checklists = checklists_for(catalogue, profile.themes)
+        scope = Scope(quick=draft.quick)
+        choices = [
+            (WRITE, "✓ Write the plan with these answers"),
+            (PROFILE, f"Your organisation: {profile.organisation}"),
+        ]
+        for checklist in checklists:
+            stops = [s for s in route(checklists, Scope(quick=scope.quick, only=checklist.id))]
+            relevant = [s for s in stops if is_relevant(s.question, profile, draft.answers)]
+            answered = sum(1 for s in relevant if s.question.id in draft.answers)
+            skipped = len(relevant) - answered
+            choices.append(
+                (checklist.id, f"{checklist.title.get(draft.language)}: {answered} answered, {skipped} not assessed")
+            )
+        pick = prompter.select("Review your answers: pick a section to see and change them.", choices, WRITE)
+        if pick == WRITE:
+            return
+        if pick == PROFILE:
+            _review_profile(prompter, draft, steps)
+        else:
+            _review_checklist(prompter, draft, catalogue, pick)
+        _settle(prompter, draft, catalogue, prefilled)
 
 
-def _remaining(
-    checklists: list[Checklist],
-    index: int,
-    current: Question,
-    profile: Profile,
-    draft: Draft,
-    only_new: bool,
-    quick: bool = False,
-) -> int:
-    """Questions left including this one, counting those whose conditions hold on the answers so far."""
-    count, started = 0, False
-    given = _given(draft)
-    done = set(draft.answers) | set(draft.skipped) if only_new else set()
-    for checklist in checklists[index:]:
-        for question in checklist.questions():
-            started = started or question.id == current.id
-            if (
-                started
-                and in_scope(checklist, question, quick)
-                and is_relevant(question, profile, given)
-                and (question.id == current.id or question.id not in done)
-            ):
-                count += 1
-    return count
+def _settle(prompter: Prompter, draft: Draft, catalogue: Catalogue, prefilled: bool) -> None:
+    """After a change in the review: drop what no longer applies, ask what now does."""
+    profile = Profile.model_validate(draft.profile)
+    stale = {c.id: c for c in catalogue.checklists if not c.cross_cutting and not set(c.themes) & set(profile.themes)}
+    checklists = checklists_for(catalogue, profile.themes)
+    dropped = drop_stale(draft, profile, checklists)
+    dropped += [q for c in stale.values() for q in c.questions() if draft.answers.pop(q.id, None) is not None]
+    draft.skipped[:] = [
+        qid for qid in draft.skipped if not any(qid in {q.id for q in c.questions()} for c in stale.values())
+    ]
+    if dropped:
+        draft.changed()
+        shown = "".join(f"\n  • {escape(q.text.get(draft.language))}" for q in dropped[:5])
+        more = f"\n  and {len(dropped) - 5} more" if len(dropped) > 5 else ""
+        many = len(dropped) != 1
+        prompter.say(
+            f"{len(dropped)} answer{'s' if many else ''} no longer appl{'y' if many else 'ies'} "
+            f"and {'were' if many else 'was'} removed:{shown}{more}"
+        )
+    scope = Scope(quick=draft.quick)
+    if still_to_ask(route(checklists, scope), profile, draft, set()):
+        prompter.say("Your change opens new questions:")
+        try:
+            ask_checklists(prompter, draft, catalogue, only_new=True, scope=scope, prefilled=prefilled)
+        except GoBack:
+            prompter.say("Back to the review.")
+
+
+def _review_checklist(prompter: Prompter, draft: Draft, catalogue: Catalogue, checklist_id: str) -> None:
+    """One section's answers, one line each; picking one asks it again."""
+    language = draft.language
+    while True:
+        profile = Profile.model_validate(draft.profile)
+        checklists = checklists_for(catalogue, profile.themes)
+        stops = [
+            s
+            for s in route(checklists, Scope(quick=draft.quick, only=checklist_id))
+            if is_relevant(s.question, profile, draft.answers)
+        ]
+        choices = []
+        for stop in stops:
+            value = answer_text(stop.question, draft.answers.get(stop.question.id), language)
+            shown = SCALE_LABELS.get(value, value) if value else "not assessed"
+            choices.append((stop.question.id, f"{_short(stop.question.text.get(language), 52)} → {_short(shown, 20)}"))
+        pick = prompter.select("Pick an answer to change (← for the sections):", choices, BACK, back=True)
+        if pick == BACK:
+            return
+        question = next(s.question for s in stops if s.question.id == pick)
+        ask_question(prompter, question, draft, language, back=True)
+        if unsettled(draft, profile, checklists):
+            return  # the change opened or closed questions: the review settles them
+
+
+def unsettled(draft: Draft, profile: Profile, checklists: list[Checklist]) -> bool:
+    """Whether some answer no longer applies, or some question that applies has neither answer nor skip."""
+    questions = {q.id: q for c in checklists for q in c.questions()}
+    stale = any(not is_relevant(questions[qid], profile, draft.answers) for qid in draft.answers if qid in questions)
+    return stale or bool(still_to_ask(route(checklists, Scope(quick=draft.quick)), profile, draft, set()))
+
+
+def _review_profile(prompter: Prompter, draft: Draft, steps: list[ProfileStep]) -> None:
+    while True:
+        choices = []
+        for step in steps:
+            value = draft.profile.get(step.key)
+            shown = ", ".join(map(str, value)) if isinstance(value, list) else "" if value is None else str(value)
+            if step.key == "funded_before":
+                shown = {True: "yes", False: "no"}.get(bool(value), "") if value is not None else ""
+            choices.append((step.key, f"{step.title}: {_short(shown or '-', 50)}"))
+        pick = prompter.select("Pick an answer to change (← for the sections):", choices, BACK, back=True)
+        if pick == BACK:
+            return
+        step = next(s for s in steps if s.key == pick)
+        try:
+            step.ask()
+        except GoBack:
+            continue
+        if pick == "themes":
+            return  # the review settles the checklists the new themes bring or remove
+
+
+def _short(text: str, limit: int = 48) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
 def run(
@@ -442,17 +817,73 @@ def run(
     resume: bool = False,
     quick: bool = False,
     prefilled: bool = False,
-) -> AnswersFile:
-    """The whole interview; a resumed one asks only what is still missing."""
-    if not (resume and draft.profile_done):
-        ask_profile(prompter, draft, start_default)
-    ask_checklists(prompter, draft, catalogue, only_new=resume, quick=quick, prefilled=prefilled)
+) -> AnswersFile | None:
+    """The whole interview, then the review; a resumed one asks only what is still missing.
+
+    Returns None when the user chose to answer one section now and the rest later: the session holds
+    the partial assessment.
+    """
+    steps = profile_steps(prompter, draft, start_default)
+    chosen: list[Scope | None] = [None]
+    finished = [True]
+
+    def scope() -> bool:
+        profile = Profile.model_validate(draft.profile)
+        chosen[0] = choose_scope(
+            prompter, draft, checklists_for(catalogue, profile.themes), quick or draft.quick, resume
+        )
+        return chosen[0] is not None
+
+    def checklists() -> bool:
+        picked = chosen[0]
+        if picked is None:
+            return False
+        ask_checklists(prompter, draft, catalogue, only_new=resume, scope=picked, prefilled=prefilled)
+        profile = Profile.model_validate(draft.profile)
+        finished[0] = not still_to_ask(
+            route(checklists_for(catalogue, profile.themes), Scope(quick=picked.quick)), profile, draft, set()
+        )
+        return True
+
+    def profile_done() -> bool:
+        draft.profile_done = True
+        draft.changed()
+        return False
+
+    all_steps: list[Step] = [s.ask for s in steps] + [profile_done, scope, checklists]
+    done = list(range(len(steps))) if resume and draft.profile_done else []
+    if not done:
+        prompter.say(
+            f"[bold]Your organisation and programme[/] (about {len(steps)} questions). "
+            "Press ← in a list, or type < in a text field, to go back."
+        )
+    walk_steps(prompter, all_steps, done)
+    if not finished[0]:
+        return None
+    review(prompter, draft, catalogue, steps, prefilled)
     return draft.to_answers()
 
 
-def review_selection(prompter: Prompter, ranked: list[tuple[str, str, float]], top: int) -> list[str]:
-    """Let the user drop or add practices: the top ones are ticked, the next ones offered."""
-    offered = ranked[: max(top + 10, 15)]
-    choices = [(pid, f"{title} ({score:g})") for pid, title, score in offered]
-    checked = [pid for pid, _, _ in offered[:top]]
-    return prompter.checkbox("Practices to include in the plan:", choices, checked)
+def review_selection(prompter: Prompter, ranked: list[tuple[str, str, float, str]], top: int) -> list[str]:
+    """Let the user drop or add practices: the top ones are ticked, a few more offered.
+
+    Each practice shows its match as a bar relative to the best one and its main reason, never a raw
+    score; three lines at most each, so that the ticked ones fit a 24-row terminal with their question.
+    """
+    offered = ranked[: top + 5]
+    best = max((score for _, _, score, _ in offered), default=0) or 1
+    choices = [
+        (pid, f"{_bar(score / best)} {title}" + (f"\n{_short(reason, 140)}" if reason else ""))
+        for pid, title, score, reason in offered
+    ]
+    checked = [pid for pid, _, _, _ in offered[:top]]
+    return prompter.checkbox(
+        f"Practices for the plan: the best {min(top, len(offered))} are ticked; ■■■■■ is the strongest match.",
+        choices,
+        checked,
+    )
+
+
+def _bar(share: float, width: int = 5) -> str:
+    filled = max(1, min(width, round(share * width)))
+    return "■" * filled + "□" * (width - filled)

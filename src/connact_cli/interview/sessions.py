@@ -4,12 +4,15 @@ A session lives in the user's data folder (platformdirs) as one YAML file, rewri
 after each answer. Ctrl-C, a closed terminal or a crash leave the last saved state intact;
 `connact plan --resume` continues from it, and a finished plan removes its session.
 
-A session's name is its file name, and only an id (`20270301-101500`, `workshop-training-day`) is a
-name: a name given on the command line or written inside a file never points outside the folder.
+A session's name is its file name, and only an id (`acme-migrant-hub`, `workshop-training-day`) is a
+name: a name given on the command line or written inside a file never points outside the folder. An
+interview is named after its organisation as soon as the name is typed (`acme-migrant-hub-2` when that
+name is taken), so that `connact sessions list` and `--session` speak of organisations, not timestamps.
 """
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import datetime
@@ -19,6 +22,7 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from connact_cli.core.answers import Profile
+from connact_cli.core.names import WINDOWS_RESERVED, slug
 from connact_cli.core.values import check_id
 from connact_cli.errors import ConnactError, InputFileError, SessionError
 from connact_cli.library import yamlio
@@ -57,6 +61,12 @@ class Session(BaseModel):
     position: str | None = Field(None, description="the question asked last")
 
 
+def session_base(organisation: str) -> str:
+    """An organisation's session name: its slug, kept clear of workshop runs and names Windows reserves."""
+    base = slug(organisation)[:80].rstrip("-")
+    return f"{base}-interview" if base in WINDOWS_RESERVED or base.startswith("workshop") else base
+
+
 def _now() -> str:
     return datetime.now().astimezone().isoformat(timespec="seconds")
 
@@ -89,7 +99,7 @@ class SessionStore:
         if not is_session_name(name):
             shown = name if len(name) <= 60 else name[:60] + "..."
             raise SessionError(
-                f"'{shown}' is not a session name: names look like 20270301-101500; see 'connact sessions list'"
+                f"'{shown}' is not a session name: names look like acme-migrant-hub; see 'connact sessions list'"
             )
         return self.folder / f"{name}.yaml"
 
@@ -104,15 +114,30 @@ class SessionStore:
                 "set CONNACT_DATA_DIR to a folder you can read and write"
             ) from None
 
-    def new(self, options: SessionOptions) -> Session:
-        stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
-        name, number = stamp, 1
-        with self._reachable():
-            while self.path_of(name).exists():
-                number += 1
-                name = f"{stamp}-{number}"
+    def new(self, options: SessionOptions, organisation: str = "") -> Session:
+        """A session named after the organisation, or after the time until the organisation is known."""
+        name = self.free_name(session_base(organisation) if organisation else datetime.now().strftime("%Y%m%d-%H%M%S"))
         now = _now()
         return Session(name=name, created=now, updated=now, options=options)
+
+    def free_name(self, base: str, keep: str | None = None) -> str:
+        """`base`, or `base-2`, `base-3`... whichever no other saved file has (`keep` is the caller's own)."""
+        name, number = base, 1
+        with self._reachable():
+            while name != keep and os.path.lexists(self.path_of(name)):
+                number += 1
+                name = f"{base}-{number}"
+        return name
+
+    def name_after(self, session: Session, organisation: str) -> None:
+        """Rename the session after its organisation (once typed or changed): the old file goes."""
+        base = session_base(organisation)
+        if session.name == base or session.name.removeprefix(base + "-").isdigit():
+            return
+        old = session.name
+        session.name = self.free_name(base, keep=old)
+        self.save(session)
+        self.remove(old)
 
     def save(self, session: Session) -> Path:
         session.updated = _now()
