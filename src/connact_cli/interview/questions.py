@@ -17,18 +17,17 @@ from connact_cli.core.answers import FIRST_YEAR, LAST_YEAR, AnswersFile, Profile
 from connact_cli.core.assessment import checklists_for, is_relevant
 from connact_cli.core.catalogue import Catalogue
 from connact_cli.core.models import Checklist, Question
-from connact_cli.core.vocabulary import COUNTRIES, OrganisationType, QuestionKind, TargetGroup, Theme
+from connact_cli.core.vocabulary import (
+    COUNTRIES,
+    SCALE_LABELS,
+    OrganisationType,
+    QuestionKind,
+    TargetGroup,
+    Theme,
+)
 from connact_cli.interview.prompter import Prompter
 
 HELP, NOTE, SKIP = "__help__", "__note__", "__skip__"
-SCALE_LABELS = {
-    "yes": "Yes",
-    "partly": "Partly",
-    "no": "No",
-    "unsure": "Unsure",
-    "planned": "Planned",
-    "not_applicable": "Not applicable",
-}
 
 
 @dataclass
