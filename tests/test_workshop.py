@@ -56,7 +56,7 @@ def test_report_compares_the_groups(capsys, tmp_path):
     differ = report.split("## Where the groups differ", 1)[1].split("## Where the groups agree", 1)[0]
     agree = report.split("## Where the groups agree", 1)[1].split("## Gaps common", 1)[0]
     row = next(line for line in differ.splitlines() if "employment.services.employer_links" in line)
-    assert row.endswith("| no | partly | no |")
+    assert row.endswith("| No | Partly | No |")
     assert "principles.partnership.working_group" in agree
     common = report.split("## Gaps common to all groups", 1)[1].split("##", 1)[0]
     assert "Local Integration Working Group" in common
@@ -110,6 +110,11 @@ groups:
             lambda t: t.replace("  - name: Same\n  - name: Same\n", "  - name: Group A\n  - name: group-a\n"),
             "group file name 'group-a' is used twice",
         ),
+        (
+            lambda t: t.replace("minutes: 10", "minutes: 10\n    kind: plenary"),
+            "a plenary step compares the answers given so far and asks no questions: remove its sections",
+        ),
+        (lambda t: t.replace("minutes: 10", "minutes: 10\n    kind: plenery"), "'plenery' is not allowed"),
     ],
 )
 def test_script_errors_name_file_and_field(capsys, tmp_path, change, message):
