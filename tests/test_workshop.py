@@ -1,6 +1,7 @@
 """Scripted workshops: validation, the --no-input build, the report, and an interactive run in a pty."""
 
 import filecmp
+import io
 import subprocess
 import sys
 from datetime import date
@@ -8,7 +9,9 @@ from datetime import date
 import pexpect
 import pytest
 import yaml
+from rich.console import Console
 
+from connact_cli.context import Context
 from connact_cli.errors import DataError
 from connact_cli.library import workshop_script as workshop
 from helpers import EXAMPLES, ScriptedPrompter, bundled_library, run, spawn, write
@@ -204,7 +207,7 @@ def test_interactive_run_in_a_pty(tmp_path):
         assert (tmp_path / "live" / name).read_text() == (batch / name).read_text(), name
 
 
-def test_workshop_new_scaffolds_a_valid_script(tmp_path):
+def scaffold(tmp_path, steps):
     from connact_cli.interview import scaffold as workshop_new
 
     prompter = ScriptedPrompter(
@@ -216,17 +219,47 @@ def test_workshop_new_scaffolds_a_valid_script(tmp_path):
             "Most groups": ["local_authority"],
             "Themes": [["health", "employment"]],
             "Group names": ["North, South"],
-            "Minutes": ["40"],
+            "Agenda steps": [steps],
         }
     )
-    library = bundled_library()
-    text = workshop_new.ask(prompter, library, date(2027, 5, 1))
-    path = tmp_path / "new.yaml"
+    text = workshop_new.ask(prompter, bundled_library(), date(2027, 5, 1))
+    path = tmp_path / f"{steps}.yaml"
     path.write_text(text, encoding="utf-8")
-    loaded = workshop.load(path, library)
-    assert [g.name for g in loaded.script.groups] == ["North", "South"]
-    assert [s.id for s in loaded.script.agenda] == ["welcome", "health", "employment", "principles", "wrap-up"]
-    assert loaded.script.agenda[1].minutes == 40 and loaded.script.profile["country"] == "MT"
+    return text, workshop.load(path, bundled_library()).script
+
+
+def test_workshop_new_makes_a_step_per_pillar_timed_by_its_questions(tmp_path):
+    """Steps of a few questions, not a whole checklist each; each timebox fits its questions and groups."""
+    library = bundled_library()
+    text, script = scaffold(tmp_path, "pillar")
+    assert [g.name for g in script.groups] == ["North", "South"] and script.profile["country"] == "MT"
+    pillars = [(c, p) for c in ("health", "employment", "principles") for p in library.checklist(c).pillars]
+    steps = script.agenda[1:-1]
+    assert [s.sections for s in steps] == [[f"{c}.{p.id}"] for c, p in pillars]
+    assert [s.minutes for s in steps] == [len(p.questions) * 2 + 5 for _, p in pillars]
+    assert "connact's estimate: 1 minute per question for each group" in text
+    assert (script.agenda[0].id, script.agenda[-1].kind) == ("welcome", "plenary")
+
+
+def test_workshop_new_can_still_make_a_step_per_checklist(tmp_path):
+    _, script = scaffold(tmp_path, "checklist")
+    assert [s.id for s in script.agenda] == ["welcome", "health", "employment", "principles", "plenary"]
+    questions = len(bundled_library().checklist("employment").questions())
+    assert script.agenda[2].minutes == questions * 2 + 5
+
+
+def test_workshop_new_ends_with_the_command_that_runs_the_script(monkeypatch, tmp_path):
+    from connact_cli.commands import workshop as command
+    from connact_cli.interview import scaffold as workshop_new
+
+    monkeypatch.setattr(command, "require_terminal", lambda *args: None)
+    monkeypatch.setattr(workshop_new, "ask", lambda prompter, library, today: GOOD)
+    shown = io.StringIO()
+    monkeypatch.setattr(command, "new_console", lambda: Console(file=shown, width=200))
+    output = tmp_path / "my day.yaml"
+    command.new(Context.from_environment(), output, force=False)
+    assert output.read_text(encoding="utf-8") == GOOD
+    assert f"Run it with: connact workshop run '{output}'" in shown.getvalue()
 
 
 def test_the_resume_hint_repeats_the_options_that_shaped_the_run(capsys, tmp_path):

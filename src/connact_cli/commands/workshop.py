@@ -92,6 +92,7 @@ def new(context: Context, output: Path, force: bool, today: date | None = None) 
     console = new_console()
     text = scaffold.ask(QuestionaryPrompter(console), open_library(context.with_library(())), today or date.today())
     console.print(plain(f"Workshop script written to {write_atomic(output, text, replace=force)}"))
+    console.print(plain(f"Run it with: connact workshop run {shlex.quote(str(output))}"))
 
 
 def targets(loaded: LoadedScript, options: RunOptions) -> list[Path]:
