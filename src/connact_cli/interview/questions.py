@@ -263,17 +263,24 @@ def _set_optional(target: dict[str, Any], key: str, value: Any) -> None:
 
 
 def ask_question(
-    prompter: Prompter, question: Question, draft: Draft, language: str, prefix: str = "", unanswered: str | None = None
+    prompter: Prompter,
+    question: Question,
+    draft: Draft,
+    language: str,
+    message: str | None = None,
+    unanswered: str | None = None,
 ) -> None:
     """Ask one question until answered or skipped; help and notes on request.
 
+    `message` replaces the question's text on the prompt: a workshop shows the question once above its
+    groups' prompts, wrapped at words, which a prompt's long message is not.
     `unanswered` is where the cursor starts when there is no answer yet (SKIP in workshops, so that
     confirming with Enter never invents an answer a group did not prepare).
     """
     while True:
         chosen: str | None
         current = draft.answers.get(question.id)
-        text = prefix + question.text.get(language)
+        text = question.text.get(language) if message is None else message
         if question.kind in (QuestionKind.SCALE, QuestionKind.SINGLE):
             options = (
                 [(value, SCALE_LABELS[value]) for value in question.allowed_values()]
