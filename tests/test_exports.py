@@ -6,6 +6,8 @@ import subprocess
 import docx
 import pytest
 
+from connact_cli.core.models import Condition, Question
+from connact_cli.documents.handout import condition_words
 from helpers import EXAMPLES, answers_file, bundled_library, run
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser") or shutil.which("google-chrome")
@@ -132,10 +134,86 @@ def test_checklist_handout(capsys, tmp_path):
     markdown = (tmp_path / "h.md").read_text(encoding="utf-8")
     assert markdown.count("☐ Yes ☐ Partly ☐ No ☐ Unsure") == sum(1 for q in checklist.questions() if q.kind == "scale")
     assert markdown.count("Notes: ") == len(checklist.questions())
-    for question in checklist.questions():
-        assert f"`{question.id}`" in markdown
     assert "☐" in (tmp_path / "h.html").read_text(encoding="utf-8")
     handout = docx.Document(str(tmp_path / "h.docx"))
     assert handout.paragraphs[0].text == checklist.title.get()
     again = run(capsys, "checklists", "print", "social_cohesion", "-o", str(tmp_path / "h.md"))
     assert again.code == 2 and "already exists" in again.err
+
+
+def test_a_handout_numbers_its_questions_and_names_no_id(capsys, tmp_path):
+    """Paper is for people: a condition names the question's number and its boxes, never an id or a raw value."""
+    checklist = bundled_library().checklist("employment")
+    result = run(capsys, "checklists", "print", "employment", "-f", "md,html,docx", "-o", str(tmp_path / "h.md"))
+    assert result.code == 0, result.err
+    number = next(n for n, q in enumerate(checklist.questions(), 1) if q.id == "employment.services.employer_links")
+    markdown = (tmp_path / "h.md").read_text(encoding="utf-8")
+    assert f"### {number}. " in markdown
+    assert f"Only if you answered Yes, Partly or Planned to question {number}." in markdown
+    assert "☐ Yes ☐ Partly ☐ No ☐ Unsure ☐ Planned" in markdown  # the box the condition names is on the sheet
+    word = "\n".join(p.text for p in docx.Document(str(tmp_path / "h.docx")).paragraphs)
+    for paper in (markdown, (tmp_path / "h.html").read_text(encoding="utf-8"), word):
+        assert not [q.id for q in checklist.questions() if q.id in paper]
+        assert "employer_links" not in paper and "is yes, partly" not in paper
+
+
+CHOICES = [
+    {"id": "mentor", "label": "Mentoring"},
+    {"id": "course", "label": "A course"},
+    {"id": "fair", "label": "Job fair"},
+]
+
+
+@pytest.mark.parametrize(
+    ("earlier", "condition", "words"),
+    [
+        ({}, {"any_of": ["yes", "partly"]}, "Only if you answered Yes or Partly to question 1."),
+        ({}, {"none_of": ["no", "unsure"]}, "Only if you did not answer No or Unsure to question 1."),
+        (
+            {"kind": "multiple", "gap_tags": [], "choices": CHOICES},
+            {"any_of": ["mentor", "course", "fair"]},
+            "Only if you ticked Mentoring, A course or Job fair at question 1.",
+        ),
+        (
+            {"kind": "multiple", "gap_tags": [], "choices": CHOICES},
+            {"none_of": ["course"]},
+            "Only if you did not tick A course at question 1.",
+        ),
+        (
+            {"kind": "single", "gap_tags": [], "choices": CHOICES},
+            {"equals": "fair"},
+            "Only if you answered Job fair to question 1.",
+        ),
+        ({"kind": "number", "gap_tags": []}, {"equals": 2.5}, "Only if you answered 2.5 to question 1."),
+        ({"kind": "number", "gap_tags": []}, {"any_of": [0, 1]}, "Only if you answered 0 or 1 to question 1."),
+    ],
+)
+def test_a_handout_condition_names_the_number_and_the_boxes(earlier, condition, words):
+    first = Question.model_validate(
+        {"id": "q.one", "text": "Do you?", "help": "Because.", "gap_tags": ["x"], **earlier}
+    )
+    condition = Condition.model_validate({"question": first.id, **condition})
+    assert condition_words(condition, {first.id: first}, {first.id: 1}, "en") == words
+
+
+@pytest.mark.parametrize(
+    ("condition", "words"),
+    [
+        (
+            {"question": "profile.target_groups", "any_of": ["temporary_protection", "women"]},
+            "Only if your programme serves people under temporary protection or women.",
+        ),
+        (
+            {"question": "profile.organisation_type", "none_of": ["local_authority", "other"]},
+            "Only if your organisation is not a local authority or another kind of organisation.",
+        ),
+        (
+            {"question": "profile.themes", "equals": "social_cohesion"},
+            "Only if your programme works on social cohesion.",
+        ),
+        ({"question": "profile.budget_eur", "any_of": [50000]}, "Only if your budget is 50,000 euros."),
+        ({"question": "profile.duration_months", "none_of": [6]}, "Only if your programme does not run for 6 months."),
+    ],
+)
+def test_a_handout_profile_condition_reads_as_a_sentence(condition, words):
+    assert condition_words(Condition.model_validate(condition), {}, {}, "en") == words

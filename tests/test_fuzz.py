@@ -331,9 +331,16 @@ def test_hostile_text_in_a_workshop_on_the_terminal_and_in_its_outputs(
     path.write_text(_dump(script), encoding="utf-8")
     _check_hostile(run(capsys, "validate", str(path)))
     out = folder / "batch"
+    sheet = folder / "run-sheet.md"
     _check_hostile(
-        run(capsys, "workshop", "run", str(path), "--no-input", "--no-timer", "-o", str(out), "-f", "md,docx")
+        run(
+            capsys,
+            *("workshop", "run", str(path), "--no-input", "--no-timer", "-o", str(out), "-f", "md,docx"),
+            *("--notes", str(sheet)),
+        )
     )
+    if sheet.exists():
+        _clean_text(sheet.read_text(encoding="utf-8"), "the facilitator's run sheet")
     monkeypatch.setenv("CONNACT_DATA_DIR", str(folder / "data"))
     shown = io.StringIO()
     console = Console(file=shown, width=100)

@@ -1,6 +1,8 @@
 """Scripted workshops: validation, the --no-input build, the report, and an interactive run in a pty."""
 
 import filecmp
+import io
+import re
 import subprocess
 import sys
 from datetime import date
@@ -8,7 +10,9 @@ from datetime import date
 import pexpect
 import pytest
 import yaml
+from rich.console import Console
 
+from connact_cli.context import Context
 from connact_cli.errors import DataError
 from connact_cli.library import workshop_script as workshop
 from helpers import EXAMPLES, ScriptedPrompter, bundled_library, run, spawn, write
@@ -56,7 +60,7 @@ def test_report_compares_the_groups(capsys, tmp_path):
     differ = report.split("## Where the groups differ", 1)[1].split("## Where the groups agree", 1)[0]
     agree = report.split("## Where the groups agree", 1)[1].split("## Gaps common", 1)[0]
     row = next(line for line in differ.splitlines() if "employment.services.employer_links" in line)
-    assert row.endswith("| no | partly | no |")
+    assert row.endswith("| No | Partly | No |")
     assert "principles.partnership.working_group" in agree
     common = report.split("## Gaps common to all groups", 1)[1].split("##", 1)[0]
     assert "Local Integration Working Group" in common
@@ -110,6 +114,11 @@ groups:
             lambda t: t.replace("  - name: Same\n  - name: Same\n", "  - name: Group A\n  - name: group-a\n"),
             "group file name 'group-a' is used twice",
         ),
+        (
+            lambda t: t.replace("minutes: 10", "minutes: 10\n    kind: plenary"),
+            "a plenary step compares the answers given so far and asks no questions: remove its sections",
+        ),
+        (lambda t: t.replace("minutes: 10", "minutes: 10\n    kind: plenery"), "'plenery' is not allowed"),
     ],
 )
 def test_script_errors_name_file_and_field(capsys, tmp_path, change, message):
@@ -172,7 +181,12 @@ def test_interactive_run_in_a_pty(tmp_path):
     countdowns, questions = set(), 0
     while True:
         found = child.expect(
-            [r"left for '([^']+)'", r"Skip: not assessed", r"for help, empty to skip", r"Workshop outputs written"]
+            [
+                r"left for '([^']+)'",
+                r"Skip: not assessed",
+                r"empty skips|- skips|Enter confirms, \? help",
+                r"Workshop outputs written",
+            ]
         )
         if found == 3:
             break
@@ -199,7 +213,7 @@ def test_interactive_run_in_a_pty(tmp_path):
         assert (tmp_path / "live" / name).read_text() == (batch / name).read_text(), name
 
 
-def test_workshop_new_scaffolds_a_valid_script(tmp_path):
+def scaffold(tmp_path, steps):
     from connact_cli.interview import scaffold as workshop_new
 
     prompter = ScriptedPrompter(
@@ -211,17 +225,47 @@ def test_workshop_new_scaffolds_a_valid_script(tmp_path):
             "Most groups": ["local_authority"],
             "Themes": [["health", "employment"]],
             "Group names": ["North, South"],
-            "Minutes": ["40"],
+            "Agenda steps": [steps],
         }
     )
-    library = bundled_library()
-    text = workshop_new.ask(prompter, library, date(2027, 5, 1))
-    path = tmp_path / "new.yaml"
+    text = workshop_new.ask(prompter, bundled_library(), date(2027, 5, 1))
+    path = tmp_path / f"{steps}.yaml"
     path.write_text(text, encoding="utf-8")
-    loaded = workshop.load(path, library)
-    assert [g.name for g in loaded.script.groups] == ["North", "South"]
-    assert [s.id for s in loaded.script.agenda] == ["welcome", "health", "employment", "principles", "wrap-up"]
-    assert loaded.script.agenda[1].minutes == 40 and loaded.script.profile["country"] == "MT"
+    return text, workshop.load(path, bundled_library()).script
+
+
+def test_workshop_new_makes_a_step_per_pillar_timed_by_its_questions(tmp_path):
+    """Steps of a few questions, not a whole checklist each; each timebox fits its questions and groups."""
+    library = bundled_library()
+    text, script = scaffold(tmp_path, "pillar")
+    assert [g.name for g in script.groups] == ["North", "South"] and script.profile["country"] == "MT"
+    pillars = [(c, p) for c in ("health", "employment", "principles") for p in library.checklist(c).pillars]
+    steps = script.agenda[1:-1]
+    assert [s.sections for s in steps] == [[f"{c}.{p.id}"] for c, p in pillars]
+    assert [s.minutes for s in steps] == [len(p.questions) * 2 + 5 for _, p in pillars]
+    assert "connact's estimate: 1 minute per question for each group" in text
+    assert (script.agenda[0].id, script.agenda[-1].kind) == ("welcome", "plenary")
+
+
+def test_workshop_new_can_still_make_a_step_per_checklist(tmp_path):
+    _, script = scaffold(tmp_path, "checklist")
+    assert [s.id for s in script.agenda] == ["welcome", "health", "employment", "principles", "plenary"]
+    questions = len(bundled_library().checklist("employment").questions())
+    assert script.agenda[2].minutes == questions * 2 + 5
+
+
+def test_workshop_new_ends_with_the_command_that_runs_the_script(monkeypatch, tmp_path):
+    from connact_cli.commands import workshop as command
+    from connact_cli.interview import scaffold as workshop_new
+
+    monkeypatch.setattr(command, "require_terminal", lambda *args: None)
+    monkeypatch.setattr(workshop_new, "ask", lambda prompter, library, today: GOOD)
+    shown = io.StringIO()
+    monkeypatch.setattr(command, "new_console", lambda: Console(file=shown, width=200))
+    output = tmp_path / "my day.yaml"
+    command.new(Context.from_environment(), output, force=False)
+    assert output.read_text(encoding="utf-8") == GOOD
+    assert f"Run it with: connact workshop run '{output}'" in shown.getvalue()
 
 
 def test_the_resume_hint_repeats_the_options_that_shaped_the_run(capsys, tmp_path):
@@ -334,3 +378,227 @@ def test_group_file_names_are_unique_and_portable(capsys, tmp_path):
     assert yaml.safe_load((out / "group-2.answers.yaml").read_text(encoding="utf-8"))["profile"]["organisation"] == (
         "Ομάδα Β"
     )
+
+
+PRESENTER = """
+kind: workshop
+title: Presenter check
+date: "2027-01-01"
+facilitator: Someone
+profile: {organisation_type: ngo, country: MT, themes: [employment, social_cohesion], duration_months: 6}
+agenda:
+  - id: skills
+    title: Skills and qualifications
+    minutes: 10
+    sections: [employment.qualifications]
+    prompts: [Which skills go unrecognised?]
+    facilitator_notes: SECRET-NOTE-ONE keep the pace
+  - id: prejudice
+    title: Prejudice
+    minutes: 10
+    sections: [social_cohesion.prejudice]
+    facilitator_notes: SECRET-NOTE-TWO
+groups:
+  - name: North
+  - name: South
+"""
+READY = "Press Enter when the groups are ready"
+CHOICES_SHOWN = "Skip: not assessed"
+
+
+def pillar_questions(section):
+    checklist, pillar = section.split(".")
+    return [q.id for p in bundled_library().checklist(checklist).pillars if p.id == pillar for q in p.questions]
+
+
+def answer_step_no(child, questions):
+    """Every question of the step answered 'No' by each group, then the answers side by side."""
+    for number in range(1, questions + 1):
+        child.expect_exact(f"Question {number} of {questions}")
+        for group in ("North", "South"):
+            child.expect_exact(f"[{group}] Answer:")
+            child.expect_exact(CHOICES_SHOWN)
+            child.send("3")  # No
+            child.send("\r")
+        child.expect(r"North[^\n]*No[^\n]*\n[^\n]*South[^\n]*No")
+
+
+def test_without_a_timer_enter_after_the_panel_only_moves_on(tmp_path):
+    """--no-timer at 80 columns: each step waits for Enter on a prompt that records nothing, Ctrl-C there
+    saves and says how to resume, and the projector never shows the facilitator's notes."""
+    script = write(tmp_path / "day.workshop.yaml", PRESENTER)
+    shown = io.StringIO()
+    child = spawn(tmp_path, "workshop", "run", str(script), "-o", str(tmp_path / "out"), "--no-timer", columns=80)
+    child.logfile_read = shown
+    child.expect_exact("Facilitator notes are not shown here; --notes FILE writes them to a file.")
+    child.expect("Presenter check")
+    child.expect("Step 1 of 2")
+    child.expect("Which skills go unrecognised")
+    child.expect(READY)
+    child.send("\r")
+    answer_step_no(child, 2)
+    child.expect("Step 2 of 2")
+    child.expect(READY)
+    (session,) = (tmp_path / "data" / "sessions").glob("*.yaml")
+    saved = yaml.safe_load(session.read_text(encoding="utf-8"))
+    assert saved["step"] == 1
+    qualifications = pillar_questions("employment.qualifications")
+    for group in ("North", "South"):  # Enter after the first panel recorded nothing: two 'No's, no skip
+        assert saved["groups"][group]["answers"] == dict.fromkeys(qualifications, "no")
+        assert saved["groups"][group]["skipped"] == []
+    child.sendcontrol("c")  # the next step waits: it has asked nothing yet
+    child.expect("every answer is saved. Continue with:")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 130
+
+    child = spawn(
+        tmp_path, "workshop", "run", str(script), "-o", str(tmp_path / "out"), "--no-timer", "--resume", columns=80
+    )
+    child.logfile_read = shown
+    child.expect("Resuming at step 2 of 2")
+    child.expect(READY)
+    child.send("\r")
+    answer_step_no(child, 2)
+    child.expect("Workshop outputs written")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0
+    prejudice = pillar_questions("social_cohesion.prejudice")
+    for name in ("north", "south"):
+        answers = yaml.safe_load((tmp_path / "out" / f"{name}.answers.yaml").read_text(encoding="utf-8"))
+        assert answers["answers"] == dict.fromkeys(qualifications + prejudice, "no")
+    assert "SECRET-NOTE" not in shown.getvalue()
+
+
+def rendered(*renderables, width=80):
+    console = Console(file=io.StringIO(), width=width)
+    for renderable in renderables:
+        console.print(renderable)
+    return console.file.getvalue()
+
+
+def test_the_projector_fits_80_columns_and_wraps_questions_at_words():
+    from connact_cli.terminal import workshop as screen
+
+    library = bundled_library()
+    script = workshop.load(SCRIPT, library).script
+    longest = max((q.text.get() for c in library.checklists for q in c.questions()), key=len)
+    step = "A step title long enough to run past the edge of a projected eighty-column terminal"
+    shown = rendered(screen.question_view(longest, 3, 12, step))
+    assert all(len(line) <= 80 for line in shown.splitlines())
+    _, where, *question = shown.splitlines()
+    assert where.startswith("Question 3 of 12 · A step title") and where.endswith("…")
+    assert len(question) > 1 and " ".join(question).split() == longest.split()  # no word cut in two
+    panel = rendered(screen.step_panel(script, 1), screen.answers_table([("Group A", "Partly", "a note")]))
+    assert all(len(line) <= 80 for line in panel.splitlines())
+    assert script.title in panel and "Step 2 of 5 · 30 min" in panel
+    assert "Who are the employers you could call tomorrow?" in panel
+
+
+def test_facilitator_notes_never_reach_the_projector():
+    from connact_cli.terminal import workshop as screen
+
+    script = workshop.load(SCRIPT, bundled_library()).script
+    notes = next(step.facilitator_notes for step in script.agenda if step.facilitator_notes)
+    shown = rendered(*[screen.step_panel(script, i) for i in range(len(script.agenda))], width=200)
+    assert notes not in shown and "Facilitator" not in shown
+
+
+def test_notes_write_the_facilitators_run_sheet(capsys, tmp_path):
+    sheet = tmp_path / "run-sheet.md"
+    result = build(capsys, tmp_path / "out", "--notes", str(sheet))
+    assert result.code == 0, result.err
+    assert f"Facilitator's run sheet written to {sheet}" in " ".join(result.out.split())
+    text = sheet.read_text(encoding="utf-8")
+    script = workshop.load(SCRIPT, bundled_library()).script
+    clocks = ["0:00–0:15", "0:15–0:45", "0:45–1:10", "1:10–1:35", "1:35–1:55"]
+    for number, (step, clock) in enumerate(zip(script.agenda, clocks, strict=True), 1):
+        section = text.split(f"## {number}. {step.title}\n", 1)[1].split("\n## ", 1)[0]
+        assert f"**{step.minutes} min,** {clock} from the start" in section
+        assert all(prompt in section for prompt in step.prompts)
+        assert step.facilitator_notes.strip() in section
+        assert " ".join(step.briefing.split()) in " ".join(section.split())
+    again = build(capsys, tmp_path / "second", "--notes", str(sheet))
+    assert again.code == 2 and "already exists" in again.err and "--notes" in again.err
+    assert not (tmp_path / "second").exists() and sheet.read_text(encoding="utf-8") == text
+    assert build(capsys, tmp_path / "second", "--notes", str(sheet), "--force").code == 0
+    clash = build(capsys, tmp_path / "third", "--notes", str(tmp_path / "third" / "workshop-report.md"))
+    assert clash.code == 2 and "is one of the workshop's outputs" in clash.err
+
+
+class Enter:
+    """A facilitator who presses Enter at every prompt: the pre-selected choice, the default text."""
+
+    def __init__(self):
+        self.typed = []  # the messages of the text prompts
+
+    def select(self, message, choices, default=None, back=False):
+        return default
+
+    def checkbox(self, message, choices, checked=(), back=False, help=False):
+        return list(checked)
+
+    def text(self, message, default="", validate=None, instruction="", back=False):
+        self.typed.append(message)
+        return default
+
+    def confirm(self, message, default=False):
+        return default
+
+    def say(self, text):
+        pass
+
+    status = say
+
+
+class Interrupting(Enter):
+    def text(self, message, default="", validate=None, instruction=""):
+        raise KeyboardInterrupt
+
+
+def interactive(tmp_path, prompter, **options):
+    from connact_cli.commands.workshop import RunOptions, run_interactive
+
+    library = bundled_library()
+    console = Console(file=io.StringIO(), width=600)  # wide enough for every row of a table on one line
+    options = RunOptions(out_dir=tmp_path / "live", **{"timer": False, **options})
+    loaded = workshop.load(SCRIPT, library)
+    run_interactive(Context.from_environment(), loaded, library, options, console, prompter, "2027-01")
+    return console.file.getvalue()
+
+
+def test_the_run_sheet_is_written_before_the_first_step(tmp_path):
+    from connact_cli.errors import Interrupted
+
+    with pytest.raises(Interrupted):
+        interactive(tmp_path, Interrupting(), notes=tmp_path / "sheet.md")  # Ctrl-C at the first pause
+    assert "Ask groups to answer for what happens now" in (tmp_path / "sheet.md").read_text(encoding="utf-8")
+
+
+def test_the_plenary_shows_where_the_groups_differ_as_the_report_does(tmp_path):
+    shown = interactive(tmp_path, Enter())
+    plenary = shown.split("Step 5 of 5", 1)[1]
+    differ = plenary.split("Where the groups differ", 1)[1].split("Gaps each group has", 1)[0]
+    report = (tmp_path / "live" / "workshop-report.md").read_text(encoding="utf-8")
+    rows = report.split("## Where the groups differ", 1)[1].split("## Where the groups agree", 1)[0]
+    rows = [line for line in rows.splitlines() if line.startswith("| `")]
+    assert len(rows) > 5
+    for row in rows:
+        question, *answers = [cell.strip() for cell in row.strip("|").split("|")]
+        line = next(line for line in differ.splitlines() if question.split("` ", 1)[1] in line)
+        assert re.search(r"\s+".join(re.escape(answer) for answer in answers), line), (line, answers)
+    gaps = plenary.split("Gaps each group has", 1)[1]
+    assert re.search(r"Group A – NGO caseworkers\s+\S", gaps)
+    assert "Every group has: " in gaps and "Local Integration Working Group" in gaps
+
+
+@pytest.mark.parametrize(("enter_pressed", "pauses"), [(True, 0), (False, 5)])
+def test_a_timebox_that_runs_out_still_waits_for_the_groups(monkeypatch, tmp_path, enter_pressed, pauses):
+    """Enter during the countdown moves on; a countdown that reaches 00:00 waits for Enter like --no-timer."""
+    from connact_cli.terminal import workshop as screen
+
+    monkeypatch.setattr(screen, "countdown", lambda console, minutes, step: enter_pressed)
+    prompter = Enter()
+    interactive(tmp_path, prompter, timer=True)
+    assert prompter.typed.count(READY) == pauses

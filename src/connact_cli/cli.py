@@ -255,6 +255,10 @@ def workshop_run(
     force: Annotated[bool, typer.Option("--force", help="Replace existing output files.")] = False,
     timer: Annotated[bool, typer.Option("--timer/--no-timer", help="Show a countdown for each timebox.")] = True,
     resume: Annotated[bool, typer.Option("--resume", help="Continue an interrupted run of this script.")] = False,
+    notes: Annotated[
+        Optional[Path],
+        typer.Option("--notes", help="Write the facilitator's run sheet (Markdown, with the notes) to this file."),
+    ] = None,
 ) -> None:
     """Walk the facilitator through the agenda, group by group, and write plans and a report."""
     from connact_cli.commands import workshop
@@ -267,6 +271,7 @@ def workshop_run(
         top=top,
         timer=timer,
         resume=resume,
+        notes=notes,
     )
     workshop.run(ctx.obj, script, options, no_input)
 

@@ -1,7 +1,9 @@
 """`connact workshop run|new`: the facilitator's walk through the agenda, or a build from answers files.
 
 A run writes, into one folder: each group's answers file and plan, and the workshop report, in every
-format asked for. The interactive run saves after every answer, like the interview.
+format asked for; with --notes, the facilitator's run sheet as well. The interactive run saves after
+every answer, like the interview. Its terminal is the projector: it shows the room's view only, and
+never the facilitator's notes.
 """
 
 from __future__ import annotations
@@ -22,7 +24,7 @@ from connact_cli.core.assembly import default_start
 from connact_cli.core.assessment import is_relevant
 from connact_cli.core.models import Question
 from connact_cli.core.names import slug
-from connact_cli.core.workshop import GroupResult, step_questions
+from connact_cli.core.workshop import NOT_ASKED, GroupResult, answer_text, findings, step_questions
 from connact_cli.documents import report
 from connact_cli.documents.plan import build as build_plan_document
 from connact_cli.errors import Interrupted, UsageError
@@ -46,6 +48,7 @@ class RunOptions:
     top: int = 5
     timer: bool = True
     resume: bool = False
+    notes: Path | None = None  # the facilitator's run sheet (Markdown), written before the first step
 
     @property
     def folder(self) -> Path:
@@ -54,7 +57,9 @@ class RunOptions:
 
 
 def resume_command(script: Path, options: RunOptions) -> str:
-    """The command that continues this run with the options that shaped it (folder, formats, timer, top)."""
+    """The command that continues this run with the options that shaped it (folder, formats, timer, top).
+
+    Not --notes: the run sheet was written before the first step, and a second one would be refused."""
     parts = ["connact workshop run", shlex.quote(str(script)), "--resume", "-o", shlex.quote(str(options.folder))]
     if options.formats != ["md"]:
         parts += ["-f", ",".join(options.formats)]
@@ -92,6 +97,7 @@ def new(context: Context, output: Path, force: bool, today: date | None = None) 
     console = new_console()
     text = scaffold.ask(QuestionaryPrompter(console), open_library(context.with_library(())), today or date.today())
     console.print(plain(f"Workshop script written to {write_atomic(output, text, replace=force)}"))
+    console.print(plain(f"Run it with: connact workshop run {shlex.quote(str(output))}"))
 
 
 def targets(loaded: LoadedScript, options: RunOptions) -> list[Path]:
@@ -107,8 +113,15 @@ def targets(loaded: LoadedScript, options: RunOptions) -> list[Path]:
 def check_outputs(loaded: LoadedScript, options: RunOptions) -> None:
     if options.folder.exists() and not options.folder.is_dir():
         raise UsageError(f"{options.folder} is a file; give a folder with -o")
+    outputs = targets(loaded, options)
+    if options.notes is not None:
+        if options.notes.resolve() in {path.resolve() for path in outputs}:
+            raise UsageError(f"--notes {options.notes} is one of the workshop's outputs; choose another file name")
+        if os.path.lexists(options.notes) and not options.force:
+            raise UsageError(f"{options.notes} already exists; choose another file for --notes, or pass --force")
+        check_writable(options.notes, options.force)
     existing = []
-    for path in targets(loaded, options):
+    for path in outputs:
         if os.path.lexists(path):
             refuse_special(path, path.lstat())  # not even --force replaces a link, a FIFO or a device
             existing.append(path)
@@ -126,6 +139,22 @@ def build_group(
     return GroupResult(loaded.script.groups[index].name, answers, plan, matches)
 
 
+def group_results(
+    loaded: LoadedScript, datas: list[dict[str, Any]], library: Library, top: int, start_default: str
+) -> list[GroupResult]:
+    """Each group's validated answers and its plan."""
+    answers = [group_answers(loaded, i, library, data) for i, data in enumerate(datas)]
+    return [build_group(loaded, i, af, library, top, start_default) for i, af in enumerate(answers)]
+
+
+def run_sheet(loaded: LoadedScript, library: Library, path: Path) -> tuple[Path, str | bytes]:
+    """The facilitator's run sheet, laid out in memory: every step, its clock, briefing, prompts and notes."""
+    from connact_cli.documents import runsheet
+
+    document = runsheet.build(loaded.script, library, GENERATOR)
+    return rendered([path], ["md"], document, None, render_options(loaded.script.language))[0]
+
+
 def write_outputs(
     context: Context,
     loaded: LoadedScript,
@@ -134,13 +163,13 @@ def write_outputs(
     options: RunOptions,
     console: Console,
     start_default: str,
+    also: list[tuple[Path, str | bytes]] | None = None,
 ) -> list[Path]:
     """Validate each group's answers, build its plan and the report, lay every file out in memory, then write
-    them all or none: a failure never leaves a half-written workshop that a rerun would refuse."""
+    them all (with `also`) or none: a failure never leaves a half-written workshop that a rerun would refuse."""
     from connact_cli.terminal.text import plain
 
-    answers = [group_answers(loaded, i, library, data) for i, data in enumerate(datas)]
-    results = [build_group(loaded, i, af, library, options.top, start_default) for i, af in enumerate(answers)]
+    results = group_results(loaded, datas, library, options.top, start_default)
     document = report.build(loaded.script, results, library, GENERATOR)
     files: list[tuple[Path, str | bytes]] = []
     for name, result in zip(loaded.script.file_names(), results, strict=True):
@@ -160,8 +189,10 @@ def write_outputs(
         render_options(loaded.script.language),
     )
     make_folder(options.folder, "choose another -o")
-    written = write_all(files, replace=options.force)
-    console.print(plain(f"Workshop outputs written to {options.folder.resolve()} ({len(written)} files)"))
+    written = write_all(files + (also or []), replace=options.force)
+    console.print(plain(f"Workshop outputs written to {options.folder.resolve()} ({len(files)} files)"))
+    for path in written[len(files) :]:
+        console.print(plain(f"Facilitator's run sheet written to {path}"))
     return written
 
 
@@ -186,7 +217,11 @@ def run_without_input(
 ) -> list[Path]:
     check_outputs(loaded, options)
     datas = [group_data(loaded, i) for i in range(len(loaded.script.groups))]
-    return write_outputs(context, loaded, datas, library, options, console, start_default)
+    sheet = [run_sheet(loaded, library, options.notes)] if options.notes is not None else []
+    return write_outputs(context, loaded, datas, library, options, console, start_default, also=sheet)
+
+
+NOTES_HIDDEN = "Facilitator notes are not shown here; --notes FILE writes them to a file."
 
 
 def session_name(loaded: LoadedScript) -> str:
@@ -202,21 +237,27 @@ def run_interactive(
     prompter: Prompter,
     start_default: str,
 ) -> list[Path]:
+    from connact_cli.terminal.text import plain
+
     check_outputs(loaded, options)
     store = SessionStore(context.sessions_dir())
     datas = [group_data(loaded, i) for i in range(len(loaded.script.groups))]
     saved = store.load_data(session_name(loaded)) if options.resume else None
     room = Room(loaded, store, datas, saved if saved is not None and isinstance(saved.get("groups"), dict) else None)
+    if options.notes is not None:
+        path, content = run_sheet(loaded, library, options.notes)
+        console.print(plain(f"Facilitator's run sheet written to {write_atomic(path, content, replace=options.force)}"))
+    else:
+        console.print(plain(NOTES_HIDDEN))
     if room.saved:
-        console.print(f"Resuming at step {room.first_step + 1} of {len(loaded.script.agenda)}.")
+        console.print(plain(f"Resuming at step {room.first_step + 1} of {len(loaded.script.agenda)}."))
     try:
-        room.walk(library, options, console, prompter)
+        room.walk(library, options, console, prompter, start_default)
     except KeyboardInterrupt:
         raise Interrupted(
             f"Paused: every answer is saved. Continue with: {resume_command(loaded.path, options)}"
         ) from None
-    final = [dict(data, answers=d.answers, notes=d.notes) for data, d in zip(datas, room.drafts, strict=True)]
-    written = write_outputs(context, loaded, final, library, options, console, start_default)
+    written = write_outputs(context, loaded, room.answers_so_far(), library, options, console, start_default)
     store.remove(session_name(loaded))
     return written
 
@@ -229,7 +270,7 @@ class Room:
     ):
         from connact_cli.interview.questions import Draft
 
-        self.loaded, self.store, self.saved = loaded, store, saved
+        self.loaded, self.store, self.datas, self.saved = loaded, store, datas, saved
         self.drafts = []
         for group, data in zip(loaded.script.groups, datas, strict=True):
             stored = (saved or {}).get("groups", {}).get(group.name, {})
@@ -242,6 +283,7 @@ class Room:
             )
             draft.on_change = self.save
             self.drafts.append(draft)
+        self.profiles = [Profile.model_validate(draft.profile) for draft in self.drafts]  # checked on load
         self.first_step = int(saved.get("step", 0)) if saved else 0
         self.step_index = self.first_step
 
@@ -257,41 +299,81 @@ class Room:
         }
         self.store.save_data(session_name(self.loaded), data)
 
-    def walk(self, library: Library, options: RunOptions, console: Console, prompter: Prompter) -> None:
-        """Every step from the first one not finished: the panel, the countdown, each group's questions."""
-        from connact_cli.terminal.workshop import countdown, step_panel
+    def walk(
+        self, library: Library, options: RunOptions, console: Console, prompter: Prompter, start_default: str
+    ) -> None:
+        """Every step from the first one not finished: the panel (and at a plenary, where the groups differ),
+        the countdown or a pause until the groups are ready, then the step's questions."""
+        from connact_cli.terminal import workshop as screen
 
         script = self.loaded.script
         for index in range(self.first_step, len(script.agenda)):
             self.step_index = index
             step = script.agenda[index]
             self.save()
-            console.print(step_panel(script, self.step_index))
-            if options.timer:
-                countdown(console, step.minutes, step.title)
-            for question in step_questions(step, library):
-                self.ask_groups(question, options, prompter)
+            console.print(screen.step_panel(script, self.step_index))
+            if step.kind == "plenary":
+                results = group_results(self.loaded, self.answers_so_far(), library, options.top, start_default)
+                console.print(screen.plenary_view(findings(script, results, library), results, script.language))
+            if not (options.timer and screen.countdown(console, step.minutes, step.title)):
+                # Enter here only moves on: it never reaches a question and records nothing
+                prompter.text(screen.READY)
+            self.ask_step(library, options, console, prompter)
         self.step_index = len(script.agenda)
         self.save()
 
-    def ask_groups(self, question: Question, options: RunOptions, prompter: Prompter) -> None:
-        from rich.markup import escape
+    def answers_so_far(self) -> list[dict[str, Any]]:
+        return [dict(data, answers=d.answers, notes=d.notes) for data, d in zip(self.datas, self.drafts, strict=True)]
 
+    def asked(self, question: Question) -> list[int]:
+        """The groups (by position) this question applies to, on their answers so far."""
+        return [i for i, draft in enumerate(self.drafts) if is_relevant(question, self.profiles[i], draft.answers)]
+
+    def ask_step(self, library: Library, options: RunOptions, console: Console, prompter: Prompter) -> None:
+        """Each question once for the room, numbered within the step; each group's answer; then all of them."""
+        from connact_cli.terminal import workshop as screen
+
+        step = self.loaded.script.agenda[self.step_index]
+        found = step_questions(step, library)
+        number = 0
+        for position, question in enumerate(found):
+            groups = self.asked(question)
+            if not groups:
+                continue  # a prepared answer to it stays in the file and the plan lists it as not used
+            number += 1
+            waiting = [i for i in groups if not self.done_before(question, i, options)]
+            if not waiting:
+                continue
+            total = number + sum(1 for later in found[position + 1 :] if self.asked(later))
+            text = question.text.get(self.loaded.script.language)
+            console.print(screen.question_view(text, number, total, step.title))
+            self.ask_groups(question, waiting, prompter)
+            console.print(screen.answers_table(self.answer_rows(question)))
+
+    def done_before(self, question: Question, group: int, options: RunOptions) -> bool:
+        """Answered or skipped before an interruption, in the step the run resumes at."""
+        draft = self.drafts[group]
+        done = question.id in draft.answers or question.id in draft.skipped
+        return bool(options.resume and self.step_index == self.first_step and done and self.saved)
+
+    def ask_groups(self, question: Question, groups: list[int], prompter: Prompter) -> None:
         from connact_cli.interview import questions
 
         script = self.loaded.script
-        step = script.agenda[self.step_index]
-        for group, draft in zip(script.groups, self.drafts, strict=True):
-            profile = Profile.model_validate(draft.profile)
-            if not is_relevant(question, profile, draft.answers):
-                continue  # not asked; a prepared answer to it stays in the file and the plan lists it as not used
-            done = question.id in draft.answers or question.id in draft.skipped
-            if options.resume and self.step_index == self.first_step and done and self.saved:
-                continue
-            prompter.status(
-                f"[dim]{escape(group.name)} · step {self.step_index + 1} of {len(script.agenda)}: "
-                f"{escape(step.title)}[/]"
-            )
+        for i in groups:
+            message = f"[{script.groups[i].name}] Answer:"
             questions.ask_question(
-                prompter, question, draft, script.language, prefix=f"[{group.name}] ", unanswered=questions.SKIP
+                prompter, question, self.drafts[i], script.language, message=message, unanswered=questions.SKIP
             )
+
+    def answer_rows(self, question: Question) -> list[tuple[str, str, str]]:
+        """Each group's answer to `question` as the room reads it, with its note."""
+        asked, language = set(self.asked(question)), self.loaded.script.language
+        return [
+            (
+                group.name,
+                answer_text(question, draft.answers.get(question.id), language) if i in asked else NOT_ASKED,
+                draft.notes.get(question.id, ""),
+            )
+            for i, (group, draft) in enumerate(zip(self.loaded.script.groups, self.drafts, strict=True))
+        ]

@@ -92,6 +92,17 @@ class ScaleAnswer(StrEnum):
     UNSURE = "unsure"
 
 
+# How a scale answer reads on screen and on paper.
+SCALE_LABELS = {
+    "yes": "Yes",
+    "partly": "Partly",
+    "no": "No",
+    "unsure": "Unsure",
+    "planned": "Planned",
+    "not_applicable": "Not applicable",
+}
+
+
 class ExtraAnswer(StrEnum):
     """Scale answers a question offers only where they make sense (its `also:` list)."""
 

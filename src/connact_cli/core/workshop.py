@@ -20,20 +20,33 @@ from connact_cli.core.models import Question
 from connact_cli.core.names import group_file_name
 from connact_cli.core.plan import Plan
 from connact_cli.core.values import Id, Model
+from connact_cli.core.vocabulary import SCALE_LABELS, QuestionKind
 
 SCRIPT_KIND = "workshop"
 
 
 class Step(Model):
-    """One agenda step: what the facilitator says, which checklist sections the groups answer, how long."""
+    """One agenda step: what the facilitator says, which checklist sections the groups answer, how long.
+
+    A `plenary` step shows the room where the groups' answers differ, from the answers given so far.
+    """
 
     id: Id
     title: str = Field(min_length=1, max_length=200)
+    kind: Literal["plenary"] | None = None
     briefing: str = ""
     sections: list[str] = []  # a checklist id (all its pillars) or "<checklist>.<pillar>"
     minutes: int = Field(ge=1, le=480)
     prompts: list[str] = []
-    facilitator_notes: str = ""
+    facilitator_notes: str = ""  # for the facilitator's run sheet (--notes), never the projector
+
+    @model_validator(mode="after")
+    def _plenary_asks_nothing(self) -> Step:
+        if self.kind == "plenary" and self.sections:
+            raise ValueError(
+                "a plenary step compares the answers given so far and asks no questions: remove its sections"
+            )
+        return self
 
 
 class Group(Model):
@@ -68,6 +81,15 @@ class WorkshopScript(Model):
     def file_names(self) -> list[str]:
         """Each group's file-name stem, in order: unique (checked above) and portable."""
         return [group_file_name(g.name, position) for position, g in enumerate(self.groups, start=1)]
+
+
+def timetable(script: WorkshopScript) -> list[tuple[int, int]]:
+    """Each step's start and end, in minutes from the start of the workshop."""
+    times, clock = [], 0
+    for step in script.agenda:
+        times.append((clock, clock + step.minutes))
+        clock += step.minutes
+    return times
 
 
 def section_ids(catalogue: Catalogue) -> list[str]:
@@ -125,19 +147,27 @@ def compare(script: WorkshopScript, results: list[GroupResult], catalogue: Catal
             items = {r.name: statuses[r.name].get(question.id) for r in results}
             if all(item is None or item.status != "answered" for item in items.values()):
                 continue
-            labels = {c.id: c.label.get(language) for c in question.choices}
-            comparisons.append(Comparison(question, {name: _shown(item, labels) for name, item in items.items()}))
+            comparisons.append(Comparison(question, {name: _shown(item, language) for name, item in items.items()}))
     return comparisons
 
 
-def _shown(item: Item | None, labels: dict[str, str]) -> str:
+def _shown(item: Item | None, language: str) -> str:
     if item is None or item.status == "not_relevant":
-        return "not asked"
-    value = item.value
+        return NOT_ASKED
+    return answer_text(item.question, item.value, language)
+
+
+NOT_ASKED = "not asked"
+
+
+def answer_text(question: Question, value: Any, language: str) -> str:
+    """An answer as the room reads it: a scale word ("Partly"), choice labels, a number as given."""
     if value is None:
         return "not assessed"
+    labels = dict(SCALE_LABELS) if question.kind == QuestionKind.SCALE else {}
+    labels |= {c.id: c.label.get(language) for c in question.choices}
     if isinstance(value, list):
-        return "; ".join(labels.get(x, str(x)) for x in value)
+        return "; ".join(labels.get(str(x), str(x)) for x in value)
     return labels.get(str(value), str(value))
 
 

@@ -18,20 +18,19 @@ from connact_cli.core.answers import FIRST_YEAR, LAST_YEAR, AnswersFile, Profile
 from connact_cli.core.assessment import answer_text, checklists_for, is_relevant
 from connact_cli.core.catalogue import Catalogue
 from connact_cli.core.models import Checklist, Pillar, Question
-from connact_cli.core.vocabulary import COUNTRIES, OrganisationType, QuestionKind, TargetGroup, Theme
+from connact_cli.core.vocabulary import (
+    COUNTRIES,
+    SCALE_LABELS,
+    OrganisationType,
+    QuestionKind,
+    TargetGroup,
+    Theme,
+)
 from connact_cli.interview.prompter import BACK, HELP, Prompter
 
 NOTE, SKIP, ANSWERED = "__note__", "__skip__", "__answered__"
 WRITE, PROFILE = "__write__", "__profile__"
 CLEAR = "-"  # typed in a text field: remove what is there
-SCALE_LABELS = {
-    "yes": "Yes",
-    "partly": "Partly",
-    "no": "No",
-    "unsure": "Unsure",
-    "planned": "Planned",
-    "not_applicable": "Not applicable",
-}
 
 
 @dataclass
@@ -427,19 +426,21 @@ def ask_question(
     question: Question,
     draft: Draft,
     language: str,
-    prefix: str = "",
+    message: str | None = None,
     unanswered: str | None = None,
     back: bool = False,
 ) -> str:
     """Ask one question until answered or skipped, help and notes on request; returns ANSWERED, SKIP or BACK.
 
+    `message` replaces the question's text on the prompt: a workshop shows the question once above its
+    groups' prompts, wrapped at words, which a prompt's long message is not.
     `unanswered` is where the cursor starts when there is no answer yet (SKIP in workshops, so that
     confirming with Enter never invents an answer a group did not prepare).
     """
     while True:
         chosen: str | None
         current = draft.answers.get(question.id)
-        text = prefix + question.text.get(language)
+        text = question.text.get(language) if message is None else message
         if question.kind in (QuestionKind.SCALE, QuestionKind.SINGLE):
             options = (
                 [(value, SCALE_LABELS[value]) for value in question.allowed_values()]

@@ -1,4 +1,8 @@
-"""`connact workshop new`: a few questions, then a workshop script to edit."""
+"""`connact workshop new`: a few questions, then a workshop script to edit.
+
+Steps are a pillar each by default (a few questions), or a checklist each; their timeboxes are connact's
+own estimate from the number of questions and groups, said so in the script's header.
+"""
 
 from __future__ import annotations
 
@@ -6,14 +10,19 @@ from datetime import date
 from typing import Any
 
 from connact_cli.core.catalogue import Catalogue
+from connact_cli.core.models import Checklist
 from connact_cli.core.vocabulary import COUNTRIES, OrganisationType, Theme
 from connact_cli.interview.prompter import Prompter
 from connact_cli.interview.questions import label, split_list
 from connact_cli.library import yamlio
 
+MINUTES_PER_ANSWER = 1  # connact's estimate: one question answered by one group
+DISCUSSION_MINUTES = 5  # connact's estimate: the step's discussion before the groups answer
+MAX_MINUTES = 480  # the longest timebox a script allows
+
 
 def ask(prompter: Prompter, catalogue: Catalogue, today: date) -> str:
-    """Ask the essentials and return the script as YAML, with one agenda step per chosen checklist."""
+    """Ask the essentials and return the script as YAML, with a step per pillar (or checklist) chosen."""
     title = prompter.text("Workshop title:", validate=lambda v: None if v.strip() else "Type a title").strip()
     when = prompter.text("Date (YYYY-MM-DD):", default=today.isoformat(), validate=_check_date).strip()
     facilitator = prompter.text("Facilitator:", validate=lambda v: None if v.strip() else "Type a name").strip()
@@ -36,14 +45,12 @@ def ask(prompter: Prompter, catalogue: Catalogue, today: date) -> str:
             validate=lambda v: None if split_list(v) else "Name at least one group",
         )
     )
-    minutes = int(
-        prompter.text(
-            "Minutes per checklist step:",
-            default="30",
-            validate=lambda v: None if v.isdigit() and 1 <= int(v) <= 480 else "1 to 480",
-        )
+    size = prompter.select(
+        "Agenda steps:",
+        [("pillar", "One per pillar: a few questions each"), ("checklist", "One per checklist: long steps")],
+        "pillar",
     )
-    agenda = _agenda(catalogue, themes, minutes)
+    agenda = _agenda(catalogue, themes, len(groups), by_pillar=size == "pillar")
     script = {
         "kind": "workshop",
         "title": title,
@@ -57,12 +64,14 @@ def ask(prompter: Prompter, catalogue: Catalogue, today: date) -> str:
     header = (
         "# connact workshop script: edit freely, check with 'connact validate THIS_FILE',\n"
         "# run with 'connact workshop run THIS_FILE'. Add 'answers: FILE' to a group to prepare its answers.\n"
+        f"# Timeboxes (minutes) are connact's estimate: {MINUTES_PER_ANSWER} minute per question for each group,\n"
+        f"# plus {DISCUSSION_MINUTES} minutes of discussion per step. Change them to suit your room.\n"
     )
     return header + yamlio.dump(script)
 
 
-def _agenda(catalogue: Catalogue, themes: list[str], minutes: int) -> list[dict[str, Any]]:
-    """Welcome, one step per chosen checklist and the cross-cutting one, then the plenary."""
+def _agenda(catalogue: Catalogue, themes: list[str], groups: int, by_pillar: bool) -> list[dict[str, Any]]:
+    """Welcome, a step per pillar (or checklist) of the chosen themes and the cross-cutting checklist, plenary."""
     agenda: list[dict[str, Any]] = [
         {
             "id": "welcome",
@@ -74,27 +83,53 @@ def _agenda(catalogue: Catalogue, themes: list[str], minutes: int) -> list[dict[
     ]
     chosen = [c for c in catalogue.checklists if not c.cross_cutting and set(c.themes) & set(themes)]
     for checklist in [*chosen, *[c for c in catalogue.checklists if c.cross_cutting]]:
-        agenda.append(
-            {
-                "id": checklist.id.replace("_", "-"),
-                "title": checklist.title.get(),
-                "minutes": minutes,
-                "sections": [checklist.id],
-                "briefing": checklist.description.get(),
-                "prompts": ["Where does your programme already do well?", "What would change first?"],
-                "facilitator_notes": "Let each group answer; differences are for the plenary.",
-            }
-        )
+        agenda += _pillar_steps(checklist, groups) if by_pillar else [_checklist_step(checklist, groups)]
     agenda.append(
         {
-            "id": "wrap-up",
+            "id": "plenary",
             "title": "Plenary and next steps",
+            "kind": "plenary",
             "minutes": 20,
             "briefing": "Compare the groups' answers and agree next steps.",
             "prompts": ["Which gap do all groups share?"],
         }
     )
     return agenda
+
+
+def estimate(questions: int, groups: int) -> int:
+    """connact's timebox for a step: every group answers every question, after a discussion."""
+    return min(MAX_MINUTES, questions * groups * MINUTES_PER_ANSWER + DISCUSSION_MINUTES)
+
+
+def _step(step_id: str, title: str, section: str, briefing: str, minutes: int) -> dict[str, Any]:
+    return {
+        "id": step_id.replace("_", "-"),
+        "title": title,
+        "minutes": minutes,
+        "sections": [section],
+        "briefing": briefing,
+        "prompts": ["Where does your programme already do well?", "What would change first?"],
+        "facilitator_notes": "Let each group answer; differences are for the plenary.",
+    }
+
+
+def _checklist_step(checklist: Checklist, groups: int) -> dict[str, Any]:
+    minutes = estimate(len(checklist.questions()), groups)
+    return _step(checklist.id, checklist.title.get(), checklist.id, checklist.description.get(), minutes)
+
+
+def _pillar_steps(checklist: Checklist, groups: int) -> list[dict[str, Any]]:
+    return [
+        _step(
+            f"{checklist.id}-{pillar.id}",
+            pillar.title.get(),
+            f"{checklist.id}.{pillar.id}",
+            (pillar.description or checklist.description).get(),
+            estimate(len(pillar.questions), groups),
+        )
+        for pillar in checklist.pillars
+    ]
 
 
 def _check_date(value: str) -> str | None:
