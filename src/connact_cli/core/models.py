@@ -13,6 +13,7 @@ from pydantic import (
     model_validator,
 )
 
+from connact_cli.core.countries import CountryNames
 from connact_cli.core.rules import PlanningRules, Rating
 from connact_cli.core.values import DEFAULT_LANGUAGE, Country, Figure, Id, LocalText, Model, Source, check_id
 from connact_cli.core.vocabulary import (
@@ -340,7 +341,8 @@ DataFile = Annotated[
     | GapVocabulary
     | FundingProgramme
     | Framework
-    | PlanningRules,
+    | PlanningRules
+    | CountryNames,
     Field(discriminator="kind"),
 ]
 DOCUMENT_KINDS = (
@@ -353,5 +355,6 @@ DOCUMENT_KINDS = (
     "funding",
     "framework",
     "planning",
+    "countries",
 )
 ENTRY_KINDS = ("practice", "resource", "eu_action")

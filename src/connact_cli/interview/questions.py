@@ -7,15 +7,17 @@ question that stops being relevant is dropped (never kept stale).
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 from rich.markup import escape
 
+from connact_cli.core.amounts import check_whole_number, whole_number
 from connact_cli.core.answers import FIRST_YEAR, LAST_YEAR, AnswersFile, Profile, check_value
 from connact_cli.core.assessment import checklists_for, is_relevant
 from connact_cli.core.catalogue import Catalogue
+from connact_cli.core.countries import CountryName, country_hint
 from connact_cli.core.models import Checklist, Question
 from connact_cli.core.vocabulary import COUNTRIES, OrganisationType, QuestionKind, TargetGroup, Theme
 from connact_cli.interview.prompter import Prompter
@@ -79,31 +81,65 @@ def split_list(text: str) -> list[str]:
     return [part.strip() for part in text.split(",") if part.strip()]
 
 
-def _int_between(low: int, high: int, optional: bool = False) -> Callable[[str], str | None]:
+def _whole_number(low: int, high: int, optional: bool = False, money: bool = False) -> Callable[[str], str | None]:
     def check(value: str) -> str | None:
         if optional and not value.strip():
             return None
-        try:
-            number = int(value.replace(",", "").replace(" ", ""))
-        except ValueError:
-            return f"Type a whole number from {low:,} to {high:,}"
-        return None if low <= number <= high else f"Type a whole number from {low:,} to {high:,}"
+        return check_whole_number(value, low, high, money)
 
     return check
 
 
-def ask_profile(prompter: Prompter, draft: Draft, start_default: str) -> None:
+def _read_whole_number(
+    prompter: Prompter,
+    message: str,
+    current: object,
+    low: int,
+    high: int,
+    money: bool = False,
+    optional: bool = True,
+) -> int | None:
+    """A whole number typed as people write them ("80.000", "€80k"), shown back whenever it was not typed plainly."""
+    typed = prompter.text(
+        message, default="" if current is None else str(current), validate=_whole_number(low, high, optional, money)
+    ).strip()
+    number = whole_number(typed, money)
+    if number is not None and typed != str(number):
+        prompter.say(f"Read as {'€' if money else ''}{number:,}.")
+    return number
+
+
+def ask_country(prompter: Prompter, message: str, current: str, countries: Sequence[CountryName]) -> str:
+    """A country code; a name or a near miss is refused with the code it points to, a lower-case code is
+    taken in capitals and shown back."""
+    typed = prompter.text(
+        message,
+        default=current,
+        validate=lambda v: (
+            None
+            if v.strip().upper() in COUNTRIES
+            else "Type a two-letter ISO country code, e.g. MT" + country_hint(v, countries)
+        ),
+    ).strip()
+    code = typed.upper()
+    if typed != code:
+        name = next((c.name.get() for c in countries if c.id == code), None)
+        prompter.say(f"Read as {code}{f' ({name})' if name else ''}.")
+    return code
+
+
+def ask_profile(prompter: Prompter, draft: Draft, start_default: str, countries: Sequence[CountryName] = ()) -> None:
     """The profile questions, pre-filled from the draft; each answer goes into the draft at once."""
     p = _SavingDict(draft)
     p.update(draft.profile)
     prompter.say("[bold]Your organisation and programme[/] (14 questions)")
-    _ask_organisation(prompter, p)
+    _ask_organisation(prompter, p, countries)
     _ask_programme(prompter, p, start_default)
     draft.profile_done = True
     draft.changed()
 
 
-def _ask_organisation(prompter: Prompter, p: _SavingDict) -> None:
+def _ask_organisation(prompter: Prompter, p: _SavingDict, countries: Sequence[CountryName]) -> None:
     """Who the organisation is, whom it serves and on which themes."""
     p["organisation"] = prompter.text(
         "Organisation name:",
@@ -113,17 +149,7 @@ def _ask_organisation(prompter: Prompter, p: _SavingDict) -> None:
     p["organisation_type"] = prompter.select(
         "Type of organisation:", [(t.value, label(t.value)) for t in OrganisationType], p.get("organisation_type")
     )
-    p["country"] = (
-        prompter.text(
-            "Country (ISO code, e.g. MT, IT, FI):",
-            default=p.get("country", ""),
-            validate=lambda v: (
-                None if v.strip().upper() in COUNTRIES else "Type a two-letter ISO country code, e.g. MT"
-            ),
-        )
-        .strip()
-        .upper()
-    )
+    p["country"] = ask_country(prompter, "Country (ISO code, e.g. MT, IT, FI):", p.get("country", ""), countries)
     region = prompter.text("Region or city (optional):", default=p.get("region", "")).strip()
     _set_optional(p, "region", region)
     p["target_groups"] = prompter.checkbox(
@@ -148,21 +174,13 @@ def _ask_programme(prompter: Prompter, p: _SavingDict, start_default: str) -> No
             "Languages participants speak (comma-separated, optional):", default=", ".join(p.get("languages", []))
         )
     )
-    p["duration_months"] = int(
-        prompter.text(
-            "Programme duration in months:", default=str(p.get("duration_months", 12)), validate=_int_between(1, 120)
-        )
+    p["duration_months"] = _read_whole_number(
+        prompter, "Programme duration in months:", p.get("duration_months", 12), 1, 120, optional=False
     )
-    budget = (
-        prompter.text(
-            "Budget in euros (optional):",
-            default=str(p.get("budget_eur", "")),
-            validate=_int_between(0, 1_000_000_000, optional=True),
-        )
-        .replace(",", "")
-        .replace(" ", "")
+    budget = _read_whole_number(
+        prompter, "Budget in euros (optional):", p.get("budget_eur"), 0, 1_000_000_000, money=True
     )
-    _set_optional(p, "budget_eur", int(budget) if budget else None)
+    _set_optional(p, "budget_eur", budget)
     _ask_capacity(prompter, p)
     p["partners"] = split_list(
         prompter.text(
@@ -180,37 +198,31 @@ def _ask_programme(prompter: Prompter, p: _SavingDict, start_default: str) -> No
     ).strip()
 
 
-def _optional_int(prompter: Prompter, message: str, current: object, low: int, high: int) -> int | None:
-    answer = prompter.text(
-        message, default="" if current is None else str(current), validate=_int_between(low, high, optional=True)
-    )
-    cleaned = answer.replace(",", "").replace(" ", "")
-    return int(cleaned) if cleaned else None
-
-
 def _ask_capacity(prompter: Prompter, p: _SavingDict) -> None:
     """Whom the programme expects to reach and who will run it: targets and budget lines scale with them."""
     _set_optional(
         p,
         "participants",
-        _optional_int(prompter, "Participants you expect to reach (optional):", p.get("participants"), 1, 10_000_000),
+        _read_whole_number(
+            prompter, "Participants you expect to reach (optional):", p.get("participants"), 1, 10_000_000
+        ),
     )
     groups = p.get("target_groups", [])
     by_group = {g: n for g, n in p.get("participants_by_group", {}).items() if g in groups}
     if len(groups) > 1 and prompter.confirm("Give the number of participants for each group?", default=bool(by_group)):
         for group in groups:
-            number = _optional_int(prompter, f"  {label(group)} (optional):", by_group.get(group), 1, 10_000_000)
+            number = _read_whole_number(prompter, f"  {label(group)} (optional):", by_group.get(group), 1, 10_000_000)
             _set_optional(by_group, group, number)
     else:
         by_group = {}
     _set_optional(p, "participants_by_group", by_group or None)
     _set_optional(
-        p, "staff", _optional_int(prompter, "Paid staff on the programme (optional):", p.get("staff"), 0, 100_000)
+        p, "staff", _read_whole_number(prompter, "Paid staff on the programme (optional):", p.get("staff"), 0, 100_000)
     )
     _set_optional(
         p,
         "volunteers",
-        _optional_int(prompter, "Volunteers on the programme (optional):", p.get("volunteers"), 0, 100_000),
+        _read_whole_number(prompter, "Volunteers on the programme (optional):", p.get("volunteers"), 0, 100_000),
     )
     before = {True: "yes", False: "no", None: "unsure"}[p.get("funded_before")]
     answer = prompter.select(
@@ -445,7 +457,7 @@ def run(
 ) -> AnswersFile:
     """The whole interview; a resumed one asks only what is still missing."""
     if not (resume and draft.profile_done):
-        ask_profile(prompter, draft, start_default)
+        ask_profile(prompter, draft, start_default, catalogue.countries)
     ask_checklists(prompter, draft, catalogue, only_new=resume, quick=quick, prefilled=prefilled)
     return draft.to_answers()
 

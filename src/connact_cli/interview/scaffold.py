@@ -6,9 +6,9 @@ from datetime import date
 from typing import Any
 
 from connact_cli.core.catalogue import Catalogue
-from connact_cli.core.vocabulary import COUNTRIES, OrganisationType, Theme
+from connact_cli.core.vocabulary import OrganisationType, Theme
 from connact_cli.interview.prompter import Prompter
-from connact_cli.interview.questions import label, split_list
+from connact_cli.interview.questions import ask_country, label, split_list
 from connact_cli.library import yamlio
 
 
@@ -17,14 +17,7 @@ def ask(prompter: Prompter, catalogue: Catalogue, today: date) -> str:
     title = prompter.text("Workshop title:", validate=lambda v: None if v.strip() else "Type a title").strip()
     when = prompter.text("Date (YYYY-MM-DD):", default=today.isoformat(), validate=_check_date).strip()
     facilitator = prompter.text("Facilitator:", validate=lambda v: None if v.strip() else "Type a name").strip()
-    country = (
-        prompter.text(
-            "Country of the groups (ISO code):",
-            validate=lambda v: None if v.strip().upper() in COUNTRIES else "e.g. MT",
-        )
-        .strip()
-        .upper()
-    )
+    country = ask_country(prompter, "Country of the groups (ISO code):", "", catalogue.countries)
     kind = prompter.select("Most groups come from:", [(t.value, label(t.value)) for t in OrganisationType])
     themes: list[str] = []
     while not themes:
