@@ -43,8 +43,9 @@ class Command(TyperCommand):
         pieces = [self.options_metavar] if self.options_metavar else []
         for param in self.get_params(ctx):
             if param.param_type_name == "argument":
-                name = _argument_name(param)
-                pieces.append(name if param.required else f"[{name}]")
+                name = param.metavar or (param.name or "").upper()
+                name = name if param.required else f"[{name}]"
+                pieces.append(f"{name}..." if param.nargs != 1 else name)
         return pieces
 
     def format_options(self, ctx: Any, formatter: Any) -> None:
