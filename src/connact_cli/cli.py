@@ -41,12 +41,8 @@ class Command(TyperCommand):
     # typer carries its own copy of click, whose types it does not export: hence Any.
     def collect_usage_pieces(self, ctx: Any) -> list[str]:
         pieces = [self.options_metavar] if self.options_metavar else []
-        for param in self.get_params(ctx):
-            if param.param_type_name == "argument":
-                name = param.metavar or (param.name or "").upper()
-                name = name if param.required else f"[{name}]"
-                pieces.append(f"{name}..." if param.nargs != 1 else name)
-        return pieces
+        arguments = [p for p in self.get_params(ctx) if p.param_type_name == "argument"]
+        return pieces + [_argument_name(p, in_usage=True) for p in arguments]
 
     def format_options(self, ctx: Any, formatter: Any) -> None:
         params = self.get_params(ctx)
@@ -60,8 +56,11 @@ class Command(TyperCommand):
                     formatter.write_dl(rows)
 
 
-def _argument_name(param: Any) -> str:
+def _argument_name(param: Any, in_usage: bool = False) -> str:
+    """ID, or [FILE|FOLDER]... in a usage line: the metavar, bracketed when optional, dotted when repeated."""
     name = param.metavar or (param.name or "").upper()
+    if in_usage and not param.required:
+        name = f"[{name}]"
     return f"{name}..." if param.nargs != 1 else name
 
 
