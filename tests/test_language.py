@@ -45,3 +45,6 @@ def test_the_languages_are_data_with_english_first(capsys, tmp_path):
     framework.write_text(text.replace("\nlanguages: [en]\n", "\nlanguages: [it]\n"), encoding="utf-8")
     result = run(capsys, "validate", str(data))
     assert result.code == 1 and "languages must start with en" in result.out
+    framework.write_text(text.replace("\nlanguages: [en]\n", "\nlanguages: [en, it-IT]\n"), encoding="utf-8")
+    result = run(capsys, "validate", str(data))
+    assert result.code == 1 and "'it-IT' is regional" in result.out

@@ -26,6 +26,7 @@ from connact_cli.core.values import (
     Source,
     check_id,
     check_language_code,
+    primary_language,
 )
 from connact_cli.core.vocabulary import (
     ActionStatus,
@@ -347,6 +348,9 @@ class Framework(Model):
     def _english_first(self) -> Framework:
         if self.languages[:1] != [DEFAULT_LANGUAGE] or len(set(self.languages)) != len(self.languages):
             raise ValueError("languages must start with en (every text has an English version) and name each once")
+        regional = [code for code in self.languages if primary_language(code) != code]
+        if regional:
+            raise ValueError(f"'{regional[0]}' is regional; list languages by their primary code (--lang en-GB is en)")
         return self
 
 
