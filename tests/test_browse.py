@@ -88,6 +88,17 @@ def test_practices_search(capsys):
     assert "No practice mentions" in run(capsys, "practices", "search", "zeppelin").out
 
 
+def test_practices_search_takes_several_words(capsys):
+    quoted = run(capsys, "practices", "search", "cultural mediator")
+    words = run(capsys, "practices", "search", "cultural", "mediator")
+    assert words.code == 0 and words.out == quoted.out
+    narrower = run(capsys, "practices", "search", "cultural", "mediator", "trafficking")
+    assert "synthesis-cultural-mediator-trafficking-cy" in narrower.out and "ballafon" not in narrower.out
+    dashed = run(capsys, "practices", "search", "--", "-to-one")
+    assert dashed.code == 0 and "found for '-to-one'" in dashed.out
+    assert run(capsys, "practices", "search").code == 2  # at least one word
+
+
 def test_extra_library_is_listed_and_validated(capsys, tmp_path):
     write(tmp_path / "lib" / "p.yaml", PRACTICE)
     result = run(capsys, "practices", "list", "--country", "MT", "--library", str(tmp_path / "lib"))

@@ -20,11 +20,6 @@ def test_an_unknown_command_is_one_line(capsys):
     ]
 
 
-def test_connact_alone_still_shows_the_help(capsys):
-    result = run(capsys)
-    assert result.code == 2 and "Usage: connact" in result.out + result.err and "Commands" in result.out + result.err
-
-
 def test_ctrl_c_outside_the_interview_prints_its_line(capsys):
     with mock.patch("connact_cli.commands.browse.checklists_list", side_effect=KeyboardInterrupt):
         result = run(capsys, "checklists", "list")

@@ -115,7 +115,7 @@ def test_profile_prompts_fill_the_draft(library):
             "Which themes": [[], ["health"]],
             "Languages": ["Arabic, , English"],
             "Programme duration": ["18"],
-            "Budget": ["25,000"],
+            "Budget": ["€25k"],
             "Participants you expect": ["1,200"],
             "Give the number of participants for each group": ["yes"],
             "  Refugees": ["800"],
@@ -128,7 +128,7 @@ def test_profile_prompts_fill_the_draft(library):
         }
     )
     draft = Draft()
-    interview.ask_profile(prompter, draft, "2027-01")
+    interview.ask_profile(prompter, draft, "2027-01", library.countries)
     assert draft.profile == {
         "organisation": "Example Org",
         "organisation_type": "local_authority",
@@ -147,6 +147,54 @@ def test_profile_prompts_fill_the_draft(library):
         "start_month": "2027-05",
     }
     assert "Choose at least one theme." in prompter.said
+    # whatever was not typed plainly is shown back as it was read
+    assert {"Read as MT (Malta).", "Read as €25,000.", "Read as 1,200."} <= set(prompter.said)
+    assert not [said for said in prompter.said if said.startswith("Read as") and "800" in said]
+
+
+@pytest.mark.parametrize(
+    ("prompt", "typed", "key", "stored"),
+    [
+        ("Budget", "80.000", "budget_eur", 80_000),
+        ("Budget", "EUR 80,000", "budget_eur", 80_000),
+        ("Budget", "1.5m", "budget_eur", 1_500_000),
+        ("Budget", "80\u202f000 €", "budget_eur", 80_000),
+        ("Participants you expect", "1.200", "participants", 1_200),
+        ("Volunteers", "1 000", "volunteers", 1_000),
+    ],
+)
+def test_numbers_are_stored_as_meant(library, prompt, typed, key, stored):
+    prompter = ScriptedPrompter(
+        {
+            "Organisation name": ["Org"],
+            "Country": ["MT"],
+            "Which themes": [["health"]],
+            prompt: [typed],
+            "Start month": ["2027-05"],
+        }
+    )
+    draft = Draft()
+    interview.ask_profile(prompter, draft, "2027-01", library.countries)
+    assert draft.profile[key] == stored
+
+
+def test_ambiguous_budgets_are_asked_again(library):
+    seen = {}
+
+    class Recording(ScriptedPrompter):
+        def text(self, message, default="", validate=None, instruction="", back=False):
+            if message.startswith("Budget"):
+                seen.update({typed: validate(typed) for typed in ("80,50", "1.500k", "80.000,00", "", "80k")})
+            return super().text(message, default, validate, instruction, back)
+
+    interview.ask_profile(
+        Recording({"Organisation name": ["Org"], "Country": ["MT"], "Which themes": [["health"]]}),
+        Draft(),
+        "2027-01",
+        library.countries,
+    )
+    hint = "Type whole euros, e.g. 80000 or 80k"
+    assert seen == {"80,50": hint, "1.500k": hint, "80.000,00": hint, "": None, "80k": None}
 
 
 def test_typed_answers_are_validated():

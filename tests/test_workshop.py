@@ -553,7 +553,7 @@ class Enter:
 
 
 class Interrupting(Enter):
-    def text(self, message, default="", validate=None, instruction=""):
+    def text(self, message, default="", validate=None, instruction="", back=False):
         raise KeyboardInterrupt
 
 

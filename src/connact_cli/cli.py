@@ -3,6 +3,10 @@
 `main` is the one error handler: every expected failure is one line on standard error and an exit
 code from errors.py; anything else is a bug, reported in one line (the traceback with --debug). Error
 lines quote file names and values from files, so their control characters are shown visibly.
+
+Every command's help ends with one or two examples that run as shown (tests/test_docs.py runs them) and
+names its placeholders (FILE, ID, N). Shell completion asks commands/completion.py, which imports the
+library only when the shell asks, so that `connact --help` stays instant.
 """
 
 from __future__ import annotations
@@ -10,46 +14,112 @@ from __future__ import annotations
 import os
 import sys
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated, Any, Optional
 
 import typer
+from typer.core import TyperCommand
 
 from connact_cli import __version__
+from connact_cli.commands import completion
 from connact_cli.context import Context
 from connact_cli.core.safe_text import visible
 from connact_cli.errors import EXIT_INTERNAL, EXIT_INTERRUPTED, EXIT_USAGE, ConnactError, file_system_message
 from connact_cli.library.temp_files import removed_on_termination
 
+WORKSHOP_EXAMPLE = "connact workshop run examples/workshop/training-day.workshop.yaml --no-input"
+
+
+def examples(*commands: str) -> str:
+    """An epilog of example command lines; click's \\b marker keeps each on its own line, unwrapped."""
+    lines = [f"  {line}" for command in commands for line in command.splitlines()]
+    return "\n".join(["\b", "Examples:", *lines])
+
+
+class Command(TyperCommand):
+    """typer's command with each argument shown by its name alone (ID, FILE), in the usage line and below."""
+
+    # typer carries its own copy of click, whose types it does not export: hence Any.
+    def collect_usage_pieces(self, ctx: Any) -> list[str]:
+        pieces = [self.options_metavar] if self.options_metavar else []
+        arguments = [p for p in self.get_params(ctx) if p.param_type_name == "argument"]
+        return pieces + [_argument_name(p, in_usage=True) for p in arguments]
+
+    def format_options(self, ctx: Any, formatter: Any) -> None:
+        params = self.get_params(ctx)
+        arguments = [
+            (_argument_name(p), getattr(p, "help", None) or "") for p in params if p.param_type_name == "argument"
+        ]
+        options = [record for p in params if p.param_type_name == "option" and (record := p.get_help_record(ctx))]
+        for title, rows in (("Arguments", arguments), ("Options", options)):
+            if rows:
+                with formatter.section(title):
+                    formatter.write_dl(rows)
+
+
+def _argument_name(param: Any, in_usage: bool = False) -> str:
+    """ID, or [FILE|FOLDER]... in a usage line: the metavar, bracketed when optional, dotted when repeated."""
+    name = param.metavar or (param.name or "").upper()
+    if in_usage and not param.required:
+        name = f"[{name}]"
+    return f"{name}..." if param.nargs != 1 else name
+
+
 app = typer.Typer(
     name="connact",
     help="Design a migrant-integration programme from the ISF checklists and a library of proven practices.",
-    no_args_is_help=True,
-    add_completion=False,
+    invoke_without_command=True,
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
+    epilog=examples("connact plan", "connact plan --answers examples/malta-ngo-employment.answers.yaml --no-input"),
 )
-checklists_app = typer.Typer(help="Browse the ISF checklists.", no_args_is_help=True)
-practices_app = typer.Typer(help="Browse and search the practice library.", no_args_is_help=True)
+checklists_app = typer.Typer(
+    help="Browse the ISF checklists.",
+    no_args_is_help=True,
+    rich_markup_mode=None,
+    epilog=examples("connact checklists list", "connact checklists show employment"),
+)
+practices_app = typer.Typer(
+    help="Browse and search the practice library.",
+    no_args_is_help=True,
+    rich_markup_mode=None,
+    epilog=examples("connact practices search cultural mediator", "connact practices list --country IE"),
+)
 app.add_typer(checklists_app, name="checklists")
 app.add_typer(practices_app, name="practices")
-workshop_app = typer.Typer(help="Scripted workshops for trainers: several groups, one report.", no_args_is_help=True)
+workshop_app = typer.Typer(
+    help="Scripted workshops for trainers: several groups, one report.",
+    no_args_is_help=True,
+    rich_markup_mode=None,
+    epilog=examples(WORKSHOP_EXAMPLE),
+)
 app.add_typer(workshop_app, name="workshop")
-sessions_app = typer.Typer(help="Interrupted interviews saved for --resume.", no_args_is_help=True)
+sessions_app = typer.Typer(
+    help="Interrupted interviews saved for --resume.",
+    no_args_is_help=True,
+    rich_markup_mode=None,
+    epilog=examples("connact sessions list"),
+)
 app.add_typer(sessions_app, name="sessions")
 
 
 LibraryOption = Annotated[
     Optional[list[Path]],
-    typer.Option("--library", help="An extra folder of practice files (repeatable).", show_default=False),
+    typer.Option(
+        "--library", metavar="FOLDER", help="An extra folder of practice files (repeatable).", show_default=False
+    ),
 ]
-
-
 FormatOption = Annotated[
     Optional[list[str]],
     typer.Option(
-        "--format", "-f", help="md, html, docx or json; several with commas or by repeating.", show_default=False
+        "--format",
+        "-f",
+        metavar="FORMATS",
+        help="md, html, docx, json or xlsx; several with commas or by repeating.",
+        show_default=False,
+        autocompletion=completion.formats,
     ),
 ]
+ForceOption = Annotated[bool, typer.Option("--force", help="Replace existing files.")]
 
 
 def _version(value: bool) -> None:
@@ -65,7 +135,14 @@ def root(
         bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version and exit.")
     ] = False,
     lang: Annotated[
-        str, typer.Option("--lang", envvar="CONNACT_LANG", help="Language of texts; falls back to English.")
+        str,
+        typer.Option(
+            "--lang",
+            metavar="LANG",
+            envvar="CONNACT_LANG",
+            help="Language of the texts; English where connact has none in it.",
+            autocompletion=completion.languages,
+        ),
     ] = "en",
     debug: Annotated[bool, typer.Option("--debug", help="Show a traceback when something fails.")] = False,
     no_cache: Annotated[
@@ -73,10 +150,19 @@ def root(
         typer.Option("--no-cache", help="Read everything afresh; use and keep no cache.", envvar="CONNACT_NO_CACHE"),
     ] = False,
 ) -> None:
-    ctx.obj = Context.from_environment(language=lang, no_cache=no_cache)
+    context = Context.from_environment(language=lang, no_cache=no_cache)
+    if lang != "en":
+        from connact_cli.commands.common import with_language
+
+        context = with_language(context)
+    ctx.obj = context
+    if ctx.invoked_subcommand is None:  # `connact` alone: where to start
+        from connact_cli.commands.start import start_here
+
+        start_here()
 
 
-@checklists_app.command("list")
+@checklists_app.command("list", cls=Command, epilog=examples("connact checklists list"))
 def checklists_list(ctx: typer.Context) -> None:
     """List the checklists with their pillars and question counts."""
     from connact_cli.commands import browse
@@ -84,25 +170,52 @@ def checklists_list(ctx: typer.Context) -> None:
     browse.checklists_list(ctx.obj)
 
 
-@checklists_app.command("show")
-def checklists_show(
-    ctx: typer.Context, checklist_id: Annotated[str, typer.Argument(metavar="ID", help="A checklist id.")]
-) -> None:
+ChecklistId = Annotated[
+    str,
+    typer.Argument(
+        metavar="ID", help="A checklist id (see 'connact checklists list').", autocompletion=completion.checklist_ids
+    ),
+]
+
+
+@checklists_app.command(
+    "show",
+    cls=Command,
+    short_help="One checklist: its questions, help texts and skip logic.",
+    epilog=examples("connact checklists show employment"),
+)
+def checklists_show(ctx: typer.Context, checklist_id: ChecklistId) -> None:
     """Show a checklist's pillars and questions, with help texts and skip logic."""
     from connact_cli.commands import browse
 
     browse.checklists_show(ctx.obj, checklist_id)
 
 
-@checklists_app.command("print")
+@checklists_app.command(
+    "print",
+    cls=Command,
+    short_help="Write a printable handout of a checklist, with tick boxes.",
+    epilog=examples("connact checklists print employment", "connact checklists print health --format docx"),
+)
 def checklists_print(
     ctx: typer.Context,
-    checklist_id: Annotated[str, typer.Argument(metavar="ID", help="A checklist id.")],
-    format: FormatOption = None,
-    output: Annotated[
-        Optional[Path], typer.Option("--output", "-o", help="File [default: ./<id>-checklist.<format>].")
+    checklist_id: ChecklistId,
+    format: Annotated[
+        Optional[list[str]],
+        typer.Option(
+            "--format",
+            "-f",
+            metavar="FORMATS",
+            help="md, html or docx; several with commas or by repeating.",
+            show_default=False,
+            autocompletion=completion.document_formats,
+        ),
     ] = None,
-    force: Annotated[bool, typer.Option("--force", help="Replace an existing file.")] = False,
+    output: Annotated[
+        Optional[Path],
+        typer.Option("--output", "-o", metavar="FILE", help="File to write [default: ./ID-checklist.md]."),
+    ] = None,
+    force: ForceOption = False,
 ) -> None:
     """Write a printable handout of a checklist, with tick boxes and room for notes (md, html or docx)."""
     from connact_cli.commands import browse
@@ -110,13 +223,29 @@ def checklists_print(
     browse.checklists_print(ctx.obj, checklist_id, format, output, force)
 
 
-@practices_app.command("list")
+@practices_app.command("list", cls=Command, epilog=examples("connact practices list --theme employment --country IE"))
 def practices_list(
     ctx: typer.Context,
-    theme: Annotated[Optional[str], typer.Option(help="health, employment, training or social_cohesion.")] = None,
-    country: Annotated[Optional[str], typer.Option(help="ISO country code, e.g. IE.")] = None,
-    target_group: Annotated[Optional[str], typer.Option(help="e.g. refugees, single_mothers.")] = None,
-    kind: Annotated[Optional[str], typer.Option(help="practice, resource or eu_action.")] = None,
+    theme: Annotated[
+        Optional[str],
+        typer.Option(
+            metavar="THEME",
+            help="health, employment, training or social_cohesion.",
+            autocompletion=completion.themes,
+        ),
+    ] = None,
+    country: Annotated[
+        Optional[str],
+        typer.Option(metavar="CODE", help="ISO country code, e.g. IE.", autocompletion=completion.countries),
+    ] = None,
+    target_group: Annotated[
+        Optional[str],
+        typer.Option(metavar="GROUP", help="e.g. refugees, single_mothers.", autocompletion=completion.target_groups),
+    ] = None,
+    kind: Annotated[
+        Optional[str],
+        typer.Option(metavar="KIND", help="practice, resource or eu_action.", autocompletion=completion.kinds),
+    ] = None,
     library: LibraryOption = None,
 ) -> None:
     """List practices and EU actions, optionally filtered."""
@@ -125,10 +254,22 @@ def practices_list(
     browse.practices_list(ctx.obj.with_library(library), theme, country, target_group, kind)
 
 
-@practices_app.command("show")
+@practices_app.command(
+    "show",
+    cls=Command,
+    short_help="One practice: figures, roles, success factors and source.",
+    epilog=examples("connact practices show iwg-limerick-ie"),
+)
 def practices_show(
     ctx: typer.Context,
-    practice_id: Annotated[str, typer.Argument(metavar="ID", help="A practice or EU action id.")],
+    practice_id: Annotated[
+        str,
+        typer.Argument(
+            metavar="ID",
+            help="A practice or EU action id (see 'connact practices list').",
+            autocompletion=completion.practice_ids,
+        ),
+    ],
     library: LibraryOption = None,
 ) -> None:
     """Show one practice with its figures, roles, success factors and source."""
@@ -137,19 +278,26 @@ def practices_show(
     browse.practices_show(ctx.obj.with_library(library), practice_id)
 
 
-@practices_app.command("search")
+@practices_app.command(
+    "search",
+    cls=Command,
+    epilog=examples("connact practices search cultural mediator", "connact practices search language course"),
+)
 def practices_search(
     ctx: typer.Context,
-    text: Annotated[str, typer.Argument(help="Words that must all appear, e.g. 'cultural mediator'.")],
+    words: Annotated[
+        list[str],
+        typer.Argument(metavar="WORD", help="Words that must all appear; put '--' before words that start with '-'."),
+    ],
     library: LibraryOption = None,
 ) -> None:
     """Find practices whose texts contain every word given."""
     from connact_cli.commands import browse
 
-    browse.practices_search(ctx.obj.with_library(library), text)
+    browse.practices_search(ctx.obj.with_library(library), " ".join(words))
 
 
-@sessions_app.command("list")
+@sessions_app.command("list", cls=Command, epilog=examples("connact sessions list"))
 def sessions_list(ctx: typer.Context) -> None:
     """List saved interviews, the most recent first."""
     from connact_cli.commands import sessions
@@ -157,9 +305,15 @@ def sessions_list(ctx: typer.Context) -> None:
     sessions.sessions_list(ctx.obj)
 
 
-@sessions_app.command("discard")
+@sessions_app.command("discard", cls=Command, epilog=examples("connact sessions discard 20270301-101500"))
 def sessions_discard(
-    ctx: typer.Context, name: Annotated[str, typer.Argument(help="The session name from 'connact sessions list'.")]
+    ctx: typer.Context,
+    name: Annotated[
+        str,
+        typer.Argument(
+            metavar="NAME", help="A session name from 'connact sessions list'.", autocompletion=completion.session_names
+        ),
+    ],
 ) -> None:
     """Delete a saved interview."""
     from connact_cli.commands import sessions
@@ -167,22 +321,36 @@ def sessions_discard(
     sessions.sessions_discard(ctx.obj, name)
 
 
-@app.command()
+@app.command(
+    cls=Command,
+    short_help="Write a programme plan: by interview, or from an answers file.",
+    epilog=examples("connact plan", "connact plan --answers examples/malta-ngo-employment.answers.yaml --no-input"),
+)
 def plan(
     ctx: typer.Context,
     answers: Annotated[
-        Optional[Path], typer.Option("--answers", "-a", help="Answers file to replay or pre-fill.")
+        Optional[Path],
+        typer.Option("--answers", "-a", metavar="FILE", help="Answers file to replay or pre-fill."),
     ] = None,
     no_input: Annotated[bool, typer.Option("--no-input", help="Ask nothing: build the plan from --answers.")] = False,
     output: Annotated[
-        Optional[Path], typer.Option("--output", "-o", help="Plan file [default: ./<organisation>-plan.md].")
+        Optional[Path],
+        typer.Option(
+            "--output", "-o", metavar="FILE", help="Where to write the plan [default: ./ORGANISATION-plan.md]."
+        ),
     ] = None,
     format: FormatOption = None,
-    top: Annotated[int, typer.Option("--top", min=1, max=50, help="How many practices to recommend.")] = 5,
+    top: Annotated[int, typer.Option("--top", metavar="N", min=1, max=50, help="How many practices to recommend.")] = 5,
     force: Annotated[bool, typer.Option("--force", help="Replace existing files without asking.")] = False,
     resume: Annotated[bool, typer.Option("--resume", help="Continue the last interrupted interview.")] = False,
     session: Annotated[
-        Optional[str], typer.Option("--session", help="Continue this saved interview (see 'connact sessions list').")
+        Optional[str],
+        typer.Option(
+            "--session",
+            metavar="NAME",
+            help="Continue this saved interview (see 'connact sessions list').",
+            autocompletion=completion.session_names,
+        ),
     ] = None,
     quick: Annotated[
         bool, typer.Option("--quick", help="Your themes' checklists in full, the cross-cutting one condensed.")
@@ -207,21 +375,31 @@ def plan(
     command.run(ctx.obj.with_library(library), request)
 
 
-@app.command()
+@app.command(
+    cls=Command,
+    short_help="What changed between two assessments of one organisation.",
+    epilog=examples(
+        "connact compare examples/malta-ngo-employment.answers.yaml \\\n"
+        "    examples/malta-ngo-employment-after.answers.yaml"
+    ),
+)
 def compare(
     ctx: typer.Context,
     before: Annotated[Path, typer.Argument(metavar="BEFORE", help="The earlier answers file (the baseline).")],
     after: Annotated[Path, typer.Argument(metavar="AFTER", help="The later answers file (the re-assessment).")],
     format: FormatOption = None,
     output: Annotated[
-        Optional[Path], typer.Option("--output", "-o", help="File to write [default: print the comparison].")
+        Optional[Path],
+        typer.Option("--output", "-o", metavar="FILE", help="File to write [default: print the comparison]."),
     ] = None,
-    force: Annotated[bool, typer.Option("--force", help="Replace existing files.")] = False,
+    force: ForceOption = False,
     before_date: Annotated[
-        Optional[str], typer.Option("--before-date", help="When BEFORE was answered: YYYY-MM or YYYY-MM-DD.")
+        Optional[str],
+        typer.Option("--before-date", metavar="YYYY-MM", help="When BEFORE was answered (or YYYY-MM-DD)."),
     ] = None,
     after_date: Annotated[
-        Optional[str], typer.Option("--after-date", help="When AFTER was answered: YYYY-MM or YYYY-MM-DD.")
+        Optional[str],
+        typer.Option("--after-date", metavar="YYYY-MM", help="When AFTER was answered (or YYYY-MM-DD)."),
     ] = None,
 ) -> None:
     """Compare two answers files of one organisation: scores, gaps closed and opened, answers changed."""
@@ -240,24 +418,37 @@ def compare(
     command.run(ctx.obj, request)
 
 
-@workshop_app.command("run")
+@workshop_app.command(
+    "run",
+    cls=Command,
+    short_help="Walk the facilitator through the agenda; write plans and a report.",
+    epilog=examples(WORKSHOP_EXAMPLE, "connact workshop run examples/workshop/training-day.workshop.yaml"),
+)
 def workshop_run(
     ctx: typer.Context,
-    script: Annotated[Path, typer.Argument(help="The workshop script (YAML).")],
+    script: Annotated[Path, typer.Argument(metavar="SCRIPT", help="The workshop script (YAML).")],
     output: Annotated[
-        Optional[Path], typer.Option("--output", "-o", help="Output folder [default: ./<script>-output].")
+        Optional[Path],
+        typer.Option("--output", "-o", metavar="FOLDER", help="Output folder [default: ./SCRIPT-output]."),
     ] = None,
     no_input: Annotated[
         bool, typer.Option("--no-input", help="Ask nothing: build from the groups' answers files.")
     ] = False,
     format: FormatOption = None,
-    top: Annotated[int, typer.Option("--top", min=1, max=50, help="Practices per group plan.")] = 5,
+    top: Annotated[int, typer.Option("--top", metavar="N", min=1, max=50, help="Practices per group plan.")] = 5,
     force: Annotated[bool, typer.Option("--force", help="Replace existing output files.")] = False,
-    timer: Annotated[bool, typer.Option("--timer/--no-timer", help="Show a countdown for each timebox.")] = True,
+    timer: Annotated[
+        bool,
+        typer.Option(
+            "--timer/--no-timer", help="Show a countdown for each timebox; without it, each step waits for Enter."
+        ),
+    ] = True,
     resume: Annotated[bool, typer.Option("--resume", help="Continue an interrupted run of this script.")] = False,
     notes: Annotated[
         Optional[Path],
-        typer.Option("--notes", help="Write the facilitator's run sheet (Markdown, with the notes) to this file."),
+        typer.Option(
+            "--notes", metavar="FILE", help="Write the facilitator's run sheet (Markdown, with the notes) to FILE."
+        ),
     ] = None,
 ) -> None:
     """Walk the facilitator through the agenda, group by group, and write plans and a report."""
@@ -276,11 +467,13 @@ def workshop_run(
     workshop.run(ctx.obj, script, options, no_input)
 
 
-@workshop_app.command("new")
+@workshop_app.command("new", cls=Command, epilog=examples("connact workshop new --output training-day.yaml"))
 def workshop_new(
     ctx: typer.Context,
-    output: Annotated[Path, typer.Option("--output", "-o", help="The script file to write.")] = Path("workshop.yaml"),
-    force: Annotated[bool, typer.Option("--force", help="Replace an existing file.")] = False,
+    output: Annotated[Path, typer.Option("--output", "-o", metavar="FILE", help="The script file to write.")] = Path(
+        "workshop.yaml"
+    ),
+    force: ForceOption = False,
 ) -> None:
     """Scaffold a workshop script by answering a few questions."""
     from connact_cli.commands import workshop
@@ -288,11 +481,16 @@ def workshop_new(
     workshop.new(ctx.obj, output, force)
 
 
-@app.command()
+@app.command(
+    cls=Command,
+    short_help="Check data files, answers files and workshop scripts.",
+    epilog=examples("connact validate", "connact validate examples/malta-ngo-employment.answers.yaml"),
+)
 def validate(
     ctx: typer.Context,
     paths: Annotated[
-        Optional[list[Path]], typer.Argument(help="Files or folders; the bundled data when none is given.")
+        Optional[list[Path]],
+        typer.Argument(metavar="FILE|FOLDER", help="What to check; the bundled data when none is given."),
     ] = None,
 ) -> None:
     """Check data files (checklists, practices, lessons, gap tags) or answers files; report every problem."""
@@ -328,7 +526,7 @@ def main(argv: list[str] | None = None) -> None:
     except typer.TyperException as error:  # a usage error typer found: one line, like every other
         show = getattr(error, "show", None)
         if type(error).__name__ == "NoArgsIsHelpError" and callable(show):
-            show()  # `connact` alone: the help, as before
+            show()  # a group alone (`connact practices`): its help
         else:
             print(f"Error: {_usage_message(error)}", file=sys.stderr)
         sys.exit(getattr(error, "exit_code", EXIT_USAGE))

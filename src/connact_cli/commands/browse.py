@@ -12,9 +12,10 @@ from connact_cli.commands.pipeline import render_options, write_formats
 from connact_cli.context import Context
 from connact_cli.core.browse import filter_entries, search_entries
 from connact_cli.core.catalogue import Catalogue
+from connact_cli.core.countries import country_hint
 from connact_cli.core.models import ENTRY_KINDS, Checklist
 from connact_cli.core.safe_text import visible
-from connact_cli.core.vocabulary import TargetGroup, Theme
+from connact_cli.core.vocabulary import COUNTRIES, TargetGroup, Theme
 from connact_cli.documents import handout
 from connact_cli.errors import UsageError
 from connact_cli.library.files import check_writable
@@ -84,6 +85,10 @@ def practices_list(
     check_choice("--target-group", target_group, [g.value for g in TargetGroup])
     check_choice("--kind", kind, list(ENTRY_KINDS))
     library = _library(context)
+    if country is not None and country.strip().upper() not in COUNTRIES:
+        hint = country_hint(country, library.countries) or "; use a code such as IE, IT or MT"
+        raise UsageError(f"--country '{country}' is not a two-letter ISO country code{hint}")
+    country = country.strip() if country is not None else None
     entries = filter_entries(library.index, theme=theme, country=country, target_group=target_group, kind=kind)
     if not entries:
         console().print("No practice matches those filters.")

@@ -1,10 +1,12 @@
-"""What several commands share: the console, the --format list, choice checks, the terminal check."""
+"""What several commands share: the console, --lang, the --format list, choice checks, the terminal check."""
 
 from __future__ import annotations
 
 import sys
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from connact_cli.context import Context
 from connact_cli.errors import NeedsTerminal, UsageError
 
 if TYPE_CHECKING:  # rich is imported only when there is something to show
@@ -17,6 +19,22 @@ def console() -> Console:
     from rich.console import Console
 
     return Console(markup=False, emoji=False)
+
+
+def with_language(context: Context) -> Context:
+    """The context in a language connact has: the one asked for by its primary language ('en-GB' is 'en'),
+    or English after a one-line warning. The library's framework says which languages there are."""
+    from connact_cli.core.safe_text import visible
+    from connact_cli.core.values import DEFAULT_LANGUAGE, choose_language, primary_language
+
+    if primary_language(context.language) == DEFAULT_LANGUAGE:
+        return replace(context, language=DEFAULT_LANGUAGE)
+    from connact_cli.library.loader import open_library
+
+    language, warning = choose_language(context.language, open_library(replace(context, library=())).languages())
+    if warning:
+        print(visible(f"Warning: {warning}"), file=sys.stderr)
+    return replace(context, language=language)
 
 
 def formats(values: list[str] | None) -> list[str]:

@@ -10,10 +10,11 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from connact_cli.core.countries import CountryName
 from connact_cli.core.index import EntryIndex
 from connact_cli.core.models import Checklist, Framework, FundingProgramme, GapTag, Lesson
 from connact_cli.core.rules import PlanningRules
-from connact_cli.core.values import LocalText
+from connact_cli.core.values import DEFAULT_LANGUAGE, LocalText
 
 
 def addressed_gap_tags(records: Iterable[EntryIndex], lessons: Iterable[Lesson]) -> set[str]:
@@ -31,6 +32,11 @@ class Catalogue:
     index: list[EntryIndex] = field(default_factory=list)
     framework: Framework | None = None
     planning: PlanningRules | None = None  # connact's planning guidance: budget lines, risks, funders' sections
+    countries: list[CountryName] = field(default_factory=list)  # names for the ISO codes, for hints
+
+    def languages(self) -> tuple[str, ...]:
+        """The languages connact has texts in (the framework's list; English first)."""
+        return tuple(self.framework.languages) if self.framework else (DEFAULT_LANGUAGE,)
 
     def checklist(self, checklist_id: str) -> Checklist | None:
         return next((c for c in self.checklists if c.id == checklist_id), None)

@@ -9,12 +9,25 @@ from __future__ import annotations
 from typing import Annotated, Any, Literal
 
 from pydantic import (
+    AfterValidator,
     Field,
     model_validator,
 )
 
+from connact_cli.core.countries import CountryNames
 from connact_cli.core.rules import PlanningRules, Rating
-from connact_cli.core.values import DEFAULT_LANGUAGE, Country, Figure, Id, LocalText, Model, Source, check_id
+from connact_cli.core.values import (
+    DEFAULT_LANGUAGE,
+    Country,
+    Figure,
+    Id,
+    LocalText,
+    Model,
+    Source,
+    check_id,
+    check_language_code,
+    primary_language,
+)
 from connact_cli.core.vocabulary import (
     ActionStatus,
     ActionType,
@@ -322,6 +335,7 @@ class Framework(Model):
     """Facts about the ISF itself that matching and plans rely on, kept as data rather than code."""
 
     kind: Literal["framework"]
+    languages: list[Annotated[str, AfterValidator(check_language_code)]] = [DEFAULT_LANGUAGE]  # --lang's choices
     checklist_order: list[Id] = []  # thematic checklists in this order; the cross-cutting ones come after
     retired_questions: list[Id] = []  # ids no checklist asks any more: old answers to them are ignored, with a warning
     broader_groups: dict[TargetGroup, list[TargetGroup]] = {}  # a practice for the key fits each listed group
@@ -329,6 +343,15 @@ class Framework(Model):
     cross_cutting_activities: list[ActivityType] = []  # recommended for a principle gap even off-theme
     working_group: WorkingGroupFacts | None = None
     own_stakeholders: list[OwnStakeholder] = []
+
+    @model_validator(mode="after")
+    def _english_first(self) -> Framework:
+        if self.languages[:1] != [DEFAULT_LANGUAGE] or len(set(self.languages)) != len(self.languages):
+            raise ValueError("languages must start with en (every text has an English version) and name each once")
+        regional = [code for code in self.languages if primary_language(code) != code]
+        if regional:
+            raise ValueError(f"'{regional[0]}' is regional; list languages by their primary code (--lang en-GB is en)")
+        return self
 
 
 DataFile = Annotated[
@@ -340,7 +363,8 @@ DataFile = Annotated[
     | GapVocabulary
     | FundingProgramme
     | Framework
-    | PlanningRules,
+    | PlanningRules
+    | CountryNames,
     Field(discriminator="kind"),
 ]
 DOCUMENT_KINDS = (
@@ -353,5 +377,6 @@ DOCUMENT_KINDS = (
     "funding",
     "framework",
     "planning",
+    "countries",
 )
 ENTRY_KINDS = ("practice", "resource", "eu_action")

@@ -6,6 +6,7 @@ Every model forbids unknown keys so that a typo in a data file is an error, not 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from typing import Annotated, Any, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, RootModel, model_validator
@@ -28,6 +29,27 @@ def check_id(value: str) -> str:
 def _check_country(value: str) -> str:
     if value not in COUNTRIES:
         raise ValueError(f"'{value}' is not an ISO 3166-1 alpha-2 country code (e.g. MT, IT, IE)")
+    return value
+
+
+def primary_language(value: str) -> str:
+    """The language a code or locale names: 'en-GB', 'en_GB.UTF-8' and 'EN' all name 'en'."""
+    return re.split(r"[-_.@]", value.strip(), maxsplit=1)[0].lower()
+
+
+def choose_language(requested: str, available: Sequence[str]) -> tuple[str, str | None]:
+    """The language to use for `requested`, and a warning when it is not one connact has (English then)."""
+    primary = primary_language(requested)
+    if primary in available:
+        return primary, None
+    return DEFAULT_LANGUAGE, (
+        f"connact has no '{requested}' texts yet (available: {', '.join(available)}); using English."
+    )
+
+
+def check_language_code(value: str) -> str:
+    if not _LANG.fullmatch(value):
+        raise ValueError(f"'{value}' is not a language code (use e.g. en, it, mt, fi)")
     return value
 
 
@@ -56,8 +78,7 @@ class LocalText(RootModel[dict[str, str]]):
         if not texts.get(DEFAULT_LANGUAGE, "").strip():
             raise ValueError("an English text ('en') is required")
         for lang, text in texts.items():
-            if not _LANG.fullmatch(lang):
-                raise ValueError(f"'{lang}' is not a language code (use e.g. en, it, mt, fi)")
+            check_language_code(lang)
             if not text.strip():
                 raise ValueError(f"the '{lang}' text is empty")
         return self

@@ -14,9 +14,11 @@ from typing import Any
 
 from rich.markup import escape
 
+from connact_cli.core.amounts import check_whole_number, whole_number
 from connact_cli.core.answers import FIRST_YEAR, LAST_YEAR, AnswersFile, Profile, check_value
 from connact_cli.core.assessment import answer_text, checklists_for, is_relevant
 from connact_cli.core.catalogue import Catalogue
+from connact_cli.core.countries import CountryName, country_hint
 from connact_cli.core.models import Checklist, Pillar, Question
 from connact_cli.core.vocabulary import (
     COUNTRIES,
@@ -82,15 +84,11 @@ def split_list(text: str) -> list[str]:
     return [part.strip() for part in text.split(",") if part.strip()]
 
 
-def _int_between(low: int, high: int, optional: bool = False) -> Callable[[str], str | None]:
+def _whole_number(low: int, high: int, optional: bool = False, money: bool = False) -> Callable[[str], str | None]:
     def check(value: str) -> str | None:
         if optional and value.strip() in ("", CLEAR):
             return None
-        try:
-            number = int(value.replace(",", "").replace(" ", ""))
-        except ValueError:
-            return f"Type a whole number from {low:,} to {high:,}"
-        return None if low <= number <= high else f"Type a whole number from {low:,} to {high:,}"
+        return check_whole_number(value, low, high, money)
 
     return check
 
@@ -139,21 +137,77 @@ class ProfileStep:
     ask: Step
 
 
-def profile_steps(prompter: Prompter, draft: Draft, start_default: str) -> list[ProfileStep]:
+def profile_steps(
+    prompter: Prompter, draft: Draft, start_default: str, countries: Sequence[CountryName] = ()
+) -> list[ProfileStep]:
     """The profile questions, pre-filled from the draft; each answer goes into the draft at once."""
     p = _SavingDict(draft)
     p.update(draft.profile)
-    return [*_organisation_steps(prompter, p), *_programme_steps(prompter, p, start_default)]
+    return [*_organisation_steps(prompter, p, countries), *_programme_steps(prompter, p, start_default)]
 
 
-def ask_profile(prompter: Prompter, draft: Draft, start_default: str) -> None:
+def read_whole_number(
+    prompter: Prompter,
+    message: str,
+    current: object,
+    low: int,
+    high: int,
+    money: bool = False,
+    optional: bool = True,
+    back: bool = False,
+) -> int | None:
+    """A whole number typed as people write them ("80.000", "€80k"), shown back whenever it was not typed
+    plainly. Enter keeps the current number; "-" clears an optional one. BACK goes up as GoBack."""
+    default = "" if current is None else str(current)
+    typed = back_or(
+        prompter.text(
+            message,
+            default=default,
+            validate=_whole_number(low, high, optional, money),
+            instruction="- clears" if default and optional else "",
+            back=back,
+        )
+    ).strip()
+    if typed == CLEAR:
+        return None
+    number = whole_number(typed, money)
+    if number is not None and typed != str(number):
+        prompter.say(f"Read as {'€' if money else ''}{number:,}.")
+    return number
+
+
+def ask_country(
+    prompter: Prompter, message: str, current: str, countries: Sequence[CountryName], back: bool = False
+) -> str:
+    """A country code; a name or a near miss is refused with the code it points to, a lower-case code is
+    taken in capitals and shown back. BACK goes up as GoBack."""
+    typed = back_or(
+        prompter.text(
+            message,
+            default=current,
+            validate=lambda v: (
+                None
+                if v.strip().upper() in COUNTRIES
+                else "Type a two-letter ISO country code, e.g. MT" + country_hint(v, countries)
+            ),
+            back=back,
+        )
+    ).strip()
+    code = typed.upper()
+    if typed != code:
+        name = next((c.name.get() for c in countries if c.id == code), None)
+        prompter.say(f"Read as {code}{f' ({name})' if name else ''}.")
+    return code
+
+
+def ask_profile(prompter: Prompter, draft: Draft, start_default: str, countries: Sequence[CountryName] = ()) -> None:
     """The profile alone, with "back" between its questions."""
-    walk_steps(prompter, [step.ask for step in profile_steps(prompter, draft, start_default)])
+    walk_steps(prompter, [step.ask for step in profile_steps(prompter, draft, start_default, countries)])
     draft.profile_done = True
     draft.changed()
 
 
-def _organisation_steps(prompter: Prompter, p: _SavingDict) -> list[ProfileStep]:
+def _organisation_steps(prompter: Prompter, p: _SavingDict, countries: Sequence[CountryName]) -> list[ProfileStep]:
     """Who the organisation is, whom it serves and on which themes."""
 
     def organisation() -> bool:
@@ -179,19 +233,8 @@ def _organisation_steps(prompter: Prompter, p: _SavingDict) -> list[ProfileStep]
         return True
 
     def country() -> bool:
-        p["country"] = (
-            back_or(
-                prompter.text(
-                    "Country (ISO code, e.g. MT, IT, FI):",
-                    default=p.get("country", ""),
-                    validate=lambda v: (
-                        None if v.strip().upper() in COUNTRIES else "Type a two-letter ISO country code, e.g. MT"
-                    ),
-                    back=True,
-                )
-            )
-            .strip()
-            .upper()
+        p["country"] = ask_country(
+            prompter, "Country (ISO code, e.g. MT, IT, FI):", p.get("country", ""), countries, back=True
         )
         return True
 
@@ -255,26 +298,23 @@ def _programme_steps(prompter: Prompter, p: _SavingDict, start_default: str) -> 
         return True
 
     def duration() -> bool:
-        typed = back_or(
-            prompter.text(
-                "Programme duration in months:",
-                default=str(p.get("duration_months", 12)),
-                validate=_int_between(1, 120),
-                back=True,
-            )
+        months = read_whole_number(
+            prompter, "Programme duration in months:", p.get("duration_months", 12), 1, 120, optional=False, back=True
         )
-        p["duration_months"] = int(typed.replace(",", "").replace(" ", ""))
+        assert months is not None, "a required number is validated as present"
+        p["duration_months"] = months
         return True
 
     def budget() -> bool:
-        _set_optional(
-            p, "budget_eur", _optional_int(prompter, "Budget in euros (optional):", p.get("budget_eur"), 0, 10**9)
+        number = read_whole_number(
+            prompter, "Budget in euros (optional):", p.get("budget_eur"), 0, 1_000_000_000, money=True, back=True
         )
+        _set_optional(p, "budget_eur", number)
         return True
 
     def participants() -> bool:
-        number = _optional_int(
-            prompter, "Participants you expect to reach (optional):", p.get("participants"), 1, 10_000_000
+        number = read_whole_number(
+            prompter, "Participants you expect to reach (optional):", p.get("participants"), 1, 10_000_000, back=True
         )
         _set_optional(p, "participants", number)
         return True
@@ -295,7 +335,9 @@ def _programme_steps(prompter: Prompter, p: _SavingDict, start_default: str) -> 
         )
         if wanted == "yes":
             for group in groups:
-                number = _optional_int(prompter, f"  {label(group)} (optional):", by_group.get(group), 1, 10_000_000)
+                number = read_whole_number(
+                    prompter, f"  {label(group)} (optional):", by_group.get(group), 1, 10_000_000, back=True
+                )
                 _set_optional(by_group, group, number)
         else:
             by_group = {}
@@ -304,12 +346,18 @@ def _programme_steps(prompter: Prompter, p: _SavingDict, start_default: str) -> 
 
     def staff() -> bool:
         _set_optional(
-            p, "staff", _optional_int(prompter, "Paid staff on the programme (optional):", p.get("staff"), 0, 100_000)
+            p,
+            "staff",
+            read_whole_number(
+                prompter, "Paid staff on the programme (optional):", p.get("staff"), 0, 100_000, back=True
+            ),
         )
         return True
 
     def volunteers() -> bool:
-        number = _optional_int(prompter, "Volunteers on the programme (optional):", p.get("volunteers"), 0, 100_000)
+        number = read_whole_number(
+            prompter, "Volunteers on the programme (optional):", p.get("volunteers"), 0, 100_000, back=True
+        )
         _set_optional(p, "volunteers", number)
         return True
 
@@ -361,22 +409,6 @@ def _programme_steps(prompter: Prompter, p: _SavingDict, start_default: str) -> 
         ProfileStep("partners", "Partners", partners),
         ProfileStep("start_month", "Start month", start_month),
     ]
-
-
-def _optional_int(prompter: Prompter, message: str, current: object, low: int, high: int) -> int | None:
-    """A number that may be left out: Enter keeps the current one, "-" clears it."""
-    default = "" if current is None else str(current)
-    answer = back_or(
-        prompter.text(
-            message,
-            default=default,
-            validate=_int_between(low, high, optional=True),
-            instruction="- clears" if default else "",
-            back=True,
-        )
-    ).strip()
-    cleaned = answer.replace(",", "").replace(" ", "")
-    return int(cleaned) if cleaned and cleaned != CLEAR else None
 
 
 class _SavingDict(dict[str, Any]):
@@ -824,7 +856,7 @@ def run(
     Returns None when the user chose to answer one section now and the rest later: the session holds
     the partial assessment.
     """
-    steps = profile_steps(prompter, draft, start_default)
+    steps = profile_steps(prompter, draft, start_default, catalogue.countries)
     chosen: list[Scope | None] = [None]
     finished = [True]
 

@@ -11,9 +11,9 @@ from typing import Any
 
 from connact_cli.core.catalogue import Catalogue
 from connact_cli.core.models import Checklist
-from connact_cli.core.vocabulary import COUNTRIES, OrganisationType, Theme
+from connact_cli.core.vocabulary import OrganisationType, Theme
 from connact_cli.interview.prompter import Prompter
-from connact_cli.interview.questions import label, split_list
+from connact_cli.interview.questions import ask_country, label, split_list
 from connact_cli.library import yamlio
 
 MINUTES_PER_ANSWER = 1  # connact's estimate: one question answered by one group
@@ -26,14 +26,7 @@ def ask(prompter: Prompter, catalogue: Catalogue, today: date) -> str:
     title = prompter.text("Workshop title:", validate=lambda v: None if v.strip() else "Type a title").strip()
     when = prompter.text("Date (YYYY-MM-DD):", default=today.isoformat(), validate=_check_date).strip()
     facilitator = prompter.text("Facilitator:", validate=lambda v: None if v.strip() else "Type a name").strip()
-    country = (
-        prompter.text(
-            "Country of the groups (ISO code):",
-            validate=lambda v: None if v.strip().upper() in COUNTRIES else "e.g. MT",
-        )
-        .strip()
-        .upper()
-    )
+    country = ask_country(prompter, "Country of the groups (ISO code):", "", catalogue.countries)
     kind = prompter.select("Most groups come from:", [(t.value, label(t.value)) for t in OrganisationType])
     themes: list[str] = []
     while not themes:

@@ -179,6 +179,13 @@ class SessionStore:
             f"remove it with 'connact sessions discard {name}'"
         )
 
+    def names(self) -> list[str]:
+        """Every saved file's name, the most recently changed first, readable or not (discard takes any)."""
+        with self._reachable():
+            paths = list(self.folder.glob("*.yaml")) if self.folder.is_dir() else []
+            stamped = sorted(((path.stat().st_mtime_ns, path.stem) for path in paths), reverse=True)
+        return [name for _, name in stamped if is_session_name(name)]
+
     def list(self) -> list[Session]:
         """Readable interview sessions, most recently updated first; damaged files are skipped here."""
         found = []

@@ -13,6 +13,7 @@ from pydantic import ValidationError
 
 from connact_cli.core.answers import MAX_TEXT, AnswersFile, Profile, check_value, normalise
 from connact_cli.core.catalogue import Catalogue
+from connact_cli.core.countries import country_hint
 from connact_cli.core.models import DOCUMENT_KINDS
 from connact_cli.errors import DataError, Problem
 from connact_cli.library import yamlio
@@ -28,6 +29,7 @@ _WHAT_IT_IS = {
     "funding": "a funding file",
     "framework": "the framework file",
     "planning": "the planning rules",
+    "countries": "the country names",
     "workshop": "a workshop script",
 }
 
@@ -120,6 +122,8 @@ def parse_with_notices(source: yamlio.YamlDocument, catalogue: Catalogue) -> tup
                 message = f"unknown key '{loc[-1]}'{suggest(str(loc[-1]), _allowed(loc))}; remove or rename it"
             if loc == ("connact",):
                 message = f"schema version {data.get('connact')!r} is not supported; this connact reads version 1"
+            if loc == ("profile", "country"):
+                message += country_hint(item.get("input"), catalogue.countries)
             problems.append(Problem(path, source.line_of(loc), field_name(loc), message))
     sections = {name: data.get(name) for name in ("answers", "notes")}
     for name, section in sections.items():

@@ -13,6 +13,7 @@ from typing import Any, NamedTuple
 
 from pydantic import TypeAdapter, ValidationError
 
+from connact_cli.core.countries import CountryNames
 from connact_cli.core.models import (
     Checklist,
     DataFile,
@@ -31,6 +32,7 @@ from connact_cli.library.yamlio import Location, YamlDocument
 
 FRAMEWORK_ID = "framework"  # one framework document per library: a second one is a duplicate id
 PLANNING_ID = "planning"  # likewise, one planning-guidance document
+COUNTRIES_ID = "countries"  # and one list of country names
 
 
 class Ref(NamedTuple):
@@ -128,6 +130,8 @@ def references(model: Any, source: YamlDocument) -> References:
         return _framework_references(model, source)
     if isinstance(model, PlanningRules):
         return _planning_references(model, source)
+    if isinstance(model, CountryNames):
+        return References(file, declares=(_ref(source, COUNTRIES_ID, ("kind",)),))
     if isinstance(model, Checklist):
         listed = [_ref(source, model.id, ("id",))]
         gaps: list[Ref] = []

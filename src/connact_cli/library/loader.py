@@ -13,6 +13,7 @@ from pathlib import Path
 
 from connact_cli.context import Context
 from connact_cli.core.catalogue import Catalogue
+from connact_cli.core.countries import CountryNames
 from connact_cli.core.index import EntryIndex, build, search_text
 from connact_cli.core.models import (
     ENTRY_KINDS,
@@ -99,6 +100,8 @@ def _assemble(loaded: Iterable[Loaded], indexed: Iterable[EntryIndex] = ()) -> L
             library.framework = model
         elif isinstance(model, PlanningRules):
             library.planning = model
+        elif isinstance(model, CountryNames):
+            library.countries = list(model.countries)
     library.index = records
     return _sorted(library)
 
@@ -181,6 +184,7 @@ def load_library(
     library.folders = added.folders
     library.framework = library.framework or base.framework
     library.planning = library.planning or base.planning
+    library.countries = library.countries or base.countries
     library.checklists = [*base.checklists, *library.checklists]
     library.lessons = [*base.lessons, *library.lessons]
     library.gaps = [*base.gaps, *library.gaps]

@@ -9,6 +9,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from connact_cli.core import models
+from connact_cli.core.countries import CountryNames
 from connact_cli.core.models import DOCUMENT_KINDS
 from connact_cli.core.rules import PlanningRules
 from connact_cli.errors import Problem
@@ -25,6 +26,7 @@ MODELS_BY_KIND: dict[str, type[BaseModel]] = {
     "funding": models.FundingProgramme,
     "framework": models.Framework,
     "planning": PlanningRules,
+    "countries": CountryNames,
 }
 
 

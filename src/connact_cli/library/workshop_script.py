@@ -10,10 +10,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from pydantic import BaseModel, ValidationError
+from pydantic import BaseModel, TypeAdapter, ValidationError
 
 from connact_cli.core.answers import AnswersFile
 from connact_cli.core.catalogue import Catalogue
+from connact_cli.core.countries import country_hint
+from connact_cli.core.values import Country
 from connact_cli.core.workshop import SCRIPT_KIND, Group, Step, WorkshopScript, section_ids
 from connact_cli.errors import DataError, InputFileError, Problem
 from connact_cli.library import answers_file, yamlio
@@ -46,7 +48,8 @@ def parse(source: yamlio.YamlDocument, catalogue: Catalogue) -> LoadedScript:
                 message = f"unknown key '{loc[-1]}'{suggest(str(loc[-1]), model.model_fields)}; remove or rename it"
             problems.append(_problem(source, loc, message))
         raise DataError(problems) from None
-    problems = []
+    country = _profile_country(source, script, catalogue)
+    problems = list(country)
     known = section_ids(catalogue)
     for s, step in enumerate(script.agenda):
         for i, section in enumerate(step.sections):
@@ -59,6 +62,8 @@ def parse(source: yamlio.YamlDocument, catalogue: Catalogue) -> LoadedScript:
                         "checklist id or <checklist>.<pillar>, see 'connact checklists show'",
                     )
                 )
+    if country:
+        raise DataError(problems)  # every group starts from the script's country: its fault would repeat
     loaded = LoadedScript(script, source.path, source)
     for g, group in enumerate(script.groups):
         if group.answers is not None and _inside(loaded.path, group.answers) is None:
@@ -73,6 +78,19 @@ def parse(source: yamlio.YamlDocument, catalogue: Catalogue) -> LoadedScript:
     if problems:
         raise DataError(problems)
     return loaded
+
+
+def _profile_country(source: yamlio.YamlDocument, script: WorkshopScript, catalogue: Catalogue) -> list[Problem]:
+    """The script's country, checked once, with the code a name or lower-case code points to."""
+    if "country" not in script.profile:
+        return []
+    country = script.profile["country"]
+    try:
+        TypeAdapter(Country).validate_python(country)
+    except ValidationError as error:
+        message = describe(error.errors()[0], source.data) + country_hint(country, catalogue.countries)
+        return [_problem(source, ("profile", "country"), message)]
+    return []
 
 
 def load(path: Path, catalogue: Catalogue) -> LoadedScript:
