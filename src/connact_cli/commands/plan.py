@@ -24,7 +24,7 @@ from connact_cli.context import Context
 from connact_cli.core.answers import AnswersFile
 from connact_cli.core.assembly import default_start
 from connact_cli.core.assessment import resolve
-from connact_cli.core.matching import match
+from connact_cli.core.matching import Recommendation, match
 from connact_cli.core.names import slug
 from connact_cli.core.safe_text import visible
 from connact_cli.documents.plan import build as build_document
@@ -227,9 +227,9 @@ class InteractivePlan:
         from connact_cli.terminal.text import plain
 
         matches = match(resolve(library, answers), library)
+        labels = {gap.tag.id: gap.tag.label.get(language) for gap in matches.gaps}
         ranked = [
-            (r.entry.id, r.entry.title_in(language), r.score, r.reasons[0] if r.reasons else "")
-            for r in matches.recommendations
+            (r.entry.id, r.entry.title_in(language), r.score, main_reason(r, labels)) for r in matches.recommendations
         ]
         if not ranked:
             self.console.print(
@@ -270,6 +270,14 @@ class InteractivePlan:
             f"your answers are kept: continue with connact plan --resume --session {session.name} -o NEW_NAME",
         )
         return plan_path
+
+
+def main_reason(recommendation: Recommendation, gap_labels: dict[str, str]) -> str:
+    """What a practice is for, in a few words: the gaps it addresses, or else its first reason."""
+    gaps = [gap_labels[g] for g in recommendation.gaps if g in gap_labels]
+    if gaps:
+        return f"Addresses: {'; '.join(gaps)}"
+    return recommendation.reasons[0] if recommendation.reasons else ""
 
 
 def _saved(answers: dict[str, object]) -> str:

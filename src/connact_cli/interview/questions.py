@@ -901,12 +901,12 @@ def review_selection(prompter: Prompter, ranked: list[tuple[str, str, float, str
     """Let the user drop or add practices: the top ones are ticked, a few more offered.
 
     Each practice shows its match as a bar relative to the best one and its main reason, never a raw
-    score; three lines at most each, so that the ticked ones fit a 24-row terminal with their question.
+    score; two lines each, so that the ticked ones and a few more fit a 24-row terminal with their question.
     """
     offered = ranked[: top + 5]
     best = max((score for _, _, score, _ in offered), default=0) or 1
     choices = [
-        (pid, f"{_bar(score / best)} {title}" + (f"\n{_short(reason, 140)}" if reason else ""))
+        (pid, f"{_bar(score / best)} {title}" + (f"\n{_short(reason, 72)}" if reason else ""))
         for pid, title, score, reason in offered
     ]
     checked = [pid for pid, _, _, _ in offered[:top]]
