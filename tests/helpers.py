@@ -126,7 +126,7 @@ class ScriptedPrompter:
     def select(self, message, choices, default=None, back=False):
         self.defaults[message] = default
         self.labels += [label for _, label in choices]
-        values = [value for value, _ in choices]
+        values = [value for value, _ in choices] + (["__back__"] if back else [])
         answer = self._next(message, self.default if self.default in values else values[0])
         assert answer in values, (message, answer)
         return answer
@@ -137,7 +137,7 @@ class ScriptedPrompter:
 
     def text(self, message, default="", validate=None, instruction="", back=False):
         answer = self._next(message, default)
-        assert validate is None or validate(answer) is None, (message, answer)
+        assert (back and answer == "__back__") or validate is None or validate(answer) is None, (message, answer)
         return answer or default
 
     def confirm(self, message, default=False):

@@ -273,3 +273,70 @@ def test_reopening_an_answers_file_starts_unanswered_questions_on_skip(tmp_path,
     assert prompter.defaults[employer] == "no"  # the file's answer is kept
     others = [m for m, default in prompter.defaults.items() if m.startswith("Do you") and m != employer]
     assert others and all(prompter.defaults[m] == "__skip__" for m in others)
+
+
+def test_one_section_now_and_the_rest_later(tmp_path, monkeypatch):
+    """Choosing one section pauses after it with the partial assessment saved; the resumed run asks only
+    the other section's questions, then writes the plan."""
+    from connact_cli.commands import plan as planning
+
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("CONNACT_DATA_DIR", str(tmp_path / "data"))
+    library = bundled_library()
+    employment = {q.text.get() for q in library.checklist("employment").questions()}
+    principles = {q.text.get() for q in library.checklist("principles").questions()}
+    first = ScriptedPrompter(
+        {
+            "Organisation name": ["Later Org"],
+            "Country": ["MT"],
+            "Which themes": [["employment"]],
+            "Start month": ["2027-01"],
+            "How much would you like to answer now": ["employment"],
+        },
+        default="no",
+    )
+    out = tmp_path / "plan.md"
+    assert planning.run(Context.from_environment(), planning.Request(output=out), prompter=first) is None
+    assert not out.exists()
+    assert {m for m in first.asked if m in employment} and not {m for m in first.asked if m in principles}
+    import yaml
+
+    (saved,) = (tmp_path / "data" / "sessions").glob("*.yaml")
+    assert saved.stem == "later-org"
+    session = yaml.safe_load(saved.read_text(encoding="utf-8"))
+    assert session["answers"] and all(qid.startswith("employment.") for qid in session["answers"])
+
+    second = ScriptedPrompter({"Practices for the plan": [[]]}, default="yes")
+    written = planning.run(Context.from_environment(), planning.Request(resume=True), prompter=second)
+    assert written == out.resolve() and out.exists()
+    asked = set(second.asked)
+    assert asked & principles and not asked & employment  # only the section left for later
+    assert not list((tmp_path / "data" / "sessions").glob("*.yaml"))
+
+
+def test_going_back_from_the_first_question_returns_to_the_profile(library):
+    """Back from the first checklist question reaches the choice of how much to answer, then the start month."""
+    first = library.checklist("employment").questions()[0].text.get()
+    prompter = ScriptedPrompter(
+        {
+            "Organisation name": ["Back Org"],
+            "Country": ["MT"],
+            "Which themes": [["employment"]],
+            first: [interview.BACK],
+            "How much would you like to answer now": ["all", interview.BACK, "all"],
+            "Start month": ["2027-01", "2027-06"],
+        },
+        default="no",
+    )
+    draft = Draft()
+    interview.run(prompter, draft, library, "2027-01")
+    order = [m for m in prompter.asked if m.startswith(("Start month", "How much", first))]
+    assert order[:6] == [
+        "Start month (YYYY-MM):",
+        "How much would you like to answer now?",
+        first,
+        "How much would you like to answer now?",
+        "Start month (YYYY-MM):",
+        "How much would you like to answer now?",
+    ]
+    assert draft.profile["start_month"] == "2027-06"  # the answer changed on the way back

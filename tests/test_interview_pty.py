@@ -303,3 +303,21 @@ def test_questions_wrap_at_word_boundaries_at_80_columns(tmp_path):
     child.sendcontrol("c")
     child.expect("Paused: ")
     child.expect(pexpect.EOF)
+
+
+def test_ctrl_c_in_the_review_pauses_like_anywhere_else(tmp_path):
+    session = saved_session(tmp_path, "malta-ngo-employment.answers.yaml")
+    child = spawn(tmp_path, "--resume")
+    child.expect(SCOPE)
+    child.send("\r")
+    while next_question(child):
+        child.send("\r")
+    child.expect("Write the plan")
+    child.sendcontrol("c")
+    child.expect(f"Paused: \\d+ answers saved. Continue with: connact plan --resume --session {session.name}")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 130
+    saved = yaml.safe_load((tmp_path / "data" / "sessions" / f"{session.name}.yaml").read_text(encoding="utf-8"))
+    assert saved["answers"].items() >= session.answers.items()  # every answer kept, the new ones added
+    assert not (tmp_path / "plan.md").exists()
