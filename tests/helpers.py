@@ -62,6 +62,10 @@ title: A test practice
 summary: A practice written for the tests.
 source:
   document: Test document
+  publisher: connact's tests
+  year: 2026
+  url: https://example.org/test-practice
+evidence: none
 countries: [MT]
 level: local
 themes: [employment]

@@ -32,6 +32,10 @@ title: {title}
 summary: A practice written for the differential test of the cache.
 source:
   document: Test document
+  publisher: connact's tests
+  year: 2026
+  url: https://example.org/test-practice
+evidence: none
 countries: [{country}]
 level: {level}
 themes: [{theme}]

@@ -44,6 +44,11 @@ from connact_cli.core.vocabulary import (
     Theme,
 )
 
+# Where an entry comes from: the seed documents connact was built from, or other public sources.
+Origin = Literal["seed", "public"]
+# What the source reports as evidence: changes for people (outcome), what was delivered (output), or nothing.
+Evidence = Literal["outcome", "output", "none"]
+
 PROFILE_PREFIX = "profile."
 PROFILE_FIELDS = frozenset(
     {"organisation_type", "country", "target_groups", "themes", "languages", "budget_eur", "duration_months"}
@@ -195,10 +200,13 @@ class LibraryEntry(Model):
     id: Id
     title: LocalText
     summary: LocalText
+    origin: Origin = "public"
     source: Source
+    evidence: Evidence
     countries: list[Country] = []
     level: Level
     organisations: list[str] = []
+    run_by: list[OrganisationType] = []  # the kinds of organisation that ran it, where the source says
     themes: list[Theme] = Field(min_length=1)
     target_groups: list[TargetGroup] = []
     activity_type: ActivityType
@@ -211,6 +219,20 @@ class LibraryEntry(Model):
     relies_on: list[Id] = []  # gap tags naming what it needed in its source (employers, mediators ...)
     principles: list[Principle] = []
     lessons: list[Id] = []
+
+    @model_validator(mode="after")
+    def _sourced(self) -> LibraryEntry:
+        missing = self.source.missing()
+        if missing:
+            raise ValueError(
+                f"source needs {', '.join(missing)}: every entry cites the address, publisher and year of its facts"
+            )
+        for figure in self.figures:
+            if figure.source is not None and figure.source.missing():
+                raise ValueError(
+                    f"the figure '{figure.describe()}' cites a source without {', '.join(figure.source.missing())}"
+                )
+        return self
 
 
 class Practice(LibraryEntry):

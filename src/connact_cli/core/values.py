@@ -95,15 +95,27 @@ class Source(Model):
     """Where a fact comes from; every practice and figure must be traceable."""
 
     document: str
+    publisher: str | None = None  # who published the document or page
     project: str | None = None
     organisations: list[str] = []
-    year: int | None = Field(None, ge=1900, le=2100)
+    year: int | None = Field(None, ge=1900, le=2100)  # the year the facts refer to
     url: str | None = Field(None, pattern=r"^https?://\S+$")
 
     def cite(self) -> str:
-        """Document, project, organisations, year and address, as one line."""
-        parts = [self.document, self.project or "", ", ".join(self.organisations), str(self.year or ""), self.url or ""]
+        """Document, publisher, project, organisations, year and address, as one line."""
+        parts = [
+            self.document,
+            self.publisher or "",
+            self.project or "",
+            ", ".join(o for o in self.organisations if o != self.publisher),
+            str(self.year or ""),
+            self.url or "",
+        ]
         return ", ".join(part for part in parts if part)
+
+    def missing(self) -> list[str]:
+        """What a library entry's source still needs: every entry names its address, publisher and year."""
+        return [name for name in ("url", "publisher", "year") if getattr(self, name) is None]
 
 
 class Figure(Model):
@@ -112,6 +124,7 @@ class Figure(Model):
     value: int | float = Field(gt=0)
     label: LocalText
     qualifier: Literal["exactly", "over"] = "exactly"
+    source: Source | None = None  # None: the entry's own source, which states it
 
     def describe(self, language: str = DEFAULT_LANGUAGE) -> str:
         number = f"{self.value:,}" if isinstance(self.value, int) else f"{self.value:g}"

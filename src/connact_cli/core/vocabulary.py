@@ -148,6 +148,10 @@ class ActivityType(StrEnum):
     FUNDING = "funding"
     POLICY_DIALOGUE = "policy_dialogue"
     CAPACITY_BUILDING = "capacity_building"
+    HEALTH_SERVICES = "health_services"
+    CHILDCARE = "childcare"
+    HOUSING_SUPPORT = "housing_support"
+    ADVICE_AND_GUIDANCE = "advice_and_guidance"
 
 
 # How a plan names an activity strand by its kind (English).
@@ -168,6 +172,10 @@ ACTIVITY_TITLES = {
     "funding": "Funding",
     "policy_dialogue": "Policy dialogue",
     "capacity_building": "Capacity building",
+    "health_services": "Health services",
+    "childcare": "Childcare",
+    "housing_support": "Housing support",
+    "advice_and_guidance": "Advice and guidance",
 }
 
 
