@@ -115,7 +115,7 @@ def test_every_example_works(capsys, monkeypatch, tmp_path):
         assert result.code == 0 or needs_terminal, (example, result.err)
         assert "Traceback" not in result.err
         ran += result.code == 0
-    assert ran >= len(every) - 4, every  # only the interview, the projector run and `workshop new` ask questions
+    assert ran >= len(every) - 4, every  # only the interview, the projector run, `workshop new` and `practices new` ask
 
 
 def test_placeholders_name_what_to_type(capsys, monkeypatch):

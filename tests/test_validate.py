@@ -219,3 +219,45 @@ def test_readme_lists_the_gap_tags_the_library_does_not_cover(capsys):
     result = run(capsys, "validate")
     warned = set(re.findall(r"gap tag '([^']+)' yet", result.out))
     assert warned and listed == warned
+
+
+def test_every_bundled_entry_cites_address_publisher_and_year():
+    """The library's provenance: every practice, resource and EU action names the address, publisher and
+    year of its facts, says what its source reports as evidence, and every figure has a source."""
+    from helpers import bundled_library
+
+    library = bundled_library()
+    entries = [library.entry(record.id) for record in library.index]
+    assert len(entries) == len(library.index) > 0
+    for entry in entries:
+        source = entry.source
+        assert source.url and source.url.startswith("https://"), entry.id
+        assert source.publisher and source.year, entry.id
+        assert entry.evidence in ("outcome", "output", "none"), entry.id
+        for figure in entry.figures:
+            cited = figure.source or source
+            assert cited.url and cited.publisher and cited.year, (entry.id, figure.describe())
+
+
+@pytest.mark.parametrize("missing", ["url", "publisher", "year"])
+def test_validate_refuses_an_entry_without_a_full_source(capsys, tmp_path, missing):
+    import yaml
+
+    data = yaml.safe_load(PRACTICE)
+    del data["source"][missing]
+    write(tmp_path / "lib" / "p.yaml", yaml.safe_dump(data))
+    result = run(capsys, "validate", str(tmp_path / "lib"))
+    assert result.code == 1
+    assert f"source needs {missing}" in result.out + result.err
+
+
+def test_practices_list_separates_seed_from_public(capsys, tmp_path):
+
+    write(tmp_path / "lib" / "p.yaml", PRACTICE)  # origin left out: a public source
+    public = run(capsys, "practices", "list", "--source", "public", "--library", str(tmp_path / "lib"))
+    seed = run(capsys, "practices", "list", "--source", "SEED", "--library", str(tmp_path / "lib"))
+    assert public.code == seed.code == 0
+    assert "test-practice" in public.out and "test-practice" not in seed.out
+    assert "iwg-limerick-ie" in seed.out and "iwg-limerick-ie" not in public.out
+    wrong = run(capsys, "practices", "list", "--source", "Other")
+    assert wrong.code == 2 and "--source 'Other' is not known; use one of: seed, public" in wrong.err

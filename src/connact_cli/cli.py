@@ -223,7 +223,31 @@ def checklists_print(
     browse.checklists_print(ctx.obj, checklist_id, format, output, force)
 
 
-@practices_app.command("list", cls=Command, epilog=examples("connact practices list --theme employment --country IE"))
+@practices_app.command(
+    "new",
+    cls=Command,
+    short_help="Describe a practice you know; get a library file to share.",
+    epilog=examples("connact practices new -o my-practices/mentoring-scheme-se.yaml"),
+)
+def practices_new(
+    ctx: typer.Context,
+    output: Annotated[
+        Optional[Path],
+        typer.Option("--output", "-o", metavar="FILE", help="The file to write [default: ./ID.yaml]."),
+    ] = None,
+    force: ForceOption = False,
+) -> None:
+    """Ask about a practice or resource and its source, and write a library file that validates."""
+    from connact_cli.commands import browse
+
+    browse.practices_new(ctx.obj, output, force)
+
+
+@practices_app.command(
+    "list",
+    cls=Command,
+    epilog=examples("connact practices list --theme employment --country IE", "connact practices list --source public"),
+)
 def practices_list(
     ctx: typer.Context,
     theme: Annotated[
@@ -246,12 +270,21 @@ def practices_list(
         Optional[str],
         typer.Option(metavar="KIND", help="practice, resource or eu_action.", autocompletion=completion.kinds),
     ] = None,
+    source: Annotated[
+        Optional[str],
+        typer.Option(
+            "--source",
+            metavar="SEED|PUBLIC",
+            help="seed: from the toolkits connact was built from; public: from other public sources.",
+            autocompletion=completion.origins,
+        ),
+    ] = None,
     library: LibraryOption = None,
 ) -> None:
     """List practices and EU actions, optionally filtered."""
     from connact_cli.commands import browse
 
-    browse.practices_list(ctx.obj.with_library(library), theme, country, target_group, kind)
+    browse.practices_list(ctx.obj.with_library(library), theme, country, target_group, kind, source)
 
 
 @practices_app.command(

@@ -5,6 +5,7 @@ rich (through terminal/) is imported only by the functions that draw a table.
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 from connact_cli.commands.common import check_choice, console, formats
@@ -77,19 +78,29 @@ def checklists_print(
 
 
 def practices_list(
-    context: Context, theme: str | None, country: str | None, target_group: str | None, kind: str | None
+    context: Context,
+    theme: str | None,
+    country: str | None,
+    target_group: str | None,
+    kind: str | None,
+    source: str | None = None,
 ) -> None:
     from connact_cli.terminal import views
 
     check_choice("--theme", theme, [t.value for t in Theme])
     check_choice("--target-group", target_group, [g.value for g in TargetGroup])
     check_choice("--kind", kind, list(ENTRY_KINDS))
+    origin = source.strip().casefold() if source is not None else None
+    if origin not in (None, "seed", "public"):
+        check_choice("--source", source, ["seed", "public"])
     library = _library(context)
     if country is not None and country.strip().upper() not in COUNTRIES:
         hint = country_hint(country, library.countries) or "; use a code such as IE, IT or MT"
         raise UsageError(f"--country '{country}' is not a two-letter ISO country code{hint}")
     country = country.strip() if country is not None else None
-    entries = filter_entries(library.index, theme=theme, country=country, target_group=target_group, kind=kind)
+    entries = filter_entries(
+        library.index, theme=theme, country=country, target_group=target_group, kind=kind, origin=origin
+    )
     if not entries:
         console().print("No practice matches those filters.")
         return
@@ -117,3 +128,24 @@ def practices_search(context: Context, text: str) -> None:
         console().print(plain(f"No practice mentions '{text}'."))
         return
     console().print(views.practices_table(entries, context.language, f"{len(entries)} found for '{text}'"))
+
+
+def practices_new(context: Context, output: Path | None, force: bool, today: date | None = None) -> Path:
+    """Ask about a practice or resource and write it as a library file that validates."""
+    from connact_cli.commands.common import require_terminal
+    from connact_cli.interview import practice_scaffold
+    from connact_cli.interview.prompter import QuestionaryPrompter
+    from connact_cli.library.files import write_atomic
+    from connact_cli.terminal.text import plain
+
+    if output is not None:
+        check_writable(output, force)
+    require_terminal("practices new", "copy a file from data/practices/ and edit it")
+    shown = console()
+    entry_id, text = practice_scaffold.ask(QuestionaryPrompter(shown), _library(context), today or date.today())
+    path = output or Path.cwd() / f"{entry_id}.yaml"
+    check_writable(path, force)
+    written = write_atomic(path, text, replace=force)
+    shown.print(plain(f"Practice file written to {written}"))
+    shown.print(plain(f"Check it with: connact validate {written}; use it with --library {written.parent}"))
+    return written

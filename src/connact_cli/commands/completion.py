@@ -99,6 +99,11 @@ def kinds(incomplete: str) -> list[Item]:
     return _offered(lambda: [(kind, "kind of entry") for kind in ENTRY_KINDS], incomplete)
 
 
+def origins(incomplete: str) -> list[Item]:
+    """Where entries come from."""
+    return _offered(lambda: [("seed", "the seed toolkits"), ("public", "other public sources")], incomplete)
+
+
 def countries(incomplete: str) -> list[Item]:
     """ISO codes, with the country's name; the codes alone when the names cannot be read."""
     from connact_cli.core.vocabulary import COUNTRIES

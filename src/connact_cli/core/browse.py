@@ -14,6 +14,7 @@ def filter_entries(
     country: str | None = None,
     target_group: str | None = None,
     kind: str | None = None,
+    origin: str | None = None,
 ) -> list[EntryIndex]:
     """Entries matching every given filter; a filter left as None does not narrow the list."""
     return [
@@ -23,6 +24,7 @@ def filter_entries(
         and (country is None or country.upper() in entry.countries)
         and (target_group is None or target_group in entry.target_groups)
         and (kind is None or entry.kind == kind)
+        and (origin is None or entry.origin == origin)
     ]
 
 

@@ -29,6 +29,9 @@ class EntryIndex(NamedTuple):
     lessons: tuple[str, ...]
     place_text: str  # title, summary and organisations, case-folded: where a region or city is named
     open_to: tuple[str, ...] = ()  # organisation types an EU action is for (empty: anyone)
+    run_by: tuple[str, ...] = ()  # the kinds of organisation that ran it
+    year: int = 0  # the year its source's facts refer to
+    origin: str = "public"  # seed | public
 
     def title_in(self, language: str = "en") -> str:
         return self.title.get(language) or self.title["en"]
@@ -44,6 +47,7 @@ def search_text(entry: LibraryEntry) -> str:
         entry.id,
         *entry.organisations,
         entry.source.document,
+        entry.source.publisher or "",
         entry.source.project or "",
         *entry.source.organisations,
         *_values(
@@ -82,4 +86,7 @@ def build(entry: LibraryEntry, path: str = "") -> EntryIndex:
         lessons=tuple(entry.lessons),
         place_text=" ".join(place).casefold(),
         open_to=tuple(str(t) for t in getattr(entry, "open_to", [])),
+        run_by=tuple(str(t) for t in entry.run_by),
+        year=entry.source.year or 0,
+        origin=entry.origin,
     )

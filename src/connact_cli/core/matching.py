@@ -24,7 +24,7 @@ from connact_cli.core.scoring import (
     score,
     total,
 )
-from connact_cli.core.vocabulary import ACTIVITY_WORDS, GROUP_WORDS, ActivityType, QuestionKind
+from connact_cli.core.vocabulary import ACTIVITY_WORDS, GROUP_WORDS, ORGANISATION_WORDS, ActivityType, QuestionKind
 
 # How much of a question's weight a scale answer adds to the gaps it reveals.
 SCALE_SEVERITY = {"no": 1.0, "partly": 0.5, "planned": 0.5, "unsure": 0.25, "yes": 0.0, "not_applicable": 0.0}
@@ -212,6 +212,9 @@ def reason(contribution: Contribution, gaps: dict[str, Gap], profile: Profile, l
         "country": lambda: f"It was run in your country ({profile.country}).",
         "eu": lambda: "It is an EU-wide action, open to organisations in every member state.",
         "region": lambda: f"It names your region or city ({profile.region}).",
+        "same_type": lambda: f"It was run by {ORGANISATION_WORDS.get(subject[0], subject[0])}, like yours.",
+        "scale": lambda: f"It ran at {subject[0]} level, a scale that suits your budget.",
+        "recent": lambda: f"Its source reports on {subject[0]}: recent experience.",
         "sustained": lambda: (
             "It ran as sustained, regular work in its source; with "
             f"{_size(profile, subject)} start with a smaller pilot of it."
@@ -368,7 +371,11 @@ def _rank(catalogue: Catalogue, org: Organisation, assessed: bool) -> dict[str, 
     organisation serves); with a profile alone, what works on the chosen themes. Practices and
     resources must also pass the theme rule (Organisation.eligible).
     """
-    ranked: dict[str, list[tuple[int, float, str, EntryIndex]]] = {"practice": [], "resource": [], "eu_action": []}
+    ranked: dict[str, list[tuple[int, float, int, str, EntryIndex]]] = {
+        "practice": [],
+        "resource": [],
+        "eu_action": [],
+    }
     severity = org.severity
     for entry in catalogue.index:
         closes_gap = not severity.keys().isdisjoint(entry.gap_tags)
@@ -380,7 +387,7 @@ def _rank(catalogue: Catalogue, org: Organisation, assessed: bool) -> dict[str, 
         else:
             wanted = org.eligible(entry) and (closes_gap or not assessed)
         if wanted:
-            ranked[entry.kind].append((_pinned(entry, org), -score(entry, org), entry.id, entry))
+            ranked[entry.kind].append((_pinned(entry, org), -score(entry, org), -entry.year, entry.id, entry))
     return {kind: [entry for *_, entry in sorted(found)[:KEEP]] for kind, found in ranked.items()}
 
 

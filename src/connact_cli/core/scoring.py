@@ -19,7 +19,11 @@ THEME_POINTS = 4  # per shared theme
 GROUP_POINTS = 3  # per target group served (the same group, or one within the practice's wider group)
 COUNTRY_POINTS = 5
 REGION_POINTS = 3
+SAME_TYPE_POINTS = 2  # run by the same kind of organisation: after the country, before the scale
+SCALE_POINTS = 1  # run at the scale the programme's budget suggests
 EU_POINTS = 1
+RECENT_YEAR = 2020  # a source reporting on this year or later counts as recent experience (a tie-breaker)
+LARGE_BUDGET_EUR = 250_000
 CROSS_CUTTING_FACTOR = 0.5  # a gap in the principles counts half: they run through every checklist
 MISMATCH_FACTOR = 0.5  # a practice designed for none of the groups the organisation serves
 SHORT_MONTHS = 6
@@ -37,8 +41,13 @@ RULES = (
     "country",
     "eu",
     "region",
+    "same_type",
+    "scale",
+    "recent",
     "sustained",
 )
+# The levels at which a practice ran, by the scale of programme they suit (connact's guidance).
+SCALE_LEVELS = {"small": ("local",), "medium": ("local", "regional"), "large": ("regional", "national")}
 
 
 class Contribution(NamedTuple):
@@ -55,6 +64,15 @@ def size_limits(profile: Profile) -> tuple[str, ...]:
     if profile.budget_eur is not None and profile.budget_eur < SMALL_BUDGET_EUR:
         limits += ("budget",)
     return limits
+
+
+def scale_of(profile: Profile) -> str:
+    """small, medium or large by budget (connact's guidance, as for activity strands); "" when unknown."""
+    if profile.budget_eur is None:
+        return ""
+    if profile.budget_eur < SMALL_BUDGET_EUR:
+        return "small"
+    return "large" if profile.budget_eur >= LARGE_BUDGET_EUR else "medium"
 
 
 def place_names(region: str | None) -> tuple[str, ...]:
@@ -77,6 +95,7 @@ class Organisation:
     sustained: frozenset[str]  # activity types the sources ran as sustained, regular work
     cross_cutting: frozenset[str]  # activity types that serve every theme
     organisation_type: str = ""
+    scale: str = ""  # scale_of() the programme
 
     @classmethod
     def of(cls, severity: Mapping[str, float], profile: Profile, facts: Facts) -> Organisation:
@@ -92,6 +111,7 @@ class Organisation:
             facts.sustained,
             facts.cross_cutting,
             str(profile.organisation_type),
+            scale_of(profile),
         )
 
     def eligible(self, entry: EntryIndex) -> bool:
@@ -128,6 +148,12 @@ def contributions(entry: EntryIndex, org: Organisation) -> list[Contribution]:
         found.append(Contribution(EU_POINTS, "eu"))
     if any(place in entry.place_text for place in org.places):
         found.append(Contribution(REGION_POINTS, "region"))
+    if org.organisation_type and org.organisation_type in entry.run_by:
+        found.append(Contribution(SAME_TYPE_POINTS, "same_type", (org.organisation_type,)))
+    if org.scale and entry.level in SCALE_LEVELS[org.scale]:
+        found.append(Contribution(SCALE_POINTS, "scale", (entry.level, org.scale)))
+    if entry.year >= RECENT_YEAR:
+        found.append(Contribution(0, "recent", (str(entry.year),)))  # ranks it first among equals
     if org.limits and entry.activity_type in org.sustained:
         found.append(Contribution(0, "sustained", org.limits))  # advice to pilot it; the ranking stays
     return found

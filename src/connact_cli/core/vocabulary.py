@@ -44,6 +44,17 @@ ACTIVITY_WORDS = {
 }
 
 
+# What a library entry's source reports as evidence, and where the entry comes from, in words.
+EVIDENCE_WORDS = {
+    "outcome": "the source reports outcomes (changes for the people it served)",
+    "output": "the source reports outputs (what was delivered), not outcomes",
+    "none": "the source reports no results",
+}
+ORIGIN_WORDS = {
+    "seed": "seed material (the toolkits connact was built from)",
+    "public": "a public source outside the seed material",
+}
+
 # How a plan names the organisation's own type in a sentence ("you are an NGO").
 ORGANISATION_WORDS = {
     "ngo": "an NGO",

@@ -24,7 +24,7 @@ from connact_cli import __version__
 from connact_cli.errors import OutputError
 from connact_cli.library.files import write_atomic
 
-SCHEMA = 6  # raised whenever what is cached changes shape
+SCHEMA = 7  # raised whenever what is cached changes shape
 SUFFIX = ".marshal"
 SETTLE_NS = 2_000_000_000  # a file changed more recently than this is not stamped (FAT keeps 2 s steps)
 

@@ -15,7 +15,7 @@ from connact_cli.core.index import EntryIndex
 from connact_cli.core.matching import Matches
 from connact_cli.core.models import Checklist, FrameworkAction, LibraryEntry, Question
 from connact_cli.core.safe_text import visible
-from connact_cli.core.vocabulary import QuestionKind
+from connact_cli.core.vocabulary import EVIDENCE_WORDS, ORIGIN_WORDS, QuestionKind
 from connact_cli.terminal.text import assemble, plain
 
 
@@ -122,6 +122,8 @@ def _facts(entry: LibraryEntry, catalogue: Catalogue, lang: str) -> Table:
     rows += [("countries", countries_text(entry)), ("level", entry.level.value)]
     if entry.organisations:
         rows.append(("organisations", ", ".join(entry.organisations)))
+    if entry.run_by:
+        rows.append(("run by", ", ".join(t.replace("_", " ") for t in entry.run_by)))
     rows.append(("themes", ", ".join(entry.themes)))
     if entry.target_groups:
         rows.append(("target groups", ", ".join(entry.target_groups)))
@@ -133,6 +135,8 @@ def _facts(entry: LibraryEntry, catalogue: Catalogue, lang: str) -> Table:
     rows.append(("addresses", ", ".join(labels)))
     if entry.principles:
         rows.append(("ISF principles", ", ".join(entry.principles)))
+    rows.append(("evidence", EVIDENCE_WORDS[entry.evidence]))
+    rows.append(("library", ORIGIN_WORDS[entry.origin]))
     facts = Table.grid(padding=(0, 2))
     facts.add_column(style="bold", no_wrap=True)
     facts.add_column()
