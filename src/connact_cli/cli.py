@@ -227,7 +227,7 @@ def checklists_print(
     "new",
     cls=Command,
     short_help="Describe a practice you know; get a library file to share.",
-    epilog=examples("connact practices new -o my-practices/mentoring-scheme-se.yaml"),
+    epilog=examples("connact practices new -o mentoring-scheme-se.yaml"),
 )
 def practices_new(
     ctx: typer.Context,
