@@ -82,7 +82,7 @@ def _gap_row(gap: Gap, language: str, objective: LocalText | None = None) -> Gap
 def _recommendation_row(
     rec: Recommendation, entry: LibraryEntry, profile: Profile, language: str, lacking: dict[str, str]
 ) -> RecommendationRow:
-    cited = entry.source.cite()
+    cited = entry.cite_all()
     return RecommendationRow(
         practice_id=entry.id,
         title=entry.title.get(language),
@@ -96,9 +96,11 @@ def _recommendation_row(
         needs_first=[lacking[tag] for tag in entry.relies_on if tag in lacking],
         adaptation=adaptation(rec, entry, profile, lacking),
         roles=[r.get(language) for r in entry.roles],
-        figures=[f.describe(language) for f in entry.figures],
+        figures=[f.describe(language) + (f" (source: {f.source.cite()})" if f.source else "") for f in entry.figures],
         success_factors=[s.get(language) for s in entry.success_factors],
         source=cited,
+        evidence=entry.evidence,
+        origin=entry.origin,
     )
 
 
@@ -156,7 +158,9 @@ def _resource_row(rec: Recommendation, entries: Mapping[str, LibraryEntry], lang
         summary=entry.summary.get(language),
         reasons=[r for r, c in zip(rec.reasons, rec.contributions, strict=True) if c.rule == "gap"][:2]
         or list(rec.reasons[:1]),
-        source=entry.source.cite(),
+        source=entry.cite_all(),
+        evidence=entry.evidence,
+        origin=entry.origin,
     )
 
 

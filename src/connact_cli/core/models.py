@@ -202,6 +202,7 @@ class LibraryEntry(Model):
     summary: LocalText
     origin: Origin = "public"
     source: Source
+    other_sources: list[Source] = []  # further pages the summary or a fact draws on, each cited in full
     evidence: Evidence
     countries: list[Country] = []
     level: Level
@@ -227,12 +228,19 @@ class LibraryEntry(Model):
             raise ValueError(
                 f"source needs {', '.join(missing)}: every entry cites the address, publisher and year of its facts"
             )
+        for other in self.other_sources:
+            if other.missing():
+                raise ValueError(f"other source '{other.document}' needs {', '.join(other.missing())}")
         for figure in self.figures:
             if figure.source is not None and figure.source.missing():
                 raise ValueError(
                     f"the figure '{figure.describe()}' cites a source without {', '.join(figure.source.missing())}"
                 )
         return self
+
+    def cite_all(self) -> str:
+        """The main source and any others, as one line each joined by "; "."""
+        return "; ".join(source.cite() for source in (self.source, *self.other_sources))
 
 
 class Practice(LibraryEntry):

@@ -59,6 +59,8 @@ class RecommendationRow:
     figures: list[str]
     success_factors: list[str]
     source: str
+    evidence: str  # what the source reports as evidence: outcome, output or none
+    origin: str  # seed | public
 
 
 @record
@@ -85,6 +87,8 @@ class ResourceRow:
     summary: str
     reasons: list[str]
     source: str
+    evidence: str
+    origin: str
 
 
 @record

@@ -123,10 +123,12 @@ class Figure(Model):
 
     value: int | float = Field(gt=0)
     label: LocalText
-    qualifier: Literal["exactly", "over"] = "exactly"
+    qualifier: Literal["exactly", "over", "about", "almost", "at_least"] = "exactly"  # as the source words it
     source: Source | None = None  # None: the entry's own source, which states it
 
     def describe(self, language: str = DEFAULT_LANGUAGE) -> str:
         number = f"{self.value:,}" if isinstance(self.value, int) else f"{self.value:g}"
-        prefix = "over " if self.qualifier == "over" else ""
+        prefix = {"over": "over ", "about": "about ", "almost": "almost ", "at_least": "at least "}.get(
+            self.qualifier, ""
+        )
         return f"{prefix}{number} {self.label.get(language)}"

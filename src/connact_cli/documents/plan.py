@@ -8,7 +8,7 @@ from connact_cli.core.answers import Profile
 from connact_cli.core.logframe import MAX_OBJECTIVES
 from connact_cli.core.matching import group_words
 from connact_cli.core.plan import Plan
-from connact_cli.core.vocabulary import ORGANISATION_WORDS
+from connact_cli.core.vocabulary import EVIDENCE_WORDS, ORGANISATION_WORDS
 from connact_cli.documents import proposal
 from connact_cli.documents.model import (
     BarChart,
@@ -241,7 +241,10 @@ def _resources(plan: Plan) -> list[Content]:
         ]
         if res.status:
             blocks.append(para(bold("Status:"), f" {res.status}"))
-        blocks += [bullets(res.reasons), para(italic(f"Source: {res.source}"))]
+        blocks += [
+            bullets(res.reasons),
+            para(italic(f"Source: {res.source}. Evidence: {EVIDENCE_WORDS[res.evidence]}.")),
+        ]
     return blocks
 
 
@@ -264,7 +267,7 @@ def _recommendations(plan: Plan) -> list[Content]:
             blocks += [para(bold("Resources and roles it needed")), bullets(rec.roles)]
         if rec.figures:
             blocks.append(para(bold("Figures from its source:"), f" {'; '.join(rec.figures)}."))
-        blocks.append(para(italic(f"Source: {rec.source}")))
+        blocks.append(para(italic(f"Source: {rec.source}. Evidence: {EVIDENCE_WORDS[rec.evidence]}.")))
     if not plan.recommendations:
         blocks.append(para("No practice in the library matches yet."))
     return blocks

@@ -101,10 +101,11 @@ def _allowed_keys(error: Any, data: Any) -> list[str]:
 
 
 def _inner_model(annotation: Any) -> Any:
-    for candidate in (annotation, *getattr(annotation, "__args__", ())):
-        if isinstance(candidate, type) and issubclass(candidate, BaseModel):
-            return candidate
-        inner = _inner_model(candidate) if getattr(candidate, "__args__", None) else None
+    """The model inside an annotation (`Source`, `list[Figure]`, `Source | None`), or None."""
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    for candidate in getattr(annotation, "__args__", ()):
+        inner = _inner_model(candidate)
         if inner is not None:
             return inner
     return None

@@ -165,6 +165,11 @@ def practice_detail(entry: LibraryEntry, catalogue: Catalogue, lang: str) -> Gro
             parts.append(Text(f"\n{heading}", style="bold underline"))
             parts.extend(plain(f"  • {item}") for item in items)
     parts.append(assemble(("\nSource: ", "bold"), entry.source.cite()))
+    for other in entry.other_sources:
+        parts.append(assemble(("Also: ", "bold"), other.cite()))
+    for figure in entry.figures:
+        if figure.source is not None:
+            parts.append(assemble((f"Figure '{figure.describe(lang)}': ", "bold"), figure.source.cite()))
     return Group(*parts)
 
 
