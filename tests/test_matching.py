@@ -44,11 +44,13 @@ def test_no_voice_in_decisions_gets_migrant_forum(library, tmp_path):
     assert any("you answered 'no' to \"Do migrants have a say" in r for r in forum.reasons)
 
 
-def test_no_employer_links_gets_employment_hub(library, tmp_path):
+def test_no_employer_links_leads_with_a_practice_that_builds_them(library, tmp_path):
     assessment = assess(library, tmp_path, {"employment.services.employer_links": "no"})
     matches = match(assessment, library)
-    assert recommended(matches, 1) == ["integreat-employment-hub-ie"]
-    assert matches.recommendations[0].reasons[0].startswith("It addresses links with employers: you answered 'no'")
+    first = matches.recommendations[0]
+    assert "employer_links" in first.gaps
+    assert first.reasons[0].startswith("It addresses links with employers: you answered 'no'")
+    assert "integreat-employment-hub-ie" in recommended(matches, 5)
 
 
 def test_all_yes_reveals_no_gap_and_recommends_nothing(library, tmp_path):
@@ -61,13 +63,24 @@ def test_all_yes_reveals_no_gap_and_recommends_nothing(library, tmp_path):
 
 @pytest.mark.parametrize("example", sorted(EXAMPLES.glob("*.answers.yaml")), ids=lambda p: p.name)
 def test_every_recommendation_has_a_reason_and_order_is_deterministic(library, example):
+    """The first picks cover the heavy priority gaps; nearby practices and the nearest working group may be
+    brought forward; after them everything is in score order."""
+    from connact_cli.core.matching import COVER_SEVERITY, GROUP_PLACE, LOCAL_PICKS, LOCAL_PLACE
+
     assessment = resolve(library, answers.load(example, library))
     first, second = match(assessment, library), match(assessment, library)
-    assert [r.entry.id for r in first.recommendations] == [r.entry.id for r in second.recommendations]
-    keys = [(-r.score, r.entry.id) for r in first.recommendations if r.entry.activity_type != "working_group"]
-    assert keys == sorted(keys)  # best first; the nearest working group may stand higher when one is lacking
-    assert first.recommendations
-    assert all(r.reasons and r.gaps for r in first.recommendations)
+    ranked = first.recommendations
+    assert [r.entry.id for r in ranked] == [r.entry.id for r in second.recommendations]
+    assert ranked and all(r.reasons and r.gaps for r in ranked)
+    heavy = [g.tag.id for g in first.priority if g.severity >= COVER_SEVERITY]
+    head = len(heavy) + LOCAL_PICKS + 1
+    for gap in heavy:
+        if any(gap in r.gaps for r in ranked):
+            assert any(gap in r.gaps for r in ranked[:head]), gap  # a heavy gap with a practice gets one early
+    tail = [
+        (-r.score, -r.entry.year, r.entry.id) for r in ranked[max(head, LOCAL_PLACE + LOCAL_PICKS, GROUP_PLACE + 1) :]
+    ]
+    assert tail == sorted(tail)
 
 
 def test_partly_counts_less_than_no(library, tmp_path):

@@ -79,6 +79,10 @@ class Catalogue:
         """Gap tag -> its theme (or "cross_cutting")."""
         return {gap.id: str(gap.theme) for gap in self.gaps}
 
+    def costly_activities(self) -> frozenset[str]:
+        """Activity types that need buildings or homes a small programme rarely has (connact's guidance)."""
+        return frozenset(map(str, self.framework.costly_activities)) if self.framework else frozenset()
+
     def sustained_activities(self) -> frozenset[str]:
         """Activity types the sources ran as sustained, regular work (a small programme pilots them first)."""
         return frozenset(map(str, self.framework.sustained_activities)) if self.framework else frozenset()

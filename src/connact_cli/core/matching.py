@@ -215,6 +215,10 @@ def reason(contribution: Contribution, gaps: dict[str, Gap], profile: Profile, l
         "same_type": lambda: f"It was run by {ORGANISATION_WORDS.get(subject[0], subject[0])}, like yours.",
         "scale": lambda: f"It ran at {subject[0]} level, a scale that suits your budget.",
         "recent": lambda: f"Its source reports on {subject[0]}: recent experience.",
+        "costly": lambda: (
+            "It needs homes or buildings that few organisations like yours can offer: learn from it, or run it "
+            "with a partner that has them (connact's guidance)."
+        ),
         "sustained": lambda: (
             "It ran as sustained, regular work in its source; with "
             f"{_size(profile, subject)} start with a smaller pilot of it."
@@ -323,6 +327,7 @@ def match(assessment: Assessment, catalogue: Catalogue) -> Matches:
         catalogue.broader_groups(),
         catalogue.sustained_activities(),
         catalogue.cross_cutting_activities(),
+        catalogue.costly_activities(),
     )
     org = Organisation.of({tag: gap.severity for tag, gap in by_id.items()}, assessment.profile, facts)
     ranked = _rank(catalogue, org, assessed=assessment.checklist_assessed)
@@ -330,6 +335,9 @@ def match(assessment: Assessment, catalogue: Catalogue) -> Matches:
         [recommend(entry, by_id, org, assessment.profile, assessment.language) for entry in ranked[kind]]
         for kind in ("practice", "resource", "eu_action")
     )
+    priority = priority_gaps(gaps, org.themes)
+    practices = covering(practices, [gap.tag.id for gap in priority if gap.severity >= COVER_SEVERITY])
+    practices = with_local_practice(practices)
     group_gap = catalogue.working_group_gap()
     if group_gap in by_id:
         practices = _with_nearest_group(practices, assessment.profile.country)
@@ -341,10 +349,52 @@ def match(assessment: Assessment, catalogue: Catalogue) -> Matches:
         resources=resources,
         actions=actions,
         lessons=match_lessons(assessment, by_id, catalogue),
-        priority=priority_gaps(gaps, org.themes),
+        priority=priority,
         has=answered_yes(assessment) - by_id.keys(),
         partly=answered_yes(assessment, "partly"),
     )
+
+
+COVER_SEVERITY = 3.0  # a priority gap this heavy gets a practice among the first picks when the library has one
+
+
+def covering(practices: list[Recommendation], priority: list[str]) -> list[Recommendation]:
+    """For each priority gap in turn (heaviest first) that no earlier pick addresses, the best-ranked
+    practice that addresses it; then the rest in rank order. The first picks thus cover as many priority
+    gaps as the library allows: a childcare gap gets a childcare practice even when practices for other
+    gaps score higher."""
+    ordered: list[Recommendation] = []
+    covered: set[str] = set()
+    for gap in priority:
+        if gap in covered:
+            continue
+        pick = next((rec for rec in practices if gap in rec.gaps and rec not in ordered), None)
+        if pick is not None:
+            ordered.append(pick)
+            covered.update(pick.gaps)
+    return ordered + [rec for rec in practices if rec not in ordered]
+
+
+LOCAL_PLACE = 3  # where the best practices run in the organisation's own region stand at the latest
+LOCAL_PICKS = 2  # how many practices from the organisation's own region are brought forward
+
+
+def with_local_practice(practices: list[Recommendation]) -> list[Recommendation]:
+    """The best-ranked practices run in the organisation's own region or city (two at most), else the best
+    one run in its country alone, if they close a revealed gap, among the first picks: their people are the
+    nearest to learn from or partner with, and they worked under the same rules (connact's guidance)."""
+    def near(rule: str) -> list[Recommendation]:
+        return [rec for rec in practices if rec.gaps and any(c.rule == rule for c in rec.contributions)]
+
+    single_country = [rec for rec in near("country") if len(rec.entry.countries) == 1]
+    local = near("region")[:LOCAL_PICKS] or single_country[:1]
+    ordered = list(practices)
+    for number, rec in enumerate(local[:LOCAL_PICKS]):
+        place = LOCAL_PLACE + number
+        if ordered.index(rec) > place:
+            ordered.remove(rec)
+            ordered.insert(place, rec)
+    return ordered
 
 
 GROUP_PLACE = 2  # where the nearest working group stands at the latest (0 is first) when one is lacking

@@ -370,6 +370,7 @@ class Framework(Model):
     retired_questions: list[Id] = []  # ids no checklist asks any more: old answers to them are ignored, with a warning
     broader_groups: dict[TargetGroup, list[TargetGroup]] = {}  # a practice for the key fits each listed group
     sustained_activities: list[ActivityType] = []  # run as sustained, regular work: piloted by small programmes
+    costly_activities: list[ActivityType] = []  # need buildings or homes: a small programme learns from them
     cross_cutting_activities: list[ActivityType] = []  # recommended for a principle gap even off-theme
     working_group: WorkingGroupFacts | None = None
     own_stakeholders: list[OwnStakeholder] = []

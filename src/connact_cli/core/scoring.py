@@ -17,6 +17,8 @@ from connact_cli.core.index import EntryIndex
 GAP_POINTS = 10  # per unit of gap severity a practice addresses
 THEME_POINTS = 4  # per shared theme
 GROUP_POINTS = 3  # per target group served (the same group, or one within the practice's wider group)
+COSTLY_FACTOR = 0.5  # a practice needing homes or buildings, for an organisation without them: to learn from
+HOUSING_OWNERS = frozenset({"local_authority", "national_authority"})  # they can reach public housing stock
 COUNTRY_POINTS = 5
 REGION_POINTS = 3
 SAME_TYPE_POINTS = 2  # run by the same kind of organisation: after the country, before the scale
@@ -45,6 +47,7 @@ RULES = (
     "scale",
     "recent",
     "sustained",
+    "costly",
 )
 # The levels at which a practice ran, by the scale of programme they suit (connact's guidance).
 SCALE_LEVELS = {"small": ("local",), "medium": ("local", "regional"), "large": ("regional", "national")}
@@ -96,6 +99,7 @@ class Organisation:
     cross_cutting: frozenset[str]  # activity types that serve every theme
     organisation_type: str = ""
     scale: str = ""  # scale_of() the programme
+    costly: frozenset[str] = frozenset()  # activity types that need buildings or homes
 
     @classmethod
     def of(cls, severity: Mapping[str, float], profile: Profile, facts: Facts) -> Organisation:
@@ -112,6 +116,7 @@ class Organisation:
             facts.cross_cutting,
             str(profile.organisation_type),
             scale_of(profile),
+            facts.costly,
         )
 
     def eligible(self, entry: EntryIndex) -> bool:
@@ -131,6 +136,7 @@ class Facts:
     broader: Mapping[str, frozenset[str]]
     sustained: frozenset[str]
     cross_cutting: frozenset[str]
+    costly: frozenset[str] = frozenset()
 
 
 def contributions(entry: EntryIndex, org: Organisation) -> list[Contribution]:
@@ -156,6 +162,9 @@ def contributions(entry: EntryIndex, org: Organisation) -> list[Contribution]:
         found.append(Contribution(0, "recent", (str(entry.year),)))  # ranks it first among equals
     if org.limits and entry.activity_type in org.sustained:
         found.append(Contribution(0, "sustained", org.limits))  # advice to pilot it; the ranking stays
+    if entry.activity_type in org.costly and org.scale != "large" and org.organisation_type not in HOUSING_OWNERS:
+        so_far = sum(c.points for c in found)
+        found.append(Contribution(-so_far * (1 - COSTLY_FACTOR), "costly", (entry.activity_type,)))
     return found
 
 
