@@ -264,10 +264,16 @@ def test_targets_scale_with_participants(plans):
 
 
 def test_a_strand_arranges_first_what_its_practice_relied_on(plans):
-    hub = next(wp for wp in plans["NGO"]["work_plan"]["packages"] if wp["practice_id"] == "integreat-employment-hub-ie")
-    first = hub["tasks"][0]
-    assert first["name"].startswith("Arrange first: links with employers") and first["start_month"] == 1
-    assert first["end_month"] < hub["tasks"][1]["start_month"]  # before the pilot
+    """A practice that relied on something the organisation lacks (employer links for the NGO) starts its
+    strand by arranging it, before the pilot."""
+    plan = plans["NGO"]
+    needs = {rec["practice_id"]: rec["needs_first"] for rec in plan["recommendations"]}
+    strands = [wp for wp in plan["work_plan"]["packages"] if wp["kind"] == "strand" and needs.get(wp["practice_id"])]
+    assert strands, "the NGO lacks employer links, which a recommended practice relied on"
+    for strand in strands:
+        first = strand["tasks"][0]
+        assert first["name"].startswith(f"Arrange first: {needs[strand['practice_id']][0].lower()}")
+        assert first["start_month"] == 1 and first["end_month"] < strand["tasks"][1]["start_month"]
 
 
 def test_public_bodies_get_their_own_risks(plans):
