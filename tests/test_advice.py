@@ -28,11 +28,14 @@ def test_a_practice_that_relies_on_what_you_lack_says_so(capsys, tmp_path):
 
 
 def test_small_programmes_pilot_and_join(capsys, tmp_path):
-    """Under €25,000 or 6 months: pilot sustained work (it stays recommended) and join a working group."""
+    """Under €25,000 or 6 months: pilot sustained work (it stays recommended), join a working group, and
+    borrow from national programmes rather than run them (they rank lower, with a reason that says so)."""
     given = {"employment.services.employer_links": "no", "principles.partnership.working_group": "no"}
     small = plan(capsys, tmp_path, given, budget_eur=15000)
     large = plan(capsys, tmp_path, given, budget_eur=150000)
-    assert [r["practice_id"] for r in small["recommendations"]] == [r["practice_id"] for r in large["recommendations"]]
+    wide = "beyond what a programme of this budget can run"
+    assert any(wide in reason for r in small["recommendations"] for reason in r["reasons"])
+    assert not any(wide in reason for r in large["recommendations"] for reason in r["reasons"])
     assert small["partnership"]["mode"] == "join" and large["partnership"]["mode"] == "found"
     first = small["recommendations"][0]
     assert first["activity_type"] == "employment_support"  # sustained work in its source: pilot it

@@ -52,6 +52,9 @@ class Situation:
         return "join" if self.small or self.local_group else "found"
 
 
+STALE_YEARS = 5  # connact's guidance: a source this much older than the programme's start is checked first
+
+
 def adaptation(rec: Recommendation, entry: LibraryEntry, profile: Profile, lacking: dict[str, str]) -> list[str]:
     """Plain advice for carrying a practice from where it ran to this organisation.
 
@@ -77,6 +80,12 @@ def adaptation(rec: Recommendation, entry: LibraryEntry, profile: Profile, lacki
         advice.append(f"Plan interpreting, mediation or materials in {', '.join(profile.languages)}.")
     if any(c.rule == "sustained" for c in rec.contributions):
         advice.append("Pilot it at a smaller scale first: in its source it ran as sustained, regular work.")
+    start_year = int(profile.start_month[:4]) if profile.start_month else None
+    if start_year and entry.source.year and start_year - entry.source.year >= STALE_YEARS:
+        advice.append(
+            f"Its source reports on {entry.source.year}: check that it still runs as described, and under the "
+            "same names, before you cite it."
+        )
     if entry.roles:
         advice.append("Line up the roles it needed before you start (see below).")
     advice.append("Co-design the details with participants and ask for their feedback throughout.")

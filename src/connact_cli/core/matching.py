@@ -215,8 +215,12 @@ def reason(contribution: Contribution, gaps: dict[str, Gap], profile: Profile, l
         "same_type": lambda: f"It was run by {ORGANISATION_WORDS.get(subject[0], subject[0])}, like yours.",
         "scale": lambda: f"It ran at {subject[0]} level, a scale that suits your budget.",
         "recent": lambda: f"Its source reports on {subject[0]}: recent experience.",
+        "wide": lambda: (
+            f"It ran at {subject[0]} level, beyond what a programme of this budget can run: take one element "
+            "of it, or join it where it runs (connact's guidance)."
+        ),
         "costly": lambda: (
-            "It needs homes or buildings that few organisations like yours can offer: learn from it, or run it "
+            "It needs homes or buildings that a programme of this budget rarely has: learn from it, or run it "
             "with a partner that has them (connact's guidance)."
         ),
         "sustained": lambda: (
@@ -383,6 +387,7 @@ def with_local_practice(practices: list[Recommendation]) -> list[Recommendation]
     """The best-ranked practices run in the organisation's own region or city (two at most), else the best
     one run in its country alone, if they close a revealed gap, among the first picks: their people are the
     nearest to learn from or partner with, and they worked under the same rules (connact's guidance)."""
+
     def near(rule: str) -> list[Recommendation]:
         return [rec for rec in practices if rec.gaps and any(c.rule == rule for c in rec.contributions)]
 

@@ -17,8 +17,8 @@ from connact_cli.core.index import EntryIndex
 GAP_POINTS = 10  # per unit of gap severity a practice addresses
 THEME_POINTS = 4  # per shared theme
 GROUP_POINTS = 3  # per target group served (the same group, or one within the practice's wider group)
-COSTLY_FACTOR = 0.5  # a practice needing homes or buildings, for an organisation without them: to learn from
-HOUSING_OWNERS = frozenset({"local_authority", "national_authority"})  # they can reach public housing stock
+COSTLY_FACTOR = 0.5  # a practice needing homes or buildings, or run across a country, for a small programme
+WIDE_LEVELS = frozenset({"national", "transnational"})  # programmes a small organisation can borrow from, not run
 COUNTRY_POINTS = 5
 REGION_POINTS = 3
 SAME_TYPE_POINTS = 2  # run by the same kind of organisation: after the country, before the scale
@@ -48,6 +48,7 @@ RULES = (
     "recent",
     "sustained",
     "costly",
+    "wide",
 )
 # The levels at which a practice ran, by the scale of programme they suit (connact's guidance).
 SCALE_LEVELS = {"small": ("local",), "medium": ("local", "regional"), "large": ("regional", "national")}
@@ -154,7 +155,8 @@ def contributions(entry: EntryIndex, org: Organisation) -> list[Contribution]:
         found.append(Contribution(EU_POINTS, "eu"))
     if any(place in entry.place_text for place in org.places):
         found.append(Contribution(REGION_POINTS, "region"))
-    if org.organisation_type and org.organisation_type in entry.run_by:
+    same_type = bool(org.organisation_type) and org.organisation_type in entry.run_by
+    if same_type:
         found.append(Contribution(SAME_TYPE_POINTS, "same_type", (org.organisation_type,)))
     if org.scale and entry.level in SCALE_LEVELS[org.scale]:
         found.append(Contribution(SCALE_POINTS, "scale", (entry.level, org.scale)))
@@ -162,9 +164,12 @@ def contributions(entry: EntryIndex, org: Organisation) -> list[Contribution]:
         found.append(Contribution(0, "recent", (str(entry.year),)))  # ranks it first among equals
     if org.limits and entry.activity_type in org.sustained:
         found.append(Contribution(0, "sustained", org.limits))  # advice to pilot it; the ranking stays
-    if entry.activity_type in org.costly and org.scale != "large" and org.organisation_type not in HOUSING_OWNERS:
+    if entry.activity_type in org.costly and org.scale != "large" and not same_type:
         so_far = sum(c.points for c in found)
         found.append(Contribution(-so_far * (1 - COSTLY_FACTOR), "costly", (entry.activity_type,)))
+    elif org.scale == "small" and entry.level in WIDE_LEVELS:
+        so_far = sum(c.points for c in found)
+        found.append(Contribution(-so_far * (1 - COSTLY_FACTOR), "wide", (entry.level,)))
     return found
 
 

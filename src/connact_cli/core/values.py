@@ -127,7 +127,8 @@ class Figure(Model):
     source: Source | None = None  # None: the entry's own source, which states it
 
     def describe(self, language: str = DEFAULT_LANGUAGE) -> str:
-        number = f"{self.value:,}" if isinstance(self.value, int) else f"{self.value:g}"
+        whole = isinstance(self.value, int) or self.value.is_integer()
+        number = f"{int(self.value):,}" if whole else f"{self.value:,}"
         prefix = {"over": "over ", "about": "about ", "almost": "almost ", "at_least": "at least "}.get(
             self.qualifier, ""
         )

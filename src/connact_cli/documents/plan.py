@@ -250,6 +250,14 @@ def _resources(plan: Plan) -> list[Content]:
 
 def _recommendations(plan: Plan) -> list[Content]:
     blocks: list[Content] = [Heading(level=2, text="Recommended practices")]
+    if plan.recommendations:
+        blocks.append(
+            para(
+                "First comes a practice for each of your heaviest gaps, then nearby practices and the rest by score, "
+                "so the order is not always the order of the scores. Each score is the sum of the reasons listed "
+                "under it. Check each source before you cite it: the evidence line says what it reports."
+            )
+        )
     for number, rec in enumerate(plan.recommendations, start=1):
         meta = [code(rec.practice_id), text(f" · score {rec.score:g}")]
         if rec.countries:
