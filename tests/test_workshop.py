@@ -65,7 +65,14 @@ def test_report_compares_the_groups(capsys, tmp_path):
     common = report.split("## Gaps common to all groups", 1)[1].split("##", 1)[0]
     assert "Local Integration Working Group" in common
     practices = report.split("## Practices recommended across groups", 1)[1].split("##", 1)[0]
-    assert "| Employment Hub `integreat-employment-hub-ie` | 3 of 3 |" in practices
+    plans = [
+        path.read_text(encoding="utf-8").split("## Recommended practices", 1)[1].split("\n## ", 1)[0]
+        for path in sorted(tmp_path.glob("*-plan.md"))
+    ]
+    rows = re.findall(r"`([a-z0-9.-]+)` \| (\d) of (\d) \|", practices)
+    assert rows and len(plans) == 3
+    for practice_id, count, total in rows:  # each count is the number of group plans that recommend it
+        assert (int(count), int(total)) == (sum(f"`{practice_id}`" in plan for plan in plans), 3), practice_id
     assert "## Next steps" in report
 
 

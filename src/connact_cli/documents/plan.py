@@ -250,7 +250,7 @@ def _resources(plan: Plan) -> list[Content]:
 
 def _recommendations(plan: Plan) -> list[Content]:
     blocks: list[Content] = [Heading(level=2, text="Recommended practices")]
-    if plan.recommendations:
+    if plan.recommendations and plan.summary.checklist_assessed:
         blocks.append(
             para(
                 "First comes a practice for each of your heaviest gaps, then nearby practices and the rest by score, "
