@@ -55,17 +55,26 @@ class Situation:
 STALE_YEARS = 5  # connact's guidance: a source this much older than the programme's start is checked first
 
 
-def adaptation(rec: Recommendation, entry: LibraryEntry, profile: Profile, lacking: dict[str, str]) -> list[str]:
+def adaptation(
+    rec: Recommendation,
+    entry: LibraryEntry,
+    profile: Profile,
+    lacking: dict[str, str],
+    revealed: dict[str, str] | None = None,
+) -> list[str]:
     """Plain advice for carrying a practice from where it ran to this organisation.
 
-    `lacking` maps the gaps the organisation's answers reveal to their labels.
+    `lacking` maps the gaps the organisation's answers reveal to their labels, `revealed` to the question
+    whose answer revealed each most strongly (quoted, so that the advice never seems to contradict another answer).
     """
     advice = []
     for tag in entry.relies_on:
         if tag in lacking:
+            question = (revealed or {}).get(tag)
+            shown = f'your answer to "{question}" shows is missing' if question else "your answers show you lack"
             advice.append(
-                f"In its source it relied on {lacking[tag].lower()}, which your answers show you lack: arrange it "
-                "first, or with a partner who has it."
+                f"In its source it relied on {lacking[tag].lower()}, which {shown}: arrange it first, or with a "
+                "partner who has it."
             )
     if entry.countries and profile.country not in entry.countries:
         advice.append(

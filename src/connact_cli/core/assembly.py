@@ -80,7 +80,12 @@ def _gap_row(gap: Gap, language: str, objective: LocalText | None = None) -> Gap
 
 
 def _recommendation_row(
-    rec: Recommendation, entry: LibraryEntry, profile: Profile, language: str, lacking: dict[str, str]
+    rec: Recommendation,
+    entry: LibraryEntry,
+    profile: Profile,
+    language: str,
+    lacking: dict[str, str],
+    revealed: dict[str, str],
 ) -> RecommendationRow:
     cited = entry.cite_all()
     return RecommendationRow(
@@ -94,7 +99,7 @@ def _recommendation_row(
         target_groups=[str(g) for g in entry.target_groups],
         addresses=list(rec.gaps),
         needs_first=[lacking[tag] for tag in entry.relies_on if tag in lacking],
-        adaptation=adaptation(rec, entry, profile, lacking),
+        adaptation=adaptation(rec, entry, profile, lacking, revealed),
         roles=[r.get(language) for r in entry.roles],
         figures=[f.describe(language) + (f" (source: {f.source.cite()})" if f.source else "") for f in entry.figures],
         success_factors=[s.get(language) for s in entry.success_factors],
@@ -256,8 +261,14 @@ def assemble(
     selected = select(matches, top, chosen)
     full = [entries[rec.entry.id] for rec in selected]
     lacking = {gap.tag.id: gap.tag.label.get(language) for gap in matches.gaps}
+    revealed = {
+        gap.tag.id: max(gap.evidence, key=lambda e: (e.severity, e.question.id)).question.text.get(language)
+        for gap in matches.gaps
+        if gap.evidence
+    }
     recommendations = [
-        _recommendation_row(rec, entry, profile, language, lacking) for rec, entry in zip(selected, full, strict=True)
+        _recommendation_row(rec, entry, profile, language, lacking, revealed)
+        for rec, entry in zip(selected, full, strict=True)
     ]
     gaps = matches.priority
     answers = _answer_rows(assessment, language)
