@@ -906,7 +906,7 @@ def review_selection(prompter: Prompter, ranked: list[tuple[str, str, float, str
     offered = ranked[: top + 5]
     best = max((score for _, _, score, _ in offered), default=0) or 1
     choices = [
-        (pid, f"{_bar(score / best)} {title}" + (f"\n{_short(reason, 72)}" if reason else ""))
+        (pid, f"{_bar(score / best)} {title}" + (f"\n{_short(reason, 66)}" if reason else ""))
         for pid, title, score, reason in offered
     ]
     checked = [pid for pid, _, _, _ in offered[:top]]
