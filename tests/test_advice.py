@@ -17,7 +17,7 @@ def test_a_practice_that_relies_on_what_you_lack_says_so(capsys, tmp_path):
     data = plan(capsys, tmp_path, {"employment.services.employer_links": "no"})
     hub = next(r for r in data["recommendations"] if r["practice_id"] == "integreat-employment-hub-ie")
     assert (
-        "In its source it relied on links with employers, which your answer to \"Do you have working links with "
+        'In its source it relied on links with employers, which your answer to "Do you have working links with '
         'employers or recruiters?" shows is missing: arrange it first, or with a partner who has it.'
     ) in hub["adaptation"]
     with_links = plan(

@@ -1,6 +1,9 @@
 """Reading YAML: lines are remembered, and unsafe or malformed files are refused clearly."""
 
 import pytest
+import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from connact_cli.errors import InputFileError
 from connact_cli.library import yamlio
@@ -187,3 +190,17 @@ def test_country_no_says_to_quote_it(capsys, tmp_path):
         f"Error: {path}:6 [profile.country]: input should be a valid string; YAML reads an unquoted yes, no, on, "
         'off, true or false as false: quote it if you meant the text (e.g. country: "NO")'
     ]
+
+
+def test_line_breaks_yaml_folds_are_written_so_they_read_back(tmp_path):
+    """NEL, LINE SEPARATOR and PARAGRAPH SEPARATOR read back as themselves, not as a space: an organisation
+    name pasted with one keeps its exact text in the answers file, and the replayed plan is the same plan."""
+    for text in ["| --- |\x85\u202e", "Harbour\u2028Steps", "note\u2029", "é\x85"]:
+        path = write(tmp_path / "a.yaml", yamlio.dump({"organisation": text}))
+        assert yamlio.load(path).data == {"organisation": text}
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.dictionaries(st.text(max_size=12), st.one_of(st.text(), st.lists(st.text(), max_size=3)), max_size=4))
+def test_what_connact_writes_reads_back_unchanged(data):
+    assert yaml.safe_load(yamlio.dump(data)) == data

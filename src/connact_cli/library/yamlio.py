@@ -195,6 +195,24 @@ def fast_load(path: Path) -> Any | None:
     return data if isinstance(data, dict) else None
 
 
+# Characters YAML reads as line breaks: PyYAML writes them raw in plain and single-quoted scalars, and
+# reading the file back folds them into a space. Double quotes escape them (\N, \L, \P).
+_FOLDED_BREAKS = frozenset("\x85\u2028\u2029")
+
+
+class _Dumper(yaml.SafeDumper):
+    """Writes every string so that reading the file back gives the very same string."""
+
+
+def _represent_text(dumper: yaml.SafeDumper, text: str) -> yaml.ScalarNode:
+    style = '"' if _FOLDED_BREAKS.intersection(text) else None
+    return dumper.represent_scalar("tag:yaml.org,2002:str", text, style=style)
+
+
+_Dumper.add_representer(str, _represent_text)
+
+
 def dump(data: Any) -> str:
-    """YAML text for data connact writes (answers files): block style, keys in the given order."""
-    return yaml.safe_dump(data, sort_keys=False, allow_unicode=True, default_flow_style=False, width=100)
+    """YAML text for data connact writes (answers files): block style, keys in the given order; every string
+    reads back exactly as it was given."""
+    return yaml.dump(data, Dumper=_Dumper, sort_keys=False, allow_unicode=True, default_flow_style=False, width=100)
