@@ -12,7 +12,6 @@ from rich.text import Text
 
 from connact_cli.core.catalogue import Catalogue
 from connact_cli.core.index import EntryIndex
-from connact_cli.core.matching import Matches
 from connact_cli.core.models import Checklist, FrameworkAction, LibraryEntry, Question
 from connact_cli.core.safe_text import visible
 from connact_cli.core.vocabulary import EVIDENCE_WORDS, ORIGIN_WORDS, QuestionKind
@@ -171,18 +170,6 @@ def practice_detail(entry: LibraryEntry, catalogue: Catalogue, lang: str) -> Gro
         if figure.source is not None:
             parts.append(assemble((f"Figure '{figure.describe(lang)}': ", "bold"), figure.source.cite()))
     return Group(*parts)
-
-
-def matches_table(matches: Matches, top: int, language: str) -> Table:
-    table = Table(title="Best-matching practices", title_justify="left")
-    table.add_column("#", justify="right")
-    table.add_column("practice")
-    table.add_column("score", justify="right")
-    table.add_column("first reason")
-    for number, rec in enumerate(matches.recommendations[: max(top, 5)], start=1):
-        reason = rec.reasons[0] if rec.reasons else ""
-        table.add_row(str(number), plain(rec.entry.title_in(language)), f"{rec.score:g}", plain(reason))
-    return table
 
 
 def sessions_table(rows: list[tuple[str, str, int, str]], folder: str) -> Table:
