@@ -305,19 +305,15 @@ def _programme_steps(prompter: Prompter, p: _SavingDict, start_default: str) -> 
         p["duration_months"] = months
         return True
 
-    def budget() -> bool:
-        number = read_whole_number(
-            prompter, "Budget in euros (optional):", p.get("budget_eur"), 0, 1_000_000_000, money=True, back=True
-        )
-        _set_optional(p, "budget_eur", number)
-        return True
+    def optional_number(key: str, message: str, low: int, high: int, money: bool = False) -> Step:
+        """A step asking for a number that may be left out, stored under `key` (or removed)."""
 
-    def participants() -> bool:
-        number = read_whole_number(
-            prompter, "Participants you expect to reach (optional):", p.get("participants"), 1, 10_000_000, back=True
-        )
-        _set_optional(p, "participants", number)
-        return True
+        def ask() -> bool:
+            number = read_whole_number(prompter, message, p.get(key), low, high, money=money, back=True)
+            _set_optional(p, key, number)
+            return True
+
+        return ask
 
     def participants_by_group() -> bool:
         groups = p.get("target_groups", [])
@@ -342,23 +338,6 @@ def _programme_steps(prompter: Prompter, p: _SavingDict, start_default: str) -> 
         else:
             by_group = {}
         _set_optional(p, "participants_by_group", by_group or None)
-        return True
-
-    def staff() -> bool:
-        _set_optional(
-            p,
-            "staff",
-            read_whole_number(
-                prompter, "Paid staff on the programme (optional):", p.get("staff"), 0, 100_000, back=True
-            ),
-        )
-        return True
-
-    def volunteers() -> bool:
-        number = read_whole_number(
-            prompter, "Volunteers on the programme (optional):", p.get("volunteers"), 0, 100_000, back=True
-        )
-        _set_optional(p, "volunteers", number)
         return True
 
     def funded_before() -> bool:
@@ -400,11 +379,25 @@ def _programme_steps(prompter: Prompter, p: _SavingDict, start_default: str) -> 
     return [
         ProfileStep("languages", "Languages participants speak", languages),
         ProfileStep("duration_months", "Duration in months", duration),
-        ProfileStep("budget_eur", "Budget in euros", budget),
-        ProfileStep("participants", "Participants", participants),
+        ProfileStep(
+            "budget_eur",
+            "Budget in euros",
+            optional_number("budget_eur", "Budget in euros (optional):", 0, 1_000_000_000, money=True),
+        ),
+        ProfileStep(
+            "participants",
+            "Participants",
+            optional_number("participants", "Participants you expect to reach (optional):", 1, 10_000_000),
+        ),
         ProfileStep("participants_by_group", "Participants by group", participants_by_group),
-        ProfileStep("staff", "Paid staff", staff),
-        ProfileStep("volunteers", "Volunteers", volunteers),
+        ProfileStep(
+            "staff", "Paid staff", optional_number("staff", "Paid staff on the programme (optional):", 0, 100_000)
+        ),
+        ProfileStep(
+            "volunteers",
+            "Volunteers",
+            optional_number("volunteers", "Volunteers on the programme (optional):", 0, 100_000),
+        ),
         ProfileStep("funded_before", "Funded project before", funded_before),
         ProfileStep("partners", "Partners", partners),
         ProfileStep("start_month", "Start month", start_month),
@@ -759,13 +752,11 @@ def review(
 def _settle(prompter: Prompter, draft: Draft, catalogue: Catalogue, prefilled: bool) -> None:
     """After a change in the review: drop what no longer applies, ask what now does."""
     profile = Profile.model_validate(draft.profile)
-    stale = {c.id: c for c in catalogue.checklists if not c.cross_cutting and not set(c.themes) & set(profile.themes)}
     checklists = checklists_for(catalogue, profile.themes)
+    unchosen = [q for c in catalogue.checklists if c not in checklists for q in c.questions()]  # a theme dropped
     dropped = drop_stale(draft, profile, checklists)
-    dropped += [q for c in stale.values() for q in c.questions() if draft.answers.pop(q.id, None) is not None]
-    draft.skipped[:] = [
-        qid for qid in draft.skipped if not any(qid in {q.id for q in c.questions()} for c in stale.values())
-    ]
+    dropped += [q for q in unchosen if draft.answers.pop(q.id, None) is not None]
+    draft.skipped[:] = [qid for qid in draft.skipped if qid not in {q.id for q in unchosen}]
     if dropped:
         draft.changed()
         shown = "".join(f"\n  • {escape(q.text.get(draft.language))}" for q in dropped[:5])
@@ -857,25 +848,18 @@ def run(
     the partial assessment.
     """
     steps = profile_steps(prompter, draft, start_default, catalogue.countries)
-    chosen: list[Scope | None] = [None]
-    finished = [True]
+    chosen: Scope | None = None
 
     def scope() -> bool:
+        nonlocal chosen
         profile = Profile.model_validate(draft.profile)
-        chosen[0] = choose_scope(
-            prompter, draft, checklists_for(catalogue, profile.themes), quick or draft.quick, resume
-        )
-        return chosen[0] is not None
+        chosen = choose_scope(prompter, draft, checklists_for(catalogue, profile.themes), quick or draft.quick, resume)
+        return chosen is not None
 
     def checklists() -> bool:
-        picked = chosen[0]
-        if picked is None:
+        if chosen is None:
             return False
-        ask_checklists(prompter, draft, catalogue, only_new=resume, scope=picked, prefilled=prefilled)
-        profile = Profile.model_validate(draft.profile)
-        finished[0] = not still_to_ask(
-            route(checklists_for(catalogue, profile.themes), Scope(quick=picked.quick)), profile, draft, set()
-        )
+        ask_checklists(prompter, draft, catalogue, only_new=resume, scope=chosen, prefilled=prefilled)
         return True
 
     def profile_done() -> bool:
@@ -891,8 +875,9 @@ def run(
             "Press ← in a list, or type < in a text field, to go back."
         )
     walk_steps(prompter, all_steps, done)
-    if not finished[0]:
-        return None
+    profile = Profile.model_validate(draft.profile)
+    if still_to_ask(route(checklists_for(catalogue, profile.themes), Scope(quick=draft.quick)), profile, draft, set()):
+        return None  # a section left for later
     review(prompter, draft, catalogue, steps, prefilled)
     return draft.to_answers()
 
