@@ -60,3 +60,16 @@ def test_an_organisation_in_a_working_group_is_not_told_to_found_one(capsys, tmp
     assert data["partnership"]["mode"] == "strengthen"
     names = " ".join(phase["name"] for phase in data["activity_plan"])
     assert "where there is none" not in names
+
+
+def test_a_source_is_either_recent_or_to_be_checked_never_both(capsys, tmp_path):
+    """Five years or more before the start, a source gets "check that it still runs"; younger ones may be
+    "recent experience"; no practice is told both."""
+    given = {"employment.services.employer_links": "no", "employment.language.work": "no"}
+    data = plan(capsys, tmp_path, given, start_month="2027-01")
+    recent = [r for r in data["recommendations"] if any("recent experience" in x for x in r["reasons"])]
+    checked = [r for r in data["recommendations"] if any("still runs" in x for x in r["adaptation"])]
+    assert recent and checked  # the library has both kinds for these gaps
+    assert not {r["practice_id"] for r in recent} & {r["practice_id"] for r in checked}
+    years = [int(x.split("reports on ")[1][:4]) for r in recent for x in r["reasons"] if "recent experience" in x]
+    assert years and min(years) >= 2023  # 2027 minus five years, plus one

@@ -13,7 +13,7 @@ from connact_cli.core.catalogue import Catalogue, addressed_gap_tags
 from connact_cli.core.matching import Gap, Matches, Recommendation
 from connact_cli.core.models import LibraryEntry
 from connact_cli.core.plan import StakeholderRow, UncoveredRow
-from connact_cli.core.scoring import place_names, size_limits
+from connact_cli.core.scoring import place_names, size_limits, stale
 from connact_cli.core.vocabulary import ActivityType
 
 
@@ -52,9 +52,6 @@ class Situation:
         return "join" if self.small or self.local_group else "found"
 
 
-STALE_YEARS = 5  # connact's guidance: a source this much older than the programme's start is checked first
-
-
 def adaptation(
     rec: Recommendation,
     entry: LibraryEntry,
@@ -89,8 +86,7 @@ def adaptation(
         advice.append(f"Plan interpreting, mediation or materials in {', '.join(profile.languages)}.")
     if any(c.rule == "sustained" for c in rec.contributions):
         advice.append("Pilot it at a smaller scale first: in its source it ran as sustained, regular work.")
-    start_year = int(profile.start_month[:4]) if profile.start_month else None
-    if start_year and entry.source.year and start_year - entry.source.year >= STALE_YEARS:
+    if stale(profile, entry.source.year):
         advice.append(
             f"Its source reports on {entry.source.year}: check that it still runs as described, and under the "
             "same names, before you cite it."

@@ -24,7 +24,8 @@ REGION_POINTS = 3
 SAME_TYPE_POINTS = 2  # run by the same kind of organisation: after the country, before the scale
 SCALE_POINTS = 1  # run at the scale the programme's budget suggests
 EU_POINTS = 1
-RECENT_YEAR = 2020  # a source reporting on this year or later counts as recent experience (a tie-breaker)
+RECENT_YEAR = 2020  # without a start month: a source reporting on this year or later counts as recent
+STALE_YEARS = 5  # a source this much older than the programme's start is not recent: it is checked first
 LARGE_BUDGET_EUR = 250_000
 CROSS_CUTTING_FACTOR = 0.5  # a gap in the principles counts half: they run through every checklist
 MISMATCH_FACTOR = 0.5  # a practice designed for none of the groups the organisation serves
@@ -79,6 +80,17 @@ def scale_of(profile: Profile) -> str:
     return "large" if profile.budget_eur >= LARGE_BUDGET_EUR else "medium"
 
 
+def stale(profile: Profile, year: int | None) -> bool:
+    """Whether a source reporting on `year` is old for a programme starting when the profile says."""
+    start = int(profile.start_month[:4]) if profile.start_month else None
+    return bool(start and year and start - year >= STALE_YEARS)
+
+
+def recent_from(profile: Profile) -> int:
+    """The first year a source may report on to count as recent experience for this programme."""
+    return int(profile.start_month[:4]) - STALE_YEARS + 1 if profile.start_month else RECENT_YEAR
+
+
 def place_names(region: str | None) -> tuple[str, ...]:
     """ "Varese, Lombardy" -> ("varese", "lombardy"): each part can be named on its own in a source."""
     return tuple(part for part in (p.strip().casefold() for p in (region or "").split(",")) if len(part) >= 3)
@@ -101,6 +113,7 @@ class Organisation:
     organisation_type: str = ""
     scale: str = ""  # scale_of() the programme
     costly: frozenset[str] = frozenset()  # activity types that need buildings or homes
+    recent_from: int = RECENT_YEAR  # recent_from() the profile
 
     @classmethod
     def of(cls, severity: Mapping[str, float], profile: Profile, facts: Facts) -> Organisation:
@@ -118,6 +131,7 @@ class Organisation:
             str(profile.organisation_type),
             scale_of(profile),
             facts.costly,
+            recent_from(profile),
         )
 
     def eligible(self, entry: EntryIndex) -> bool:
@@ -160,7 +174,7 @@ def contributions(entry: EntryIndex, org: Organisation) -> list[Contribution]:
         found.append(Contribution(SAME_TYPE_POINTS, "same_type", (org.organisation_type,)))
     if org.scale and entry.level in SCALE_LEVELS[org.scale]:
         found.append(Contribution(SCALE_POINTS, "scale", (entry.level, org.scale)))
-    if entry.year >= RECENT_YEAR:
+    if entry.year >= org.recent_from:
         found.append(Contribution(0, "recent", (str(entry.year),)))  # ranks it first among equals
     if org.limits and entry.activity_type in org.sustained:
         found.append(Contribution(0, "sustained", org.limits))  # advice to pilot it; the ranking stays
