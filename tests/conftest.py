@@ -20,4 +20,15 @@ def _stable_terminal(monkeypatch):
     monkeypatch.setenv("COLUMNS", "100")
     monkeypatch.setenv("NO_COLOR", "1")
     monkeypatch.delenv("CONNACT_LANG", raising=False)
+    for name in ("LANGUAGE", "LC_MESSAGES", "LANG"):  # the system locale is the C one: English
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("LC_ALL", "C.UTF-8")
     monkeypatch.delenv("CONNACT_DEBUG", raising=False)
+
+
+@pytest.fixture(autouse=True)
+def _english_to_start():
+    """Each test starts in English: a run in another language sets it for the rest of the process."""
+    from connact_cli import i18n
+
+    i18n.use_language(i18n.ENGLISH)

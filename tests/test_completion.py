@@ -44,7 +44,7 @@ def test_checklist_ids_complete_for_show_and_print():
 
 
 def test_choices_complete():
-    assert offered("--lang", "") == ["en"]
+    assert offered("--lang", "") == ["en", "it"]
     assert offered("plan", "-f", "d") == ["docx"]
     assert offered("plan", "--format", "md,h") == ["md,html"]
     assert offered("checklists", "print", "employment", "-f", "") == ["md", "html", "docx"]

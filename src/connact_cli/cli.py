@@ -19,12 +19,14 @@ from typing import Annotated, Any, Optional
 import typer
 from typer.core import TyperCommand
 
-from connact_cli import __version__
+from connact_cli import __version__, i18n
 from connact_cli.commands import completion
 from connact_cli.context import Context
 from connact_cli.core.safe_text import visible
 from connact_cli.errors import EXIT_INTERNAL, EXIT_INTERRUPTED, EXIT_USAGE, ConnactError, file_system_message
 from connact_cli.library.temp_files import removed_on_termination
+
+i18n.use_language(i18n.startup_language(sys.argv[1:]))  # help texts are made below, as the commands are built
 
 WORKSHOP_EXAMPLE = "connact workshop run examples/workshop/training-day.workshop.yaml --no-input"
 
@@ -135,26 +137,26 @@ def root(
         bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version and exit.")
     ] = False,
     lang: Annotated[
-        str,
+        Optional[str],
         typer.Option(
             "--lang",
             metavar="LANG",
-            envvar="CONNACT_LANG",
-            help="Language of the texts; English where connact has none in it.",
+            help="Language of the texts (en, it), anywhere on the line; else CONNACT_LANG, the answers "
+            "file's language, the system's, English.",
             autocompletion=completion.languages,
+            show_default=False,
         ),
-    ] = "en",
+    ] = None,
     debug: Annotated[bool, typer.Option("--debug", help="Show a traceback when something fails.")] = False,
     no_cache: Annotated[
         bool,
         typer.Option("--no-cache", help="Read everything afresh; use and keep no cache.", envvar="CONNACT_NO_CACHE"),
     ] = False,
 ) -> None:
-    context = Context.from_environment(language=lang, no_cache=no_cache)
-    if lang != "en":
-        from connact_cli.commands.common import with_language
+    from connact_cli.commands.common import with_language
+    from connact_cli.i18n import requested_language
 
-        context = with_language(context)
+    context = with_language(Context.from_environment(no_cache=no_cache), *requested_language(lang))
     ctx.obj = context
     if ctx.invoked_subcommand is None:  # `connact` alone: where to start
         from connact_cli.commands.start import start_here
@@ -543,11 +545,23 @@ def _usage_message(error: typer.TyperException) -> str:
     return f"{' '.join(str(message).split())} (see '{path} --help')"
 
 
+def lang_first(args: list[str]) -> list[str]:
+    """--lang may stand anywhere before `--`: it is moved to the front, where the root option reads it."""
+    for index, argument in enumerate(args):
+        if argument == "--":
+            break
+        if argument.startswith("--lang="):
+            return [argument, *args[:index], *args[index + 1 :]]
+        if argument == "--lang" and index + 1 < len(args):
+            return [*args[index : index + 2], *args[:index], *args[index + 2 :]]
+    return args
+
+
 def main(argv: list[str] | None = None) -> None:
     """Entry point: one line and a documented exit code for every failure, a traceback only with --debug."""
     # connact uses no pydantic plugins; looking them up reads every installed package's metadata.
     os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
-    args = sys.argv[1:] if argv is None else argv
+    args = lang_first(sys.argv[1:] if argv is None else argv)
     debug = "--debug" in args or os.environ.get("CONNACT_DEBUG") == "1"
     try:
         with removed_on_termination():

@@ -15,6 +15,7 @@ from pathlib import Path
 @dataclass(frozen=True)
 class Context:
     language: str = "en"
+    language_source: str = "default"  # who chose it: --lang, CONNACT_LANG, answers file, system locale, default
     use_cache: bool = True
     library: tuple[Path, ...] = ()
     cache_folder: Path | None = None  # None: the platform's user cache folder

@@ -125,6 +125,14 @@ def requested_language(
     return ENGLISH, "default"
 
 
+def startup_language(arguments: Sequence[str], environ: Mapping[str, str] | None = None) -> str:
+    """The language of the help texts, chosen before the commands are built (without reading any data
+    file): the requested language when its catalogue ships, else English."""
+    requested, _source = requested_language(language_from_arguments(arguments), environ)
+    language = primary_language(requested)
+    return language if language in catalogue_languages() else ENGLISH
+
+
 def number(value: int | float) -> str:
     """A number as the language writes it: 80,000 in English, 80.000 in Italian."""
     if _language.get() == ENGLISH:

@@ -21,20 +21,33 @@ def console() -> Console:
     return Console(markup=False, emoji=False)
 
 
-def with_language(context: Context) -> Context:
-    """The context in a language connact has: the one asked for by its primary language ('en-GB' is 'en'),
-    or English after a one-line warning. The library's framework says which languages there are."""
+def with_language(context: Context, requested: str, source: str) -> Context:
+    """The context in a language connact has, which from now on speaks it: the one asked for, by its
+    primary language ('it-IT' is 'it'), or English. Asking for a language connact lacks (with --lang,
+    CONNACT_LANG or an answers file) gives a one-line warning; a system locale it lacks is silently English.
+    The library's framework says which languages there are."""
     from connact_cli.core.safe_text import visible
-    from connact_cli.core.values import DEFAULT_LANGUAGE, choose_language, primary_language
+    from connact_cli.core.values import choose_language
+    from connact_cli.i18n import ENGLISH, gettext, primary_language, use_language
 
-    if primary_language(context.language) == DEFAULT_LANGUAGE:
-        return replace(context, language=DEFAULT_LANGUAGE)
-    from connact_cli.library.loader import open_library
+    language = primary_language(requested)
+    if language != ENGLISH:
+        from connact_cli.library.loader import open_library
 
-    language, warning = choose_language(context.language, open_library(replace(context, library=())).languages())
-    if warning:
-        print(visible(f"Warning: {warning}"), file=sys.stderr)
-    return replace(context, language=language)
+        available = open_library(replace(context, library=())).languages()
+        language, warning = choose_language(requested, available)
+        if warning and source not in ("system locale", "default"):
+            print(visible(gettext("Warning: {warning}").format(warning=warning)), file=sys.stderr)
+    use_language(language)
+    return replace(context, language=language, language_source=source)
+
+
+def answers_language(context: Context, language: object) -> Context:
+    """The run's context once an answers file is read: its `language` applies unless --lang or
+    CONNACT_LANG chose one (a system locale comes after the answers file)."""
+    if not isinstance(language, str) or not language.strip() or context.language_source in ("--lang", "CONNACT_LANG", "answers file"):
+        return context
+    return with_language(context, language, "answers file")
 
 
 def formats(values: list[str] | None) -> list[str]:

@@ -18,7 +18,7 @@ from types import FrameType
 from typing import TYPE_CHECKING
 
 from connact_cli.commands.common import console as new_console
-from connact_cli.commands.common import has_terminal
+from connact_cli.commands.common import answers_language, has_terminal
 from connact_cli.commands.pipeline import build_plan, render_options, rendered
 from connact_cli.context import Context
 from connact_cli.core.answers import AnswersFile
@@ -90,6 +90,8 @@ def run(
         return interview.run(library, start_default, resumed)
     assert request.answers is not None
     answers, notices = answers_io.load_with_notices(request.answers, library)
+    context = answers_language(context, answers.language)
+    answers = answers.model_copy(update={"language": context.language})
     for notice in notices:
         print(visible(f"Warning: {notice}"), file=sys.stderr)
     chosen = answers.practices
@@ -128,7 +130,7 @@ def _resume(context: Context, request: Request, session: Session) -> Context:
     request.formats, request.top, request.quick = options.formats, options.top, options.quick
     if request.output is None and options.output:
         request.output = Path(options.output)
-    return replace(context, language=options.language, library=tuple(Path(p) for p in options.library))
+    return answers_language(replace(context, library=tuple(Path(p) for p in options.library)), options.language)
 
 
 @dataclass
@@ -241,6 +243,8 @@ class InteractivePlan:
     def _new_session(self, library: Library) -> Session:
         """A new session, pre-filled from --answers when given."""
         request = self.request
+        data = answers_io.load_partial(request.answers, library) if request.answers is not None else {}
+        self.context = answers_language(self.context, data.get("language"))
         options = SessionOptions(
             output=str(request.output.resolve()) if request.output else None,
             formats=request.formats,
@@ -249,11 +253,9 @@ class InteractivePlan:
             library=[str(p.resolve()) for p in self.context.library],
             language=self.context.language,
         )
-        data = answers_io.load_partial(request.answers, library) if request.answers is not None else {}
         session = self.store.new(options, str((data.get("profile") or {}).get("organisation", "")))
         session.language = self.context.language
         if request.answers is not None:
-            session.language = data.get("language", self.context.language)
             session.profile = dict(data.get("profile") or {})
             session.answers = dict(data.get("answers") or {})
             session.notes = dict(data.get("notes") or {})

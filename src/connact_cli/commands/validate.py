@@ -3,11 +3,17 @@
 from __future__ import annotations
 
 import sys
+from dataclasses import replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from connact_cli.context import Context
 from connact_cli.core.safe_text import visible
 from connact_cli.errors import EXIT_INVALID, UsageError
+from connact_cli.i18n import ENGLISH
+
+if TYPE_CHECKING:
+    from connact_cli.library.validate import Validation
 
 
 def validate(context: Context, paths: list[Path] | None) -> int:
@@ -22,6 +28,8 @@ def validate(context: Context, paths: list[Path] | None) -> int:
     if missing:
         raise UsageError(f"no such file or folder: {', '.join(missing)}; check the path")
     found = validate_paths(targets, DiskCache(context.cache_dir()), progress_factory)
+    if context.language != ENGLISH:
+        found = with_translations(found, targets, context.language, strict=context.language_source != "system locale")
     names = ", ".join(str(p) for p in targets)
     for warning in found.warnings:
         print(visible(f"warning: {warning}"))
@@ -36,3 +44,18 @@ def validate(context: Context, paths: list[Path] | None) -> int:
     )
     print(visible(f"OK: {found.count} files valid in {names}{warned}"))
     return 0
+
+
+def with_translations(found: Validation, targets: list[Path], language: str, strict: bool) -> Validation:
+    """The validation with every text that lacks its `language` version: problems when that language was
+    asked for (--lang, CONNACT_LANG), warnings when it only comes from the system. The bundled data is
+    checked with connact's own interface catalogue."""
+    from connact_cli.library.loader import bundled_data_dir
+    from connact_cli.library.translations import missing_in_catalogue, missing_in_data
+
+    missing = missing_in_data(targets, language)
+    if bundled_data_dir() in targets:
+        missing += missing_in_catalogue(language)
+    if strict:
+        return replace(found, problems=found.problems + missing)
+    return replace(found, warnings=found.warnings + missing)
