@@ -26,7 +26,9 @@ def plan_language(capsys, tmp_path, *args, answers=ANSWERS, language=None):
         answers = tmp_path / "answers.yaml"
         answers.write_text(text, encoding="utf-8")
     out = tmp_path / "plan.json"
-    result = run(capsys, *args, "plan", "--answers", str(answers), "--no-input", "-f", "json", "-o", str(out), "--force")
+    result = run(
+        capsys, *args, "plan", "--answers", str(answers), "--no-input", "-f", "json", "-o", str(out), "--force"
+    )
     assert result.code == 0, result.err
     return json.loads(out.read_text(encoding="utf-8"))["language"], result.err
 

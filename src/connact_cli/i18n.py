@@ -18,7 +18,7 @@ from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from contextvars import ContextVar
 from datetime import date
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 DOMAIN = "connact"
@@ -29,7 +29,7 @@ ENVIRONMENT_VARIABLE = "CONNACT_LANG"
 _language: ContextVar[str] = ContextVar("connact_language", default=ENGLISH)
 
 
-@lru_cache(maxsize=None)
+@cache
 def _translations(language: str) -> stdlib_gettext.NullTranslations:
     if language == ENGLISH:
         return stdlib_gettext.NullTranslations()

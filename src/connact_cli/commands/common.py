@@ -45,7 +45,8 @@ def with_language(context: Context, requested: str, source: str) -> Context:
 def answers_language(context: Context, language: object) -> Context:
     """The run's context once an answers file is read: its `language` applies unless --lang or
     CONNACT_LANG chose one (a system locale comes after the answers file)."""
-    if not isinstance(language, str) or not language.strip() or context.language_source in ("--lang", "CONNACT_LANG", "answers file"):
+    chosen = context.language_source in ("--lang", "CONNACT_LANG", "answers file")
+    if chosen or not isinstance(language, str) or not language.strip():
         return context
     return with_language(context, language, "answers file")
 

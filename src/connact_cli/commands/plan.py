@@ -17,8 +17,8 @@ from pathlib import Path
 from types import FrameType
 from typing import TYPE_CHECKING
 
-from connact_cli.commands.common import console as new_console
 from connact_cli.commands.common import answers_language, has_terminal
+from connact_cli.commands.common import console as new_console
 from connact_cli.commands.pipeline import build_plan, render_options, rendered
 from connact_cli.context import Context
 from connact_cli.core.answers import AnswersFile
