@@ -24,8 +24,28 @@ from connact_cli.commands import completion
 from connact_cli.context import Context
 from connact_cli.core.safe_text import visible
 from connact_cli.errors import EXIT_INTERNAL, EXIT_INTERRUPTED, EXIT_USAGE, ConnactError, file_system_message
+from connact_cli.i18n import gettext as _
 from connact_cli.library.temp_files import removed_on_termination
 
+
+def speak_click() -> None:
+    """click's own words (Usage:, Options, its usage errors) come from connact's catalogue, in the run's
+    language: click looks its `_` and `ngettext` up when it speaks, so they are pointed at connact's."""
+    import click.core
+    import click.decorators
+    import click.exceptions
+    import click.formatting
+    import click.parser
+    import click.types
+
+    for module in (click.core, click.decorators, click.exceptions, click.formatting, click.parser, click.types):
+        if hasattr(module, "_"):
+            module._ = i18n.gettext  # type: ignore[attr-defined]
+        if hasattr(module, "ngettext"):
+            module.ngettext = i18n.ngettext  # type: ignore[attr-defined]
+
+
+speak_click()
 i18n.use_language(i18n.startup_language(sys.argv[1:]))  # help texts are made below, as the commands are built
 
 WORKSHOP_EXAMPLE = "connact workshop run examples/workshop/training-day.workshop.yaml --no-input"
@@ -34,7 +54,7 @@ WORKSHOP_EXAMPLE = "connact workshop run examples/workshop/training-day.workshop
 def examples(*commands: str) -> str:
     """An epilog of example command lines; click's \\b marker keeps each on its own line, unwrapped."""
     lines = [f"  {line}" for command in commands for line in command.splitlines()]
-    return "\n".join(["\b", "Examples:", *lines])
+    return "\n".join(["\b", _("Examples:"), *lines])
 
 
 class Command(TyperCommand):
@@ -52,7 +72,7 @@ class Command(TyperCommand):
             (_argument_name(p), getattr(p, "help", None) or "") for p in params if p.param_type_name == "argument"
         ]
         options = [record for p in params if p.param_type_name == "option" and (record := p.get_help_record(ctx))]
-        for title, rows in (("Arguments", arguments), ("Options", options)):
+        for title, rows in ((_("Arguments"), arguments), (_("Options"), options)):
             if rows:
                 with formatter.section(title):
                     formatter.write_dl(rows)
@@ -68,20 +88,20 @@ def _argument_name(param: Any, in_usage: bool = False) -> str:
 
 app = typer.Typer(
     name="connact",
-    help="Design a migrant-integration programme from the ISF checklists and a library of proven practices.",
+    help=_("Design a migrant-integration programme from the ISF checklists and a library of proven practices."),
     invoke_without_command=True,
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
     epilog=examples("connact plan", "connact plan --answers examples/malta-ngo-employment.answers.yaml --no-input"),
 )
 checklists_app = typer.Typer(
-    help="Browse the ISF checklists.",
+    help=_("Browse the ISF checklists."),
     no_args_is_help=True,
     rich_markup_mode=None,
     epilog=examples("connact checklists list", "connact checklists show employment"),
 )
 practices_app = typer.Typer(
-    help="Browse and search the practice library.",
+    help=_("Browse and search the practice library."),
     no_args_is_help=True,
     rich_markup_mode=None,
     epilog=examples("connact practices search cultural mediator", "connact practices list --country IE"),
@@ -89,14 +109,14 @@ practices_app = typer.Typer(
 app.add_typer(checklists_app, name="checklists")
 app.add_typer(practices_app, name="practices")
 workshop_app = typer.Typer(
-    help="Scripted workshops for trainers: several groups, one report.",
+    help=_("Scripted workshops for trainers: several groups, one report."),
     no_args_is_help=True,
     rich_markup_mode=None,
     epilog=examples(WORKSHOP_EXAMPLE),
 )
 app.add_typer(workshop_app, name="workshop")
 sessions_app = typer.Typer(
-    help="Interrupted interviews saved for --resume.",
+    help=_("Interrupted interviews saved for --resume."),
     no_args_is_help=True,
     rich_markup_mode=None,
     epilog=examples("connact sessions list"),
@@ -107,7 +127,7 @@ app.add_typer(sessions_app, name="sessions")
 LibraryOption = Annotated[
     Optional[list[Path]],
     typer.Option(
-        "--library", metavar="FOLDER", help="An extra folder of practice files (repeatable).", show_default=False
+        "--library", metavar="FOLDER", help=_("An extra folder of practice files (repeatable)."), show_default=False
     ),
 ]
 FormatOption = Annotated[
@@ -116,12 +136,12 @@ FormatOption = Annotated[
         "--format",
         "-f",
         metavar="FORMATS",
-        help="md, html, docx, json or xlsx; several with commas or by repeating.",
+        help=_("md, html, docx, json or xlsx; several with commas or by repeating."),
         show_default=False,
         autocompletion=completion.formats,
     ),
 ]
-ForceOption = Annotated[bool, typer.Option("--force", help="Replace existing files.")]
+ForceOption = Annotated[bool, typer.Option("--force", help=_("Replace existing files."))]
 
 
 def _version(value: bool) -> None:
@@ -134,23 +154,25 @@ def _version(value: bool) -> None:
 def root(
     ctx: typer.Context,
     version: Annotated[
-        bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version and exit.")
+        bool, typer.Option("--version", callback=_version, is_eager=True, help=_("Show the version and exit."))
     ] = False,
     lang: Annotated[
         Optional[str],
         typer.Option(
             "--lang",
             metavar="LANG",
-            help="Language of the texts (en, it), anywhere on the line; else CONNACT_LANG, the answers "
-            "file's language, the system's, English.",
+            help=_(
+                "Language of the texts (en, it), anywhere on the line; else CONNACT_LANG, the answers "
+                "file's language, the system's, English."
+            ),
             autocompletion=completion.languages,
             show_default=False,
         ),
     ] = None,
-    debug: Annotated[bool, typer.Option("--debug", help="Show a traceback when something fails.")] = False,
+    debug: Annotated[bool, typer.Option("--debug", help=_("Show a traceback when something fails."))] = False,
     no_cache: Annotated[
         bool,
-        typer.Option("--no-cache", help="Read everything afresh; use and keep no cache.", envvar="CONNACT_NO_CACHE"),
+        typer.Option("--no-cache", help=_("Read everything afresh; use and keep no cache."), envvar="CONNACT_NO_CACHE"),
     ] = False,
 ) -> None:
     from connact_cli.commands.common import with_language
@@ -164,9 +186,13 @@ def root(
         start_here()
 
 
-@checklists_app.command("list", cls=Command, epilog=examples("connact checklists list"))
+@checklists_app.command(
+    "list",
+    cls=Command,
+    epilog=examples("connact checklists list"),
+    help=_("List the checklists with their pillars and question counts."),
+)
 def checklists_list(ctx: typer.Context) -> None:
-    """List the checklists with their pillars and question counts."""
     from connact_cli.commands import browse
 
     browse.checklists_list(ctx.obj)
@@ -175,7 +201,7 @@ def checklists_list(ctx: typer.Context) -> None:
 ChecklistId = Annotated[
     str,
     typer.Argument(
-        metavar="ID", help="A checklist id (see 'connact checklists list').", autocompletion=completion.checklist_ids
+        metavar="ID", help=_("A checklist id (see 'connact checklists list')."), autocompletion=completion.checklist_ids
     ),
 ]
 
@@ -183,11 +209,11 @@ ChecklistId = Annotated[
 @checklists_app.command(
     "show",
     cls=Command,
-    short_help="One checklist: its questions, help texts and skip logic.",
+    short_help=_("One checklist: its questions, help texts and skip logic."),
     epilog=examples("connact checklists show employment"),
+    help=_("Show a checklist's pillars and questions, with help texts and skip logic."),
 )
 def checklists_show(ctx: typer.Context, checklist_id: ChecklistId) -> None:
-    """Show a checklist's pillars and questions, with help texts and skip logic."""
     from connact_cli.commands import browse
 
     browse.checklists_show(ctx.obj, checklist_id)
@@ -196,8 +222,9 @@ def checklists_show(ctx: typer.Context, checklist_id: ChecklistId) -> None:
 @checklists_app.command(
     "print",
     cls=Command,
-    short_help="Write a printable handout of a checklist, with tick boxes.",
+    short_help=_("Write a printable handout of a checklist, with tick boxes."),
     epilog=examples("connact checklists print employment", "connact checklists print health --format docx"),
+    help=_("Write a printable handout of a checklist, with tick boxes and room for notes (md, html or docx)."),
 )
 def checklists_print(
     ctx: typer.Context,
@@ -208,18 +235,17 @@ def checklists_print(
             "--format",
             "-f",
             metavar="FORMATS",
-            help="md, html or docx; several with commas or by repeating.",
+            help=_("md, html or docx; several with commas or by repeating."),
             show_default=False,
             autocompletion=completion.document_formats,
         ),
     ] = None,
     output: Annotated[
         Optional[Path],
-        typer.Option("--output", "-o", metavar="FILE", help="File to write [default: ./ID-checklist.md]."),
+        typer.Option("--output", "-o", metavar="FILE", help=_("File to write [default: ./ID-checklist.md].")),
     ] = None,
     force: ForceOption = False,
 ) -> None:
-    """Write a printable handout of a checklist, with tick boxes and room for notes (md, html or docx)."""
     from connact_cli.commands import browse
 
     browse.checklists_print(ctx.obj, checklist_id, format, output, force)
@@ -228,18 +254,18 @@ def checklists_print(
 @practices_app.command(
     "new",
     cls=Command,
-    short_help="Describe a practice you know; get a library file to share.",
+    short_help=_("Describe a practice you know; get a library file to share."),
     epilog=examples("connact practices new -o mentoring-scheme-se.yaml"),
+    help=_("Ask about a practice or resource and its source, and write a library file that validates."),
 )
 def practices_new(
     ctx: typer.Context,
     output: Annotated[
         Optional[Path],
-        typer.Option("--output", "-o", metavar="FILE", help="The file to write [default: ./ID.yaml]."),
+        typer.Option("--output", "-o", metavar="FILE", help=_("The file to write [default: ./ID.yaml].")),
     ] = None,
     force: ForceOption = False,
 ) -> None:
-    """Ask about a practice or resource and its source, and write a library file that validates."""
     from connact_cli.commands import browse
 
     browse.practices_new(ctx.obj, output, force)
@@ -249,6 +275,7 @@ def practices_new(
     "list",
     cls=Command,
     epilog=examples("connact practices list --theme employment --country IE", "connact practices list --source public"),
+    help=_("List practices and EU actions, optionally filtered."),
 )
 def practices_list(
     ctx: typer.Context,
@@ -256,34 +283,35 @@ def practices_list(
         Optional[str],
         typer.Option(
             metavar="THEME",
-            help="health, employment, training or social_cohesion.",
+            help=_("health, employment, training or social_cohesion."),
             autocompletion=completion.themes,
         ),
     ] = None,
     country: Annotated[
         Optional[str],
-        typer.Option(metavar="CODE", help="ISO country code, e.g. IE.", autocompletion=completion.countries),
+        typer.Option(metavar="CODE", help=_("ISO country code, e.g. IE."), autocompletion=completion.countries),
     ] = None,
     target_group: Annotated[
         Optional[str],
-        typer.Option(metavar="GROUP", help="e.g. refugees, single_mothers.", autocompletion=completion.target_groups),
+        typer.Option(
+            metavar="GROUP", help=_("e.g. refugees, single_mothers."), autocompletion=completion.target_groups
+        ),
     ] = None,
     kind: Annotated[
         Optional[str],
-        typer.Option(metavar="KIND", help="practice, resource or eu_action.", autocompletion=completion.kinds),
+        typer.Option(metavar="KIND", help=_("practice, resource or eu_action."), autocompletion=completion.kinds),
     ] = None,
     source: Annotated[
         Optional[str],
         typer.Option(
             "--source",
             metavar="SEED|PUBLIC",
-            help="seed: from the toolkits connact was built from; public: from other public sources.",
+            help=_("seed: from the toolkits connact was built from; public: from other public sources."),
             autocompletion=completion.origins,
         ),
     ] = None,
     library: LibraryOption = None,
 ) -> None:
-    """List practices and EU actions, optionally filtered."""
     from connact_cli.commands import browse
 
     browse.practices_list(ctx.obj.with_library(library), theme, country, target_group, kind, source)
@@ -292,8 +320,9 @@ def practices_list(
 @practices_app.command(
     "show",
     cls=Command,
-    short_help="One practice: figures, roles, success factors and source.",
+    short_help=_("One practice: figures, roles, success factors and source."),
     epilog=examples("connact practices show iwg-limerick-ie"),
+    help=_("Show one practice with its figures, roles, success factors and source."),
 )
 def practices_show(
     ctx: typer.Context,
@@ -301,13 +330,12 @@ def practices_show(
         str,
         typer.Argument(
             metavar="ID",
-            help="A practice or EU action id (see 'connact practices list').",
+            help=_("A practice or EU action id (see 'connact practices list')."),
             autocompletion=completion.practice_ids,
         ),
     ],
     library: LibraryOption = None,
 ) -> None:
-    """Show one practice with its figures, roles, success factors and source."""
     from connact_cli.commands import browse
 
     browse.practices_show(ctx.obj.with_library(library), practice_id)
@@ -317,40 +345,52 @@ def practices_show(
     "search",
     cls=Command,
     epilog=examples("connact practices search cultural mediator", "connact practices search language course"),
+    help=_("Find practices whose texts contain every word given."),
 )
 def practices_search(
     ctx: typer.Context,
     words: Annotated[
         list[str],
-        typer.Argument(metavar="WORD", help="Words that must all appear; put '--' before words that start with '-'."),
+        typer.Argument(
+            metavar="WORD", help=_("Words that must all appear; put '--' before words that start with '-'.")
+        ),
     ],
     library: LibraryOption = None,
 ) -> None:
-    """Find practices whose texts contain every word given."""
     from connact_cli.commands import browse
 
     browse.practices_search(ctx.obj.with_library(library), " ".join(words))
 
 
-@sessions_app.command("list", cls=Command, epilog=examples("connact sessions list"))
+@sessions_app.command(
+    "list",
+    cls=Command,
+    epilog=examples("connact sessions list"),
+    help=_("List saved interviews, the most recent first."),
+)
 def sessions_list(ctx: typer.Context) -> None:
-    """List saved interviews, the most recent first."""
     from connact_cli.commands import sessions
 
     sessions.sessions_list(ctx.obj)
 
 
-@sessions_app.command("discard", cls=Command, epilog=examples("connact sessions discard 20270301-101500"))
+@sessions_app.command(
+    "discard",
+    cls=Command,
+    epilog=examples("connact sessions discard 20270301-101500"),
+    help=_("Delete a saved interview."),
+)
 def sessions_discard(
     ctx: typer.Context,
     name: Annotated[
         str,
         typer.Argument(
-            metavar="NAME", help="A session name from 'connact sessions list'.", autocompletion=completion.session_names
+            metavar="NAME",
+            help=_("A session name from 'connact sessions list'."),
+            autocompletion=completion.session_names,
         ),
     ],
 ) -> None:
-    """Delete a saved interview."""
     from connact_cli.commands import sessions
 
     sessions.sessions_discard(ctx.obj, name)
@@ -358,41 +398,45 @@ def sessions_discard(
 
 @app.command(
     cls=Command,
-    short_help="Write a programme plan: by interview, or from an answers file.",
+    short_help=_("Write a programme plan: by interview, or from an answers file."),
     epilog=examples("connact plan", "connact plan --answers examples/malta-ngo-employment.answers.yaml --no-input"),
+    help=_("Answer the ISF checklist (or replay an answers file) and write a tailored programme plan."),
 )
 def plan(
     ctx: typer.Context,
     answers: Annotated[
         Optional[Path],
-        typer.Option("--answers", "-a", metavar="FILE", help="Answers file to replay or pre-fill."),
+        typer.Option("--answers", "-a", metavar="FILE", help=_("Answers file to replay or pre-fill.")),
     ] = None,
-    no_input: Annotated[bool, typer.Option("--no-input", help="Ask nothing: build the plan from --answers.")] = False,
+    no_input: Annotated[
+        bool, typer.Option("--no-input", help=_("Ask nothing: build the plan from --answers."))
+    ] = False,
     output: Annotated[
         Optional[Path],
         typer.Option(
-            "--output", "-o", metavar="FILE", help="Where to write the plan [default: ./ORGANISATION-plan.md]."
+            "--output", "-o", metavar="FILE", help=_("Where to write the plan [default: ./ORGANISATION-plan.md].")
         ),
     ] = None,
     format: FormatOption = None,
-    top: Annotated[int, typer.Option("--top", metavar="N", min=1, max=50, help="How many practices to recommend.")] = 5,
-    force: Annotated[bool, typer.Option("--force", help="Replace existing files without asking.")] = False,
-    resume: Annotated[bool, typer.Option("--resume", help="Continue the last interrupted interview.")] = False,
+    top: Annotated[
+        int, typer.Option("--top", metavar="N", min=1, max=50, help=_("How many practices to recommend."))
+    ] = 5,
+    force: Annotated[bool, typer.Option("--force", help=_("Replace existing files without asking."))] = False,
+    resume: Annotated[bool, typer.Option("--resume", help=_("Continue the last interrupted interview."))] = False,
     session: Annotated[
         Optional[str],
         typer.Option(
             "--session",
             metavar="NAME",
-            help="Continue this saved interview (see 'connact sessions list').",
+            help=_("Continue this saved interview (see 'connact sessions list')."),
             autocompletion=completion.session_names,
         ),
     ] = None,
     quick: Annotated[
-        bool, typer.Option("--quick", help="Your themes' checklists in full, the cross-cutting one condensed.")
+        bool, typer.Option("--quick", help=_("Your themes' checklists in full, the cross-cutting one condensed."))
     ] = False,
     library: LibraryOption = None,
 ) -> None:
-    """Answer the ISF checklist (or replay an answers file) and write a tailored programme plan."""
     from connact_cli.commands import plan as command
     from connact_cli.commands.common import formats
 
@@ -412,32 +456,32 @@ def plan(
 
 @app.command(
     cls=Command,
-    short_help="What changed between two assessments of one organisation.",
+    short_help=_("What changed between two assessments of one organisation."),
     epilog=examples(
         "connact compare examples/malta-ngo-employment.answers.yaml \\\n"
         "    examples/malta-ngo-employment-after.answers.yaml"
     ),
+    help=_("Compare two answers files of one organisation: scores, gaps closed and opened, answers changed."),
 )
 def compare(
     ctx: typer.Context,
-    before: Annotated[Path, typer.Argument(metavar="BEFORE", help="The earlier answers file (the baseline).")],
-    after: Annotated[Path, typer.Argument(metavar="AFTER", help="The later answers file (the re-assessment).")],
+    before: Annotated[Path, typer.Argument(metavar="BEFORE", help=_("The earlier answers file (the baseline)."))],
+    after: Annotated[Path, typer.Argument(metavar="AFTER", help=_("The later answers file (the re-assessment)."))],
     format: FormatOption = None,
     output: Annotated[
         Optional[Path],
-        typer.Option("--output", "-o", metavar="FILE", help="File to write [default: print the comparison]."),
+        typer.Option("--output", "-o", metavar="FILE", help=_("File to write [default: print the comparison].")),
     ] = None,
     force: ForceOption = False,
     before_date: Annotated[
         Optional[str],
-        typer.Option("--before-date", metavar="YYYY-MM", help="When BEFORE was answered (or YYYY-MM-DD)."),
+        typer.Option("--before-date", metavar="YYYY-MM", help=_("When BEFORE was answered (or YYYY-MM-DD).")),
     ] = None,
     after_date: Annotated[
         Optional[str],
-        typer.Option("--after-date", metavar="YYYY-MM", help="When AFTER was answered (or YYYY-MM-DD)."),
+        typer.Option("--after-date", metavar="YYYY-MM", help=_("When AFTER was answered (or YYYY-MM-DD).")),
     ] = None,
 ) -> None:
-    """Compare two answers files of one organisation: scores, gaps closed and opened, answers changed."""
     from connact_cli.commands import compare as command
     from connact_cli.commands.common import formats
 
@@ -456,37 +500,37 @@ def compare(
 @workshop_app.command(
     "run",
     cls=Command,
-    short_help="Walk the facilitator through the agenda; write plans and a report.",
+    short_help=_("Walk the facilitator through the agenda; write plans and a report."),
     epilog=examples(WORKSHOP_EXAMPLE, "connact workshop run examples/workshop/training-day.workshop.yaml"),
+    help=_("Walk the facilitator through the agenda, group by group, and write plans and a report."),
 )
 def workshop_run(
     ctx: typer.Context,
-    script: Annotated[Path, typer.Argument(metavar="SCRIPT", help="The workshop script (YAML).")],
+    script: Annotated[Path, typer.Argument(metavar="SCRIPT", help=_("The workshop script (YAML)."))],
     output: Annotated[
         Optional[Path],
-        typer.Option("--output", "-o", metavar="FOLDER", help="Output folder [default: ./SCRIPT-output]."),
+        typer.Option("--output", "-o", metavar="FOLDER", help=_("Output folder [default: ./SCRIPT-output].")),
     ] = None,
     no_input: Annotated[
-        bool, typer.Option("--no-input", help="Ask nothing: build from the groups' answers files.")
+        bool, typer.Option("--no-input", help=_("Ask nothing: build from the groups' answers files."))
     ] = False,
     format: FormatOption = None,
-    top: Annotated[int, typer.Option("--top", metavar="N", min=1, max=50, help="Practices per group plan.")] = 5,
-    force: Annotated[bool, typer.Option("--force", help="Replace existing output files.")] = False,
+    top: Annotated[int, typer.Option("--top", metavar="N", min=1, max=50, help=_("Practices per group plan."))] = 5,
+    force: Annotated[bool, typer.Option("--force", help=_("Replace existing output files."))] = False,
     timer: Annotated[
         bool,
         typer.Option(
-            "--timer/--no-timer", help="Show a countdown for each timebox; without it, each step waits for Enter."
+            "--timer/--no-timer", help=_("Show a countdown for each timebox; without it, each step waits for Enter.")
         ),
     ] = True,
-    resume: Annotated[bool, typer.Option("--resume", help="Continue an interrupted run of this script.")] = False,
+    resume: Annotated[bool, typer.Option("--resume", help=_("Continue an interrupted run of this script."))] = False,
     notes: Annotated[
         Optional[Path],
         typer.Option(
-            "--notes", metavar="FILE", help="Write the facilitator's run sheet (Markdown, with the notes) to FILE."
+            "--notes", metavar="FILE", help=_("Write the facilitator's run sheet (Markdown, with the notes) to FILE.")
         ),
     ] = None,
 ) -> None:
-    """Walk the facilitator through the agenda, group by group, and write plans and a report."""
     from connact_cli.commands import workshop
     from connact_cli.commands.common import formats
 
@@ -502,15 +546,19 @@ def workshop_run(
     workshop.run(ctx.obj, script, options, no_input)
 
 
-@workshop_app.command("new", cls=Command, epilog=examples("connact workshop new --output training-day.yaml"))
+@workshop_app.command(
+    "new",
+    cls=Command,
+    epilog=examples("connact workshop new --output training-day.yaml"),
+    help=_("Scaffold a workshop script by answering a few questions."),
+)
 def workshop_new(
     ctx: typer.Context,
-    output: Annotated[Path, typer.Option("--output", "-o", metavar="FILE", help="The script file to write.")] = Path(
+    output: Annotated[Path, typer.Option("--output", "-o", metavar="FILE", help=_("The script file to write."))] = Path(
         "workshop.yaml"
     ),
     force: ForceOption = False,
 ) -> None:
-    """Scaffold a workshop script by answering a few questions."""
     from connact_cli.commands import workshop
 
     workshop.new(ctx.obj, output, force)
@@ -518,17 +566,17 @@ def workshop_new(
 
 @app.command(
     cls=Command,
-    short_help="Check data files, answers files and workshop scripts.",
+    short_help=_("Check data files, answers files and workshop scripts."),
     epilog=examples("connact validate", "connact validate examples/malta-ngo-employment.answers.yaml"),
+    help=_("Check data files (checklists, practices, lessons, gap tags) or answers files; report every problem."),
 )
 def validate(
     ctx: typer.Context,
     paths: Annotated[
         Optional[list[Path]],
-        typer.Argument(metavar="FILE|FOLDER", help="What to check; the bundled data when none is given."),
+        typer.Argument(metavar="FILE|FOLDER", help=_("What to check; the bundled data when none is given.")),
     ] = None,
 ) -> None:
-    """Check data files (checklists, practices, lessons, gap tags) or answers files; report every problem."""
     from connact_cli.commands.validate import validate as command
 
     code = command(ctx.obj, paths)
@@ -542,7 +590,7 @@ def _usage_message(error: typer.TyperException) -> str:
     message = format_message() if callable(format_message) else str(error)
     context = getattr(error, "ctx", None)
     path = getattr(context, "command_path", "connact")
-    return f"{' '.join(str(message).split())} (see '{path} --help')"
+    return _("{message} (see '{command} --help')").format(message=" ".join(str(message).split()), command=path)
 
 
 def lang_first(args: list[str]) -> list[str]:
@@ -567,7 +615,7 @@ def main(argv: list[str] | None = None) -> None:
         with removed_on_termination():
             code = app(args=args, prog_name="connact", standalone_mode=False)
         if code == EXIT_INTERRUPTED:  # typer turns Ctrl-C outside a prompt into this code, silently
-            print("\nInterrupted.", file=sys.stderr)
+            print("\n" + _("Interrupted."), file=sys.stderr)
         if isinstance(code, int) and code:
             sys.exit(code)
     except typer.TyperException as error:  # a usage error typer found: one line, like every other
@@ -575,10 +623,10 @@ def main(argv: list[str] | None = None) -> None:
         if type(error).__name__ == "NoArgsIsHelpError" and callable(show):
             show()  # a group alone (`connact practices`): its help
         else:
-            print(f"Error: {_usage_message(error)}", file=sys.stderr)
+            print(_("Error: {message}").format(message=_usage_message(error)), file=sys.stderr)
         sys.exit(getattr(error, "exit_code", EXIT_USAGE))
     except typer.Abort:  # typer turns Ctrl-C outside a prompt into Abort
-        print("\nInterrupted.", file=sys.stderr)
+        print("\n" + _("Interrupted."), file=sys.stderr)
         sys.exit(EXIT_INTERRUPTED)
     except ConnactError as error:
         if debug:
@@ -586,20 +634,21 @@ def main(argv: list[str] | None = None) -> None:
         print(visible(f"{error.prefix}{error}"), file=sys.stderr)
         sys.exit(error.exit_code)
     except KeyboardInterrupt:
-        print("\nInterrupted.", file=sys.stderr)
+        print("\n" + _("Interrupted."), file=sys.stderr)
         sys.exit(EXIT_INTERRUPTED)
     except OSError as error:  # a file or folder the system refused: the user's to fix, like any bad input
         if debug:
             raise
-        print(visible(f"Error: {file_system_message(error)}"), file=sys.stderr)
+        print(visible(_("Error: {message}").format(message=file_system_message(error))), file=sys.stderr)
         sys.exit(EXIT_USAGE)
     except Exception as error:  # a bug: say so in one line, keep the details for --debug
         if debug:
             raise
         print(
             visible(
-                f"Error: connact failed unexpectedly ({type(error).__name__}: {error}). "
-                "Run again with --debug for details and report it."
+                _(
+                    "Error: connact failed unexpectedly ({error}). Run again with --debug for details and report it."
+                ).format(error=f"{type(error).__name__}: {error}")
             ),
             file=sys.stderr,
         )
