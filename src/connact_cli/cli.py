@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Annotated, Any, Optional
 
 import typer
-from typer.core import TyperCommand
+from typer.core import TyperCommand, TyperGroup
 
 from connact_cli import __version__, i18n
 from connact_cli.commands import completion
@@ -25,27 +25,11 @@ from connact_cli.context import Context
 from connact_cli.core.safe_text import visible
 from connact_cli.errors import EXIT_INTERNAL, EXIT_INTERRUPTED, EXIT_USAGE, ConnactError, file_system_message
 from connact_cli.i18n import gettext as _
+from connact_cli.i18n import gettext_noop as N_
 from connact_cli.library.temp_files import removed_on_termination
 
-
-def speak_click() -> None:
-    """click's own words (Usage:, Options, its usage errors) come from connact's catalogue, in the run's
-    language: click looks its `_` and `ngettext` up when it speaks, so they are pointed at connact's."""
-    import click.core
-    import click.decorators
-    import click.exceptions
-    import click.formatting
-    import click.parser
-    import click.types
-
-    for module in (click.core, click.decorators, click.exceptions, click.formatting, click.parser, click.types):
-        if hasattr(module, "_"):
-            module._ = i18n.gettext  # type: ignore[attr-defined]
-        if hasattr(module, "ngettext"):
-            module.ngettext = i18n.ngettext  # type: ignore[attr-defined]
-
-
-speak_click()
+TYPER_WORDS = (N_("Options"), N_("Commands"))  # typer's section titles: marked here for the catalogue
+typer.core._ = i18n.gettext  # type: ignore[attr-defined]
 i18n.use_language(i18n.startup_language(sys.argv[1:]))  # help texts are made below, as the commands are built
 
 WORKSHOP_EXAMPLE = "connact workshop run examples/workshop/training-day.workshop.yaml --no-input"
@@ -57,7 +41,26 @@ def examples(*commands: str) -> str:
     return "\n".join(["\b", _("Examples:"), *lines])
 
 
-class Command(TyperCommand):
+class Speaking:
+    """The help's own words in the run's language: the usage line and the help option's text. (typer's
+    section titles, Options and Commands, read the standard gettext: `typer.core._` is pointed at ours.)"""
+
+    def format_usage(self, ctx: Any, formatter: Any) -> None:
+        pieces = self.collect_usage_pieces(ctx)  # type: ignore[attr-defined]
+        formatter.write_usage(ctx.command_path, " ".join(pieces), prefix=_("Usage:") + " ")
+
+    def get_help_option(self, ctx: Any) -> Any:
+        option = super().get_help_option(ctx)  # type: ignore[misc]
+        if option is not None:
+            option.help = _("Show this message and exit.")
+        return option
+
+
+class Group(Speaking, TyperGroup):
+    pass
+
+
+class Command(Speaking, TyperCommand):
     """typer's command with each argument shown by its name alone (ID, FILE), in the usage line and below."""
 
     # typer carries its own copy of click, whose types it does not export: hence Any.
@@ -89,6 +92,7 @@ def _argument_name(param: Any, in_usage: bool = False) -> str:
 app = typer.Typer(
     name="connact",
     help=_("Design a migrant-integration programme from the ISF checklists and a library of proven practices."),
+    cls=Group,
     invoke_without_command=True,
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
@@ -96,12 +100,14 @@ app = typer.Typer(
 )
 checklists_app = typer.Typer(
     help=_("Browse the ISF checklists."),
+    cls=Group,
     no_args_is_help=True,
     rich_markup_mode=None,
     epilog=examples("connact checklists list", "connact checklists show employment"),
 )
 practices_app = typer.Typer(
     help=_("Browse and search the practice library."),
+    cls=Group,
     no_args_is_help=True,
     rich_markup_mode=None,
     epilog=examples("connact practices search cultural mediator", "connact practices list --country IE"),
@@ -110,6 +116,7 @@ app.add_typer(checklists_app, name="checklists")
 app.add_typer(practices_app, name="practices")
 workshop_app = typer.Typer(
     help=_("Scripted workshops for trainers: several groups, one report."),
+    cls=Group,
     no_args_is_help=True,
     rich_markup_mode=None,
     epilog=examples(WORKSHOP_EXAMPLE),
@@ -117,6 +124,7 @@ workshop_app = typer.Typer(
 app.add_typer(workshop_app, name="workshop")
 sessions_app = typer.Typer(
     help=_("Interrupted interviews saved for --resume."),
+    cls=Group,
     no_args_is_help=True,
     rich_markup_mode=None,
     epilog=examples("connact sessions list"),
