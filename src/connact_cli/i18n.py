@@ -169,6 +169,26 @@ def month_year(day: date) -> str:
     return str(format_date(day, "LLLL y", locale=_language.get()))
 
 
+@cache
+def _language_codes() -> dict[str, str]:
+    """Language names in every language connact speaks, folded, to their ISO 639 codes."""
+    from babel import Locale
+
+    codes: dict[str, str] = {}
+    for language in catalogue_languages():
+        for code, name in Locale.parse(language).languages.items():
+            if "_" not in code:
+                codes.setdefault(name.casefold(), code)
+                codes.setdefault(code.casefold(), code)
+    return codes
+
+
+def language_code(text: str) -> str | None:
+    """The ISO 639 code of a language typed by its code or its name in a language connact speaks
+    ("Arabic", "arabo", "ar" are all "ar"); None when it names no language Babel knows."""
+    return _language_codes().get(text.strip().casefold())
+
+
 def language_name(code: str, in_language: str | None = None) -> str:
     """The name of the language `code` (ISO 639) in the current language; the code itself when unknown."""
     from babel import Locale, UnknownLocaleError

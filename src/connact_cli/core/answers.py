@@ -10,7 +10,7 @@ from __future__ import annotations
 import math
 from typing import Literal
 
-from pydantic import Field, model_validator
+from pydantic import Field, field_validator, model_validator
 
 from connact_cli.core.models import Question
 from connact_cli.core.values import Country, Model
@@ -42,6 +42,15 @@ class Profile(Model):
     volunteers: int | None = Field(None, ge=0, le=100_000)
     funded_before: bool | None = None  # has the organisation run a funded project before?
 
+    @field_validator("languages")
+    @classmethod
+    def _language_codes(cls, languages: list[str]) -> list[str]:
+        """Languages are kept as ISO 639 codes, so that one answers file reads in any language ("Arabic"
+        and "arabo" are "ar"); a name Babel does not know stays as typed."""
+        from connact_cli.i18n import language_code
+
+        return [language_code(name) or name for name in languages]
+
     @model_validator(mode="after")
     def _months_in_range(self) -> Profile:
         if self.start_month is not None:
@@ -64,6 +73,12 @@ class Profile(Model):
         if any(n < 1 for n in self.participants_by_group.values()):
             raise ValueError("participants_by_group takes whole numbers of 1 or more")
         return self
+
+    def language_names(self) -> list[str]:
+        """The participants' languages named in the language the run speaks."""
+        from connact_cli.i18n import language_name
+
+        return [language_name(code) for code in self.languages]
 
     def volunteer_run(self) -> bool:
         """Volunteers carry the work: no more than one paid staff member, or five volunteers to each one."""
