@@ -1,0 +1,157 @@
+"""connact in Italian: the same answers give an English or an Italian plan, and an Italian plan, handout,
+spreadsheet or comparison keeps no English sentence of connact's own (catalogue or data)."""
+
+import json
+import re
+from functools import cache
+from pathlib import Path
+
+import pytest
+import yaml
+from babel.messages.pofile import read_po
+
+from connact_cli.library.translations import catalogue_file
+from helpers import EXAMPLES, bundled_data_dir, run
+
+PLACEHOLDER = re.compile(r"\{[^{}]*\}|\[/?[a-z ]*\]|%\w|\n|\*\*|`")
+EXAMPLE_ANSWERS = sorted(EXAMPLES.glob("*.answers.yaml"))
+
+
+def fragments(english: str, italian: str) -> set[str]:
+    """The pieces of an English text, between placeholders, long enough to be a sentence of their own."""
+    if english.strip() == italian.strip():
+        return set()
+    pieces = (piece.strip(" .,:;()'\"-–—") for piece in PLACEHOLDER.split(english))
+    return {piece for piece in pieces if len(piece.split()) >= 3 and len(piece) >= 16}
+
+
+@cache
+def catalogue_english() -> frozenset[str]:
+    """connact's English interface sentences that have an Italian translation different from them."""
+    with catalogue_file("it").open("rb") as handle:
+        found = set()
+        for message in read_po(handle):
+            ids = message.id if isinstance(message.id, tuple) else (message.id,)
+            strings = message.string if isinstance(message.string, tuple) else (message.string,)
+            for msgid in filter(None, ids):
+                found |= fragments(msgid, strings[0] or msgid)
+    return frozenset(found)
+
+
+def local_texts(value):
+    if isinstance(value, dict):
+        if "en" in value and "it" in value and all(isinstance(v, str) for v in value.values()):
+            yield value["en"], value["it"]
+        else:
+            for item in value.values():
+                yield from local_texts(item)
+    elif isinstance(value, list):
+        for item in value:
+            yield from local_texts(item)
+
+
+@cache
+def data_english() -> frozenset[str]:
+    """The English of every data text whose Italian differs, as whole texts (normalised spaces)."""
+    found = set()
+    for path in bundled_data_dir().rglob("*.yaml"):
+        for english, italian in local_texts(yaml.safe_load(path.read_text(encoding="utf-8"))):
+            if english.strip() != italian.strip() and len(english.split()) >= 4:
+                found.add(" ".join(english.split()))
+    return frozenset(found)
+
+
+def english_left(text: str) -> list[str]:
+    flat = " ".join(text.replace("\\", "").split())
+    return sorted(s for s in catalogue_english() | data_english() if s in flat)
+
+
+def plan(capsys, tmp_path, answers: Path, *options: str, fmt: str = "md") -> Path:
+    out = tmp_path / f"plan-{answers.stem}-{'-'.join(options) or 'default'}.{fmt}"
+    result = run(capsys, "plan", "--answers", str(answers), "--no-input", "-f", fmt, "-o", str(out), *options)
+    assert result.code == 0, result.err
+    return out
+
+
+@pytest.mark.parametrize("answers", EXAMPLE_ANSWERS, ids=lambda p: p.stem)
+def test_every_example_plan_in_italian_keeps_no_english_sentence(capsys, tmp_path, answers):
+    text = plan(capsys, tmp_path, answers, "--lang", "it").read_text(encoding="utf-8")
+    assert english_left(text) == []
+    assert "Piano" in text or "piano" in text
+
+
+def test_the_check_finds_english_when_there_is_some(capsys, tmp_path):
+    english = plan(capsys, tmp_path, EXAMPLE_ANSWERS[0]).read_text(encoding="utf-8")
+    assert len(english_left(english)) > 20
+
+
+def with_language(tmp_path: Path, answers: Path, language: str) -> Path:
+    text = answers.read_text(encoding="utf-8")
+    assert "\nlanguage: en\n" in text
+    path = tmp_path / f"{answers.stem}.{language}.yaml"
+    path.write_text(text.replace("\nlanguage: en\n", f"\nlanguage: {language}\n"), encoding="utf-8")
+    return path
+
+
+def test_an_english_answers_file_gives_an_italian_plan_and_the_other_way_round(capsys, tmp_path):
+    english_file = EXAMPLES / "malta-ngo-employment.answers.yaml"
+    italian_file = with_language(tmp_path, english_file, "it")
+    english = plan(capsys, tmp_path, english_file).read_text(encoding="utf-8")
+    italian = plan(capsys, tmp_path, italian_file).read_text(encoding="utf-8")
+    assert italian != english and english_left(italian) == []
+    assert plan(capsys, tmp_path, english_file, "--lang", "it").read_text(encoding="utf-8") == italian
+    assert plan(capsys, tmp_path, italian_file, "--lang", "en").read_text(encoding="utf-8") == english
+    data = json.loads(plan(capsys, tmp_path, english_file, "--lang", "it", fmt="json").read_text(encoding="utf-8"))
+    assert data["language"] == "it"
+
+
+def test_languages_are_named_in_the_plan_language(capsys, tmp_path):
+    source = EXAMPLES / "malta-ngo-employment.answers.yaml"
+    assert "languages: [Arabic, Tigrinya, English]" in source.read_text(encoding="utf-8")
+    italian = plan(capsys, tmp_path, source, "--lang", "it").read_text(encoding="utf-8")
+    english = plan(capsys, tmp_path, source).read_text(encoding="utf-8")
+    assert "arabo, tigrino, inglese" in italian and "Arabic, Tigrinya, English" in english
+
+
+def test_the_handout_in_italian(capsys, tmp_path):
+    out = tmp_path / "employment-checklist.md"
+    result = run(capsys, "checklists", "print", "employment", "--lang", "it", "-o", str(out))
+    assert result.code == 0, result.err
+    text = out.read_text(encoding="utf-8")
+    checklist = yaml.safe_load((bundled_data_dir() / "checklists" / "employment.yaml").read_text(encoding="utf-8"))
+    first = checklist["pillars"][0]["questions"][0]
+    assert " ".join(first["text"]["it"].split()) in " ".join(text.split())
+    assert english_left(text) == []
+
+
+def test_the_spreadsheet_in_italian(capsys, tmp_path):
+    from openpyxl import load_workbook
+
+    path = plan(capsys, tmp_path, EXAMPLES / "italy-municipality-cohesion.answers.yaml", "--lang", "it", fmt="xlsx")
+    book = load_workbook(path)
+    cells = [str(c.value) for sheet in book.worksheets for row in sheet.iter_rows() for c in row if c.value]
+    assert english_left("\n".join([*book.sheetnames, *cells])) == []
+
+
+def test_the_comparison_in_italian(capsys, tmp_path):
+    out = tmp_path / "compare.md"
+    result = run(
+        capsys,
+        "compare",
+        str(EXAMPLES / "malta-ngo-employment.answers.yaml"),
+        str(EXAMPLES / "malta-ngo-employment-after.answers.yaml"),
+        "-o",
+        str(out),
+        "--lang",
+        "it",
+    )
+    assert result.code == 0, result.err
+    assert english_left(out.read_text(encoding="utf-8")) == []
+
+
+def test_browsing_in_italian(capsys):
+    result = run(capsys, "--lang", "it", "checklists", "list")
+    assert result.code == 0 and english_left(result.out) == []
+    result = run(capsys, "--lang", "it", "practices", "show", "iwg-varese-it")
+    assert result.code == 0 and "Tavolo di lavoro per l'integrazione di Varese" in result.out
+    assert english_left(result.out) == []
