@@ -49,9 +49,7 @@ def missing_in_data(paths: Sequence[Path], language: str) -> list[Problem]:
         if loaded is None:
             continue
         for location in untranslated(loaded.model, language):
-            problems.append(
-                Problem(str(path), source.line_of(location), field_name(location), f"no '{language}' text")
-            )
+            problems.append(Problem(str(path), source.line_of(location), field_name(location), f"no '{language}' text"))
     return problems
 
 
