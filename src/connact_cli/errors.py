@@ -71,9 +71,9 @@ class NeedsTerminal(UsageError):
     """A command that asks questions was run without a terminal (CI, a pipe)."""
 
     def __init__(self, command: str, instead: str):
-        # Translators: {command} is a connact command name, e.g. "plan"; {instead} says how to run it without a
-        # terminal, e.g. "to run without one, pass --answers FILE --no-input".
         super().__init__(
+            # Translators: {command} is a connact command name, e.g. "plan"; {instead} says how to run it without a
+            # terminal, e.g. "to run without one, pass --answers FILE --no-input".
             _("connact {command} asks questions and needs a terminal; {instead}").format(
                 command=command, instead=instead
             )

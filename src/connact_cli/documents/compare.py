@@ -28,8 +28,8 @@ from connact_cli.i18n import ngettext
 
 # Translators: whether a changed answer is better or worse than before, in the changed answers' table; keep short.
 TREND = {"improved": N_("better"), "worsened": N_("worse"), "changed": "–"}
-# Translators: a profile field, in the table of changes to the profile; keep short.
 PROFILE_FIELDS = {
+    # Translators: a profile field, in the table of changes to the profile; keep short.
     "organisation": N_("organisation"),
     "organisation_type": N_("organisation type"),
     "country": N_("country"),
@@ -89,8 +89,8 @@ def build(c: Comparison) -> Document:
         table(
             # Translators: table headers (the two assessments), keep short.
             ["", _("Before"), _("After")],
-            # Translators: the labels of the comparison's first table (left column), keep short.
             [
+                # Translators: the labels of the comparison's first table (left column), keep short.
                 [_("File"), c.before.label, c.after.label],
                 [_("Assessed"), c.before.date or _not_given(), c.after.date or _not_given()],
                 [_("Answers that count"), str(c.before.answered), str(c.after.answered)],

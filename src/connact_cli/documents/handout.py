@@ -18,10 +18,10 @@ BOX = "☐"
 LINE = "." * 60
 
 # A profile condition in words: (when it holds for one of the values, when it holds for none of them).
-# Translators: a condition printed under a question of a handout; {values} lists values joined with "or"
-# (e.g. "an NGO or a local authority", "refugees or women", "MT or IT", "12 or 24").
 PROFILE_WORDS = {
     "organisation_type": (
+        # Translators: a condition printed under a question of a handout; {values} lists values joined with "or"
+        # (e.g. "an NGO or a local authority", "refugees or women", "MT or IT", "12 or 24").
         N_("Only if your organisation is {values}."),
         N_("Only if your organisation is not {values}."),
     ),

@@ -32,8 +32,8 @@ from connact_cli.i18n import gettext as _
 from connact_cli.i18n import gettext_noop as N_
 from connact_cli.i18n import ngettext
 
-# Translators: an organisation's type, in the plan's profile table (Type: NGO).
 TYPES = {
+    # Translators: an organisation's type, in the plan's profile table (Type: NGO).
     "ngo": N_("NGO"),
     "local_authority": N_("local authority"),
     "national_authority": N_("national authority"),
@@ -43,15 +43,15 @@ TYPES = {
     "employer": N_("employer"),
     "other": N_("organisation"),
 }
-# Translators: a theme of the programme, in the plan's profile and gap tables.
 THEMES = {
+    # Translators: a theme of the programme, in the plan's profile and gap tables.
     "health": N_("health"),
     "employment": N_("employment"),
     "training": N_("training"),
     "social_cohesion": N_("social cohesion"),
 }
-# Translators: what kind of resource a toolkit, project or event is, in brackets after its title.
 RESOURCE_TYPES = {
+    # Translators: what kind of resource a toolkit, project or event is, in brackets after its title.
     "toolkit": N_("toolkit"),
     "project": N_("project"),
     "conference": N_("conference"),
@@ -61,8 +61,8 @@ RESOURCE_TYPES = {
     "service": N_("service"),
     "database": N_("database"),
 }
-# Translators: an EU action's status and type as the Commission reports them, in brackets after the action.
 ACTION_WORDS = {
+    # Translators: an EU action's status and type as the Commission reports them, in brackets after the action.
     "continuous": N_("continuous"),
     "complete": N_("complete"),
     "pending": N_("pending"),
@@ -124,11 +124,11 @@ def _title(p: Profile) -> str:
 def build(plan: Plan) -> Document:
     p = plan.profile
     blocks: list[Content] = [Heading(level=1, text=_title(p))]
-    # Translators: the labels of the plan's profile table (left column), keep short.
     blocks.append(
         table(
             ["", ""],
             [
+                # Translators: the labels of the plan's profile table (left column), keep short.
                 [_("Organisation"), p.organisation],
                 [_("Type"), _type(p)],
                 [_("Country"), p.country + (f" ({p.region})" if p.region else "")],
@@ -196,8 +196,8 @@ def _summary(plan: Plan) -> list[Content]:
     # Translators: a section heading of the plan.
     blocks: list[Content] = [Heading(level=2, text=_("Summary"))]
     if s.checklist_assessed:
-        # Translators: the clauses of one sentence, joined with "; " and ended with "."; {organisation} is its name.
         clauses = [
+            # Translators: the clauses of one sentence, joined with "; " and ended with "."; {organisation} is its name.
             _("{organisation} answered {answered} of the {questions} checklist questions that apply to it").format(
                 organisation=p.organisation, answered=s.answered, questions=s.questions
             )
@@ -240,8 +240,8 @@ def _summary(plan: Plan) -> list[Content]:
             )
         )
     if s.top_recommendations:
-        # Translators: {practices} lists practices' titles, joined with "; ".
         blocks.append(
+            # Translators: {practices} lists practices' titles, joined with "; ".
             para(_("The practices recommended first: {practices}.").format(practices="; ".join(s.top_recommendations)))
         )
     return blocks

@@ -30,8 +30,8 @@ from connact_cli.i18n import gettext_noop as N_
 from connact_cli.i18n import ngettext, pgettext
 
 GUIDANCE = N_("connact's guidance: adapt it with your partners; it is not a source's finding or a funder's rule.")
-# Translators: the levels of the logframe's results chain, in its first column.
 LEVELS = {
+    # Translators: the levels of the logframe's results chain, in its first column.
     "overall": N_("Overall objective"),
     "specific": N_("Specific objective"),
     "output": N_("Output"),
@@ -123,8 +123,8 @@ def logframe(plan: Plan) -> list[Content]:
             )
         ),
         table(
-            # Translators: the logframe's table headers, keep short.
             [
+                # Translators: the logframe's table headers, keep short.
                 _("Level"),
                 _("Results chain"),
                 _("Indicator"),
@@ -192,8 +192,8 @@ def work_plan(plan: Plan) -> list[Content]:
                     p.lead,
                     f"{p.start_month}-{p.end_month}",
                     ", ".join(p.serves) or ("–" if p.kind == "strand" else _all()),
-                    # Translators: a deliverable: {ref} e.g. D1.1, {title} what it is, {month} when it is due.
                     "; ".join(
+                        # Translators: a deliverable: {ref} e.g. D1.1, {title} what it is, {month} when it is due.
                         _("{ref} {title} (month {month})").format(ref=d.ref, title=d.title, month=d.month)
                         for d in p.deliverables
                     ),
@@ -346,8 +346,8 @@ def monitoring(plan: Plan) -> list[Content]:
             )
         ),
         table(
-            # Translators: the indicators' table headers, keep short.
             [
+                # Translators: the indicators' table headers, keep short.
                 _("Level"),
                 _("Indicator"),
                 _("Baseline"),

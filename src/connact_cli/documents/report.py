@@ -34,8 +34,8 @@ def build(script: WorkshopScript, results: list[GroupResult], catalogue: Catalog
         Heading(level=1, text=_title(script)),
         table(
             ["", ""],
-            # Translators: the labels of the workshop's facts (left column), keep short.
             [
+                # Translators: the labels of the workshop's facts (left column), keep short.
                 [_("Date"), script.date],
                 [_("Facilitator"), script.facilitator],
                 [_("Groups"), ", ".join(r.name for r in results)],

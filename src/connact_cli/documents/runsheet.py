@@ -26,8 +26,8 @@ def build(script: WorkshopScript, catalogue: Catalogue, generator: str) -> Docum
         para(italic(_("For the facilitator: the projector shows neither these notes nor this sheet."))),
         table(
             ["", ""],
-            # Translators: the labels of the workshop's facts (left column), keep short.
             [
+                # Translators: the labels of the workshop's facts (left column), keep short.
                 [_("Date"), script.date],
                 [_("Facilitator"), script.facilitator],
                 [_("Groups"), ", ".join(g.name for g in script.groups)],

@@ -21,8 +21,8 @@ from connact_cli.i18n import gettext_noop as N_
 from connact_cli.library import yamlio
 from connact_cli.library.problems import describe, field_name, missing_field, suggest, unknown_key
 
-# Translators: what a file given as answers is instead, as in "is a practice file, not an answers file".
 _WHAT_IT_IS = {
+    # Translators: what a file given as answers is instead, as in "is a practice file, not an answers file".
     "practice": N_("a practice file"),
     "resource": N_("a resource file"),
     "eu_action": N_("an EU action file"),
@@ -56,7 +56,8 @@ def not_answers(data: object) -> str | None:
         what = _("a saved interview session")
     elif isinstance(kind, str) and kind in (*DOCUMENT_KINDS, "workshop"):
         # Translators: {kind} is a document kind as written in the file, e.g. "practice".
-        what = _(_WHAT_IT_IS[kind]) if kind in _WHAT_IT_IS else _("a {kind} file").format(kind=kind)
+        other = _("a {kind} file")
+        what = _(_WHAT_IT_IS[kind]) if kind in _WHAT_IT_IS else other.format(kind=kind)
     if what is not None:
         # Translators: follows a file name; {what} is what the file is instead, e.g. "a practice file".
         return _(

@@ -60,8 +60,8 @@ def refuse_special(path: Path, info: os.stat_result | None) -> None:
     """Only a regular file may be replaced, even with --force: a folder, a link, a FIFO or a device never."""
     kind = kind_of(info.st_mode) if info is not None else None
     if kind == FOLDER:
-        # Translators: {example} is the folder with a file name added, e.g. out/plan.md.
         raise OutputError(
+            # Translators: {example} is the folder with a file name added, e.g. out/plan.md.
             _("{path} is a folder; give a file name, e.g. {example}").format(path=path, example=path / "plan.md")
         )
     if kind == LINK:

@@ -55,9 +55,8 @@ def unreadable(error: OSError) -> str:
 def _too_large(path: Path, limit: int, size: int | None) -> InputFileError:
     if size is None:
         # Translators: {limit} is a number of bytes, written as the language writes numbers.
-        return InputFileError(
-            path, _("file holds more than the {limit} bytes allowed").format(limit=i18n.number(limit))
-        )
+        message = _("file holds more than the {limit} bytes allowed")
+        return InputFileError(path, message.format(limit=i18n.number(limit)))
     # Translators: {size} and {limit} are numbers of bytes, written as the language writes numbers.
     message = _("file is {size} bytes, more than the {limit} allowed")
     return InputFileError(path, message.format(size=i18n.number(size), limit=i18n.number(limit)))

@@ -60,8 +60,8 @@ class _Builder:
             value = self.scalars.construct_object(node)
         except yaml.constructor.ConstructorError:
             raise InputFileError(
-                # Translators: follows a file name; {tag} is a YAML tag, e.g. !!python/object.
                 self.path,
+                # Translators: follows a file name; {tag} is a YAML tag, e.g. !!python/object.
                 _("is not valid YAML: the tag '{tag}' is not allowed").format(tag=node.tag),
                 node.start_mark.line + 1,
             ) from None

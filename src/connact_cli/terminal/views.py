@@ -93,8 +93,8 @@ def checklist_detail(checklist: Checklist, lang: str) -> Group:
                 condition = question.relevant_if
                 values = ", ".join(str(v) for v in condition.values())
                 test = next(k for k in ("equals", "any_of", "none_of") if getattr(condition, k) is not None)
-                # Translators: {question} is a question id (or profile.<field>), {values} answer values (ids).
                 asked = {
+                    # Translators: {question} is a question id (or profile.<field>), {values} answer values (ids).
                     "equals": _("asked only if {question} is {values}"),
                     "any_of": _("asked only if {question} is any of {values}"),
                     "none_of": _("asked only if {question} is none of {values}"),
@@ -135,12 +135,11 @@ def practices_table(entries: list[EntryIndex], lang: str, title: str) -> Table:
 
 def _facts(entry: LibraryEntry, catalogue: Catalogue, lang: str) -> Table:
     rows: list[tuple[str, str]] = []
-    # Translators: the labels of a practice's facts (terminal, left column), keep short; lower case as printed.
     if isinstance(entry, FrameworkAction):
         # Translators: {number} is the EU action's number, {action} what the action is.
-        rows.append(
-            (_("EU action"), _("no. {number}: {action}").format(number=entry.number, action=entry.action.get(lang)))
-        )
+        action = _("no. {number}: {action}").format(number=entry.number, action=entry.action.get(lang))
+        # Translators: the labels of a practice's facts (terminal, left column), keep short; lower case as printed.
+        rows.append((_("EU action"), action))
         rows.append((_("status"), entry.status.value))
         rows.append((_("type"), entry.action_type.value if entry.action_type else _("not stated in the source")))
     rows += [(_("countries"), countries_text(entry)), (_("level"), entry.level.value)]
@@ -177,8 +176,8 @@ def practice_detail(entry: LibraryEntry, catalogue: Catalogue, lang: str) -> Gro
         Panel(plain(entry.summary.get(lang)), title=title),
         _facts(entry, catalogue, lang),
     ]
-    # Translators: headings of a practice's details in the terminal.
     for heading, items in (
+        # Translators: headings of a practice's details in the terminal.
         (_("Figures from the source"), [f.describe(lang) for f in entry.figures]),
         (_("Resources and roles"), [r.get(lang) for r in entry.roles]),
         (_("Success factors"), [s.get(lang) for s in entry.success_factors]),

@@ -83,9 +83,10 @@ def step_panel(script: WorkshopScript, index: int) -> RichGroup:
 
 def question_view(text: str, number: int, total: int, step: str) -> RichGroup:
     """One question as the room reads it, once for all the groups: its number in the step, then its text."""
-    # Translators: on the projector: the question's number among the step's questions.
     where = assemble(
-        (_("Question {number} of {total}").format(number=number, total=total), "bold"), (f" · {step}", "dim")
+        # Translators: on the projector: the question's number among the step's questions.
+        (_("Question {number} of {total}").format(number=number, total=total), "bold"),
+        (f" · {step}", "dim"),
     )
     where.no_wrap, where.overflow = True, "ellipsis"
     return RichGroup(Text(), where, plain(text, style="bold"))
