@@ -10,6 +10,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from connact_cli.i18n import gettext as _
+from connact_cli.i18n import ngettext
+
 EXIT_INVALID = 1
 EXIT_USAGE = 2
 EXIT_INTERNAL = 3
@@ -40,15 +43,24 @@ def file_system_message(error: OSError) -> str:
     should be), naming the path: file-system failures are the user's to fix, so they exit 2."""
     reason = error.strerror or str(error)
     if error.filename is None:
-        return f"{reason}; check the files and folders connact was given"
-    return f"cannot use {error.filename} ({reason}); check that it exists and that you may read or write it"
+        # Translators: {reason} is the system's own explanation, e.g. "Permission denied".
+        return _("{reason}; check the files and folders connact was given").format(reason=reason)
+    # Translators: {path} is a file or folder, {reason} the system's own explanation, e.g. "Permission denied".
+    return _("cannot use {path} ({reason}); check that it exists and that you may read or write it").format(
+        path=error.filename, reason=reason
+    )
 
 
 class ConnactError(Exception):
     """Root of every error connact expects; anything else is a bug."""
 
     exit_code = EXIT_USAGE
-    prefix = "Error: "  # how cli.main opens the line
+
+    @property
+    def prefix(self) -> str:
+        """How cli.main opens the line."""
+        # Translators: opens the one line an error is reported in, before the message.
+        return _("Error: ")
 
 
 class UsageError(ConnactError):
@@ -59,7 +71,13 @@ class NeedsTerminal(UsageError):
     """A command that asks questions was run without a terminal (CI, a pipe)."""
 
     def __init__(self, command: str, instead: str):
-        super().__init__(f"connact {command} asks questions and needs a terminal; {instead}")
+        super().__init__(
+            # Translators: {command} is a connact command name, e.g. "plan"; {instead} says how to run it without a
+            # terminal, e.g. "to run without one, pass --answers FILE --no-input".
+            _("connact {command} asks questions and needs a terminal; {instead}").format(
+                command=command, instead=instead
+            )
+        )
 
 
 class InputFileError(ConnactError):
@@ -75,10 +93,16 @@ class DataError(ConnactError):
 
     def __init__(self, problems: list[Problem]):
         self.problems = sorted(set(problems), key=Problem.key)
-        first = str(self.problems[0]) if self.problems else "invalid data"
+        first = str(self.problems[0]) if self.problems else _("invalid data")
         more = len(self.problems) - 1
-        suffix = f" (and {more} more problem{'s' if more > 1 else ''}; run 'connact validate' on it)" if more else ""
-        super().__init__(first + suffix)
+        if more:
+            # Translators: {problem} is the first problem ("file:line [field]: message"); {more} how many follow.
+            first = ngettext(
+                "{problem} (and {more} more problem; run 'connact validate' on it)",
+                "{problem} (and {more} more problems; run 'connact validate' on it)",
+                more,
+            ).format(problem=first, more=more)
+        super().__init__(first)
 
 
 class OutputError(ConnactError):
@@ -93,4 +117,7 @@ class Interrupted(ConnactError):
     """The user pressed Ctrl-C or closed the terminal; what they typed has been saved. A pause, not an error."""
 
     exit_code = EXIT_INTERRUPTED
-    prefix = ""
+
+    @property
+    def prefix(self) -> str:
+        return ""

@@ -8,10 +8,12 @@ each one escapes text for its own format. `cleaned` applies the control-characte
 
 from __future__ import annotations
 
+import string
 from collections.abc import Sequence
 from dataclasses import field, fields, is_dataclass, replace
 from typing import Any, Literal
 
+from connact_cli import i18n
 from connact_cli.core.records import record
 from connact_cli.core.safe_text import clean
 
@@ -125,6 +127,30 @@ def signed(change: int | None) -> str:
     if change is None:
         return ""
     return f"{change:+d}" if change else "±0"
+
+
+def decimal(value: float) -> str:
+    """A weight, score or share as `f"{value:g}"` writes it (2.5, 3), with the language's decimal mark (2,5)."""
+    shown = f"{value:g}"
+    if i18n.current_language() == i18n.ENGLISH:
+        return shown
+    return i18n.number(float(shown))
+
+
+def filled(message: str, **parts: Span | Spans | str) -> Spans:
+    """A translated sentence as spans: each {name} in `message` becomes the span, spans or plain text given for
+    it, so that a translation may put the styled parts where its language wants them."""
+    spans: Spans = []
+    for literal, name, _spec, _conversion in string.Formatter().parse(message):
+        if literal:
+            spans.append(text(literal))
+        if name is not None:
+            part = parts[name]
+            if isinstance(part, list):
+                spans += part
+            else:
+                spans.append(text(part) if isinstance(part, str) else part)
+    return spans
 
 
 def text(value: str) -> Span:

@@ -6,6 +6,7 @@ Tables that belong in a funder's spreadsheet name their sheet, so the xlsx expor
 
 from __future__ import annotations
 
+from connact_cli import i18n
 from connact_cli.core.logframe import MAX_OBJECTIVES
 from connact_cli.core.matching import group_words
 from connact_cli.core.plan import Plan
@@ -17,18 +18,65 @@ from connact_cli.documents.model import (
     Timeline,
     bold,
     bullets,
+    decimal,
+    filled,
     italic,
     para,
     table,
     text,
 )
+from connact_cli.i18n import gettext as _
+from connact_cli.i18n import gettext_noop as N_
+from connact_cli.i18n import ngettext, pgettext
 
-GUIDANCE = "connact's guidance: adapt it with your partners; it is not a source's finding or a funder's rule."
-LEVELS = {"overall": "Overall objective", "specific": "Specific objective", "output": "Output", "activity": "Activity"}
+GUIDANCE = N_("connact's guidance: adapt it with your partners; it is not a source's finding or a funder's rule.")
+LEVELS = {
+    # Translators: the levels of the logframe's results chain, in its first column.
+    "overall": N_("Overall objective"),
+    "specific": N_("Specific objective"),
+    "output": N_("Output"),
+    "activity": N_("Activity"),
+}
+# Marked only: the sheets of the spreadsheet export, translated where the tables are made.
+# Translators: the name of a sheet in the spreadsheet export: at most 31 characters, no : \ / ? * [ ].
+LOGFRAME_SHEET = N_("Logframe")
+# Translators: the name of a sheet in the spreadsheet export: at most 31 characters, no : \ / ? * [ ].
+WORK_PLAN_SHEET = N_("Work plan")
+# Translators: the name of a sheet in the spreadsheet export: at most 31 characters, no : \ / ? * [ ].
+BUDGET_SHEET = N_("Budget")
+# Translators: the name of a sheet in the spreadsheet export: at most 31 characters, no : \ / ? * [ ].
+INDICATORS_SHEET = N_("Indicators")
+# Translators: the name of a sheet in the spreadsheet export: at most 31 characters, no : \ / ? * [ ].
+RISKS_SHEET = N_("Risks")
 
 
 def _money(amount: int | None) -> str:
-    return f"€{amount:,}" if amount is not None else "–"
+    return i18n.money(amount) if amount is not None else "–"
+
+
+def _likelihood(value: str) -> str:
+    """A risk's likelihood (low | medium | high) in words."""
+    # Translators: a risk's likelihood in the risks table (la probabilità), keep short.
+    return {
+        "low": pgettext("likelihood", "low"),
+        "medium": pgettext("likelihood", "medium"),
+        "high": pgettext("likelihood", "high"),
+    }.get(value, value)
+
+
+def _impact(value: str) -> str:
+    """A risk's impact (low | medium | high) in words."""
+    # Translators: a risk's impact in the risks table (l'impatto), keep short.
+    return {
+        "low": pgettext("impact", "low"),
+        "medium": pgettext("impact", "medium"),
+        "high": pgettext("impact", "high"),
+    }.get(value, value)
+
+
+def _all() -> str:
+    # Translators: in the "Serves" or "Work packages" column: every objective, or every work package.
+    return _("all")
 
 
 def logframe(plan: Plan) -> list[Content]:
@@ -37,15 +85,17 @@ def logframe(plan: Plan) -> list[Content]:
     for row in plan.logframe:
         chain: Spans = [bold(row.ref), text(f" {row.text}")]
         if row.serves:
-            chain += [text(" "), italic(f"(towards {row.serves})")]
+            # Translators: after a result in the logframe; {ref} is the level it serves, e.g. SO1.
+            chain += [text(" "), italic(_("(towards {ref})").format(ref=row.serves))]
         assumptions = " ".join(row.assumptions)
+        level = _(LEVELS[row.level])
         if not row.indicators:
-            rows.append([LEVELS[row.level], chain, "", "", "", "", assumptions])
+            rows.append([level, chain, "", "", "", "", assumptions])
         for n, ind in enumerate(row.indicators):
             first = n == 0
             rows.append(
                 [
-                    LEVELS[row.level] if first else "",
+                    level if first else "",
                     chain if first else "",
                     ind.text,
                     ind.baseline,
@@ -55,97 +105,138 @@ def logframe(plan: Plan) -> list[Content]:
                 ]
             )
     blocks = [
-        Heading(level=2, text="Logframe"),
+        # Translators: a section heading of the plan.
+        Heading(level=2, text=_("Logframe")),
         para(
-            "The results chain: the activities produce the outputs, which serve the specific objectives (the "
-            "priority gaps this plan's work addresses), which contribute to the overall objective, provided the "
-            "assumptions hold. The checklist criteria are those of the Integration Strategy Framework, the "
-            "self-assessment of the INTEgreat project that the plan's gaps come from; they are the baseline. "
-            "Targets are ",
-            italic("connact's suggestions, scaled to your participants and duration"),
-            ": set your own with your partners. Participant targets count people in each activity strand: someone "
-            "who joins two strands counts in both.",
+            *filled(
+                # Translators: {suggestions} is "connact's suggestions, scaled to your participants and duration",
+                # in italics.
+                _(
+                    "The results chain: the activities produce the outputs, which serve the specific objectives (the "
+                    "priority gaps this plan's work addresses), which contribute to the overall objective, provided "
+                    "the assumptions hold. The checklist criteria are those of the Integration Strategy Framework, "
+                    "the self-assessment of the INTEgreat project that the plan's gaps come from; they are the "
+                    "baseline. Targets are {suggestions}: set your own with your partners. Participant targets count "
+                    "people in each activity strand: someone who joins two strands counts in both."
+                ),
+                suggestions=italic(_("connact's suggestions, scaled to your participants and duration")),
+            )
         ),
         table(
-            ["Level", "Results chain", "Indicator", "Baseline", "Target", "Means of verification", "Assumptions"],
+            [
+                # Translators: the logframe's table headers, keep short.
+                _("Level"),
+                _("Results chain"),
+                _("Indicator"),
+                _("Baseline"),
+                _("Target"),
+                _("Means of verification"),
+                _("Assumptions"),
+            ],
             rows,
-            sheet="Logframe",
+            sheet=_(LOGFRAME_SHEET),
         ),
     ]
     taken = {row.gap_id for row in plan.logframe if row.gap_id}
     outside = [gap.label.lower() for gap in plan.gaps if gap.id not in taken]
     if outside:
-        blocks.append(
-            para(
-                f"Priority gaps that are not specific objectives of this plan: {'; '.join(outside)}. "
-                + (
-                    "The logframe takes four objectives at most, those this plan's activities address first; "
-                    if len(taken) >= MAX_OBJECTIVES
-                    else "No activity of this plan addresses them; "
-                )
-                + 'see "Gaps no recommended practice addresses" and take them to your partners or a later phase.'
+        if len(taken) >= MAX_OBJECTIVES:
+            # Translators: {gaps} lists gaps' labels (lower case), joined with "; "; the quoted title is the heading
+            # of that section of the plan.
+            message = _(
+                "Priority gaps that are not specific objectives of this plan: {gaps}. The logframe takes four "
+                "objectives at most, those this plan's activities address first; see \"Gaps no recommended practice "
+                'addresses" and take them to your partners or a later phase.'
             )
-        )
+        else:
+            # Translators: {gaps} lists gaps' labels (lower case), joined with "; "; the quoted title is the heading
+            # of that section of the plan.
+            message = _(
+                "Priority gaps that are not specific objectives of this plan: {gaps}. No activity of this plan "
+                'addresses them; see "Gaps no recommended practice addresses" and take them to your partners or a '
+                "later phase."
+            )
+        blocks.append(para(message.format(gaps="; ".join(outside))))
     return blocks
 
 
 def work_plan(plan: Plan) -> list[Content]:
     wp = plan.work_plan
     strands = sum(1 for p in wp.packages if p.kind == "strand")
+    sheet = _(WORK_PLAN_SHEET)
     blocks: list[Content] = [
-        Heading(level=2, text="Work plan"),
-        para(italic(GUIDANCE)),
+        Heading(level=2, text=_("Work plan")),
+        para(italic(_(GUIDANCE))),
         para(
-            "Preparation and co-design with participants come first, with the baseline; each activity strand "
-            "runs a pilot with a first group, is reviewed, then runs at full scale; a mid-term review and a "
-            "final evaluation close the loop."
+            _(
+                "Preparation and co-design with participants come first, with the baseline; each activity strand "
+                "runs a pilot with a first group, is reviewed, then runs at full scale; a mid-term review and a "
+                "final evaluation close the loop."
+            )
         ),
         para(
-            bold("Activity strands:"),
-            f" {strands}; this budget and duration carry up to {wp.parallel_strands} at once (connact's rule of "
-            f"thumb: {wp.strand_rule}).",
+            bold(_("Activity strands:")),
+            # Translators: after "Activity strands:"; {count} is how many strands the plan has, {parallel} how many
+            # can run at once, {rule} connact's rule of thumb in words. Keep the leading space.
+            _(
+                " {count}; this budget and duration carry up to {parallel} at once (connact's rule of thumb: {rule})."
+            ).format(count=strands, parallel=wp.parallel_strands, rule=wp.strand_rule),
         ),
         table(
-            ["WP", "Work package", "Lead", "Months", "Serves", "Deliverables"],
+            # Translators: the work plan's table headers, keep short; WP is short for work package.
+            [_("WP"), _("Work package"), _("Lead"), _("Months"), _("Serves"), _("Deliverables")],
             [
                 [
                     f"WP{p.number}",
                     p.title,
                     p.lead,
                     f"{p.start_month}-{p.end_month}",
-                    ", ".join(p.serves) or ("–" if p.kind == "strand" else "all"),
-                    "; ".join(f"{d.ref} {d.title} (month {d.month})" for d in p.deliverables),
+                    ", ".join(p.serves) or ("–" if p.kind == "strand" else _all()),
+                    "; ".join(
+                        # Translators: a deliverable: {ref} e.g. D1.1, {title} what it is, {month} when it is due.
+                        _("{ref} {title} (month {month})").format(ref=d.ref, title=d.title, month=d.month)
+                        for d in p.deliverables
+                    ),
                 ]
                 for p in wp.packages
             ],
-            sheet="Work plan",
+            sheet=sheet,
         ),
-        para(bold("Milestones")),
+        para(bold(_("Milestones"))),
         table(
-            ["Milestone", "What is reached", "Month"],
+            # Translators: the milestones' table headers, keep short.
+            [_("Milestone"), _("What is reached"), _("Month")],
             [[m.ref, m.title, str(m.month)] for m in wp.milestones],
             numeric=[False, False, True],
-            sheet="Work plan",
+            sheet=sheet,
         ),
         Timeline(
             title=plan.profile.organisation,
             start_month=plan.start_month,
             phases=[Phase(name=p.name, start_month=p.start_month, end_month=p.end_month) for p in plan.activity_plan],
-            sheet="Work plan",
+            sheet=sheet,
         ),
     ]
     if wp.unserved_groups:
         blocks.append(
             para(
-                f"No activity strand was made for {group_words(wp.unserved_groups)}, whom you serve: plan an "
-                "activity for them with partners who work with them, or leave them out of the targets."
+                # Translators: {groups} names the target groups, e.g. "refugees and women".
+                _(
+                    "No activity strand was made for {groups}, whom you serve: plan an activity for them with "
+                    "partners who work with them, or leave them out of the targets."
+                ).format(groups=group_words(wp.unserved_groups))
             )
         )
     if wp.later:
         blocks += [
             para(
-                f"Recommended, but more than {wp.parallel_strands} strand{'s' if wp.parallel_strands > 1 else ''} "
-                "at once would stretch this budget and duration: keep these for a later phase or another grant:"
+                ngettext(
+                    "Recommended, but more than {count} strand at once would stretch this budget and duration: keep "
+                    "these for a later phase or another grant:",
+                    "Recommended, but more than {count} strands at once would stretch this budget and duration: keep "
+                    "these for a later phase or another grant:",
+                    wp.parallel_strands,
+                ).format(count=wp.parallel_strands)
             ),
             bullets(wp.later),
         ]
@@ -154,56 +245,76 @@ def work_plan(plan: Plan) -> list[Content]:
 
 def budget(plan: Plan) -> list[Content]:
     b = plan.budget
+    sheet = _(BUDGET_SHEET)
     blocks: list[Content] = [
-        Heading(level=2, text="Indicative budget"),
+        Heading(level=2, text=_("Indicative budget")),
         para(
             italic(
-                "Indicative: connact's split of your budget, for you to adjust to your real costs and your funder's "
-                "rules. It is not a funder's rule."
+                _(
+                    "Indicative: connact's split of your budget, for you to adjust to your real costs and your "
+                    "funder's rules. It is not a funder's rule."
+                )
             )
         ),
     ]
     if b.total is None:
-        blocks.append(para("No budget was given: these are the cost categories this plan needs, without figures."))
+        blocks.append(para(_("No budget was given: these are the cost categories this plan needs, without figures.")))
     blocks.append(
         table(
-            ["Category", "Amount", "Share", "Work packages", "Why it is needed"],
+            # Translators: the budget's table headers, keep short.
+            [_("Category"), _("Amount"), _("Share"), _("Work packages"), _("Why it is needed")],
             [
                 [
                     line.label,
                     _money(line.amount),
-                    f"{line.percent:g}%" if line.percent is not None else "–",
-                    ", ".join(f"WP{n}" for n in line.work_packages) or "all",
-                    "; ".join(line.triggered_by) or "a flat rate on the direct costs",
+                    f"{decimal(line.percent)}%" if line.percent is not None else "–",
+                    ", ".join(f"WP{n}" for n in line.work_packages) or _all(),
+                    # Translators: why a budget line is needed, for a line charged as a share of the other costs.
+                    "; ".join(line.triggered_by) or _("a flat rate on the direct costs"),
                 ]
                 for line in b.lines
             ]
-            + ([["Total", _money(b.total), "100%", "", ""]] if b.total is not None else []),
+            # Translators: the budget's last row; the spreadsheet export finds total rows by their first word: keep
+            # it starting with "Total" (Italian "Totale").
+            + ([[_("Total"), _money(b.total), "100%", "", ""]] if b.total is not None else []),
             numeric=[False, True, True, False, False],
-            sheet="Budget",
+            sheet=sheet,
         )
     )
     if b.by_package:
         blocks.append(
             table(
-                ["Work package", "Direct costs"],
+                # Translators: table headers, keep short.
+                [_("Work package"), _("Direct costs")],
                 [[f"WP{p.number} {p.title}", _money(p.amount)] for p in b.by_package]
-                + [["Total direct costs", _money(b.direct)]],
+                # Translators: the table's last row; the spreadsheet export finds total rows by their first word:
+                # keep it starting with "Total" (Italian "Totale").
+                + [[_("Total direct costs"), _money(b.direct)]],
                 numeric=[False, True],
-                sheet="Budget",
+                sheet=sheet,
             )
         )
-    blocks.append(para(bold("How it was split:"), f" {b.rule}"))
+    blocks.append(para(bold(_("How it was split:")), f" {b.rule}"))
     blocks.append(
         para(
-            bold("Co-financing:"),
-            " most public funders pay only part of the eligible costs (the funding routes below give the shares "
-            "their sources cite): show in your bid where the rest comes from, such as your own funds, work in kind "
-            "or another funder.",
+            bold(_("Co-financing:")),
+            # Translators: follows "Co-financing:" in bold; keep the leading space.
+            _(
+                " most public funders pay only part of the eligible costs (the funding routes below give the shares "
+                "their sources cite): show in your bid where the rest comes from, such as your own funds, work in "
+                "kind or another funder."
+            ),
         )
     )
     if b.indirect_note:
-        blocks.append(para(bold("Indirect costs:"), f" {b.indirect_note} ", italic(f"Source: {b.indirect_source}.")))
+        blocks.append(
+            para(
+                bold(_("Indirect costs:")),
+                f" {b.indirect_note} ",
+                # Translators: {source} is a citation.
+                italic(_("Source: {source}.").format(source=b.indirect_source)),
+            )
+        )
     return blocks
 
 
@@ -214,23 +325,39 @@ def monitoring(plan: Plan) -> list[Content]:
         for row in plan.logframe
         for ind in row.indicators
     ]
-    reviews = [f"a baseline in month {wp.baseline_month}"]
+    # Translators: the reviews a plan schedules, listed with "; "; {month} is a month of the programme (1, 2...).
+    reviews = [_("a baseline in month {month}").format(month=wp.baseline_month)]
     if wp.midterm_month:
-        reviews.append(f"a mid-term review in month {wp.midterm_month}")
-    reviews.append(f"a final evaluation in month {wp.final_month}")
+        reviews.append(_("a mid-term review in month {month}").format(month=wp.midterm_month))
+    reviews.append(_("a final evaluation in month {month}").format(month=wp.final_month))
     return [
-        Heading(level=2, text="Monitoring and evaluation"),
+        Heading(level=2, text=_("Monitoring and evaluation")),
         para(
-            "Your answers to the checklists are the baseline. Plan ",
-            "; ".join(reviews),
-            ". At each, answer the checklists again and compare the new answers with the baseline (connact's ",
-            italic("compare"),
-            " command shows the gaps closed, the gaps opened and the change in scores).",
+            *filled(
+                # Translators: {reviews} lists the reviews, e.g. "a baseline in month 1; a final evaluation in month
+                # 12"; {compare} is the command's name, compare, in italics (not translated).
+                _(
+                    "Your answers to the checklists are the baseline. Plan {reviews}. At each, answer the checklists "
+                    "again and compare the new answers with the baseline (connact's {compare} command shows the gaps "
+                    "closed, the gaps opened and the change in scores)."
+                ),
+                reviews="; ".join(reviews),
+                compare=italic("compare"),
+            )
         ),
         table(
-            ["Level", "Indicator", "Baseline", "Target", "Means of verification", "How often", "Who collects it"],
+            [
+                # Translators: the indicators' table headers, keep short.
+                _("Level"),
+                _("Indicator"),
+                _("Baseline"),
+                _("Target"),
+                _("Means of verification"),
+                _("How often"),
+                _("Who collects it"),
+            ],
             rows,
-            sheet="Indicators",
+            sheet=_(INDICATORS_SHEET),
         ),
     ]
 
@@ -239,89 +366,105 @@ def funder_sections(plan: Plan) -> list[Content]:
     if not plan.sections:
         return []
     blocks: list[Content] = [
-        Heading(level=2, text="What funders ask for"),
-        para(italic("connact's guidance, shaped by your profile and answers; facts carry their source.")),
+        Heading(level=2, text=_("What funders ask for")),
+        para(italic(_("connact's guidance, shaped by your profile and answers; facts carry their source."))),
     ]
     for section in plan.sections:
         blocks += [
             Heading(level=3, text=section.title),
-            para(italic(f"Why this section: {'; '.join(section.triggered_by)}.")),
+            # Translators: {reasons} lists why the section applies, joined with "; ".
+            para(italic(_("Why this section: {reasons}.").format(reasons="; ".join(section.triggered_by)))),
             bullets(section.points),
         ]
         if section.sources:
-            blocks.append(para(italic(f"Sources: {'; '.join(section.sources)}")))
+            # Translators: {sources} lists citations, joined with "; ".
+            blocks.append(para(italic(_("Sources: {sources}").format(sources="; ".join(section.sources)))))
     return blocks
 
 
 def before_submitting(plan: Plan) -> list[Content]:
     return [
-        Heading(level=2, text="Before you submit"),
-        para(italic("connact's guidance: what an application needs that this plan cannot know.")),
+        Heading(level=2, text=_("Before you submit")),
+        para(italic(_("connact's guidance: what an application needs that this plan cannot know."))),
         bullets(plan.before_submitting),
     ]
 
 
 def risks(plan: Plan) -> list[Content]:
-    blocks: list[Content] = [Heading(level=2, text="Risks and mitigations")]
+    blocks: list[Content] = [Heading(level=2, text=_("Risks and mitigations"))]
     if plan.risks:
         blocks += [
             para(
-                "Risks your profile and answers point to (",
-                italic("connact's guidance"),
-                "), then those the INTEgreat toolkit reports for the lessons that apply. Likelihood and impact are "
-                "connact's first estimate: review them with your partners.",
+                *filled(
+                    # Translators: {guidance} is "connact's guidance", in italics.
+                    _(
+                        "Risks your profile and answers point to ({guidance}), then those the INTEgreat toolkit "
+                        "reports for the lessons that apply. Likelihood and impact are connact's first estimate: "
+                        "review them with your partners."
+                    ),
+                    guidance=italic(_("connact's guidance")),
+                )
             ),
             table(
-                ["Risk", "Likelihood", "Impact", "Mitigation", "Owner", "Why it applies"],
+                # Translators: the risks' table headers, keep short.
+                [_("Risk"), _("Likelihood"), _("Impact"), _("Mitigation"), _("Owner"), _("Why it applies")],
                 [
                     [
-                        r.risk + (f" (reported in: {r.seen_in})" if r.seen_in else ""),
-                        r.likelihood,
-                        r.impact,
+                        # Translators: {risk} is a risk; {lesson} the lesson learned that reports it.
+                        _("{risk} (reported in: {lesson})").format(risk=r.risk, lesson=r.seen_in)
+                        if r.seen_in
+                        else r.risk,
+                        _likelihood(r.likelihood),
+                        _impact(r.impact),
                         r.mitigation,
                         r.owner,
                         "; ".join(r.triggered_by),
                     ]
                     for r in plan.risks
                 ],
-                sheet="Risks",
+                sheet=_(RISKS_SHEET),
             ),
         ]
     if plan.challenges:
         blocks += [
-            para("Challenges the recommended practices reported:"),
+            para(_("Challenges the recommended practices reported:")),
             bullets([f"{c.practice}: {c.challenge}" for c in plan.challenges]),
         ]
     if not plan.risks and not plan.challenges:
-        blocks.append(para("No risk applies from your profile or the sources; review risks with your partners."))
+        blocks.append(para(_("No risk applies from your profile or the sources; review risks with your partners.")))
     return blocks
 
 
 def funding(plan: Plan) -> list[Content]:
     if not plan.funding:
         return []
-    budget_words = f"€{plan.profile.budget_eur:,}" if plan.profile.budget_eur is not None else "your budget"
+    budget = plan.profile.budget_eur
+    # Translators: {budget} is the budget in euro (€80,000) or, when none was given, "your budget".
+    budget_words = i18n.money(budget) if budget is not None else _("your budget")
     blocks: list[Content] = [
-        Heading(level=2, text="Funding routes"),
+        Heading(level=2, text=_("Funding routes")),
         para(
-            f"Routes that can carry your themes, those that suit {budget_words} first. Which budgets a route suits "
-            "is connact's guidance; every figure has its source and the year it applies to. Check the current call "
-            "before you plan a bid: the EU programmes named here belong to the 2021-2027 period, so check whether "
-            "the call you aim for is among the last of it."
+            _(
+                "Routes that can carry your themes, those that suit {budget} first. Which budgets a route suits is "
+                "connact's guidance; every figure has its source and the year it applies to. Check the current call "
+                "before you plan a bid: the EU programmes named here belong to the 2021-2027 period, so check "
+                "whether the call you aim for is among the last of it."
+            ).format(budget=budget_words)
         ),
     ]
     for route in plan.funding:
         blocks += [
             Heading(level=3, text=route.name),
             para(route.summary),
-            para(bold("Fit:"), f" {route.fit}"),
-            para(bold("Who may apply:"), f" {route.applicants}"),
+            para(bold(_("Fit:")), f" {route.fit}"),
+            para(bold(_("Who may apply:")), f" {route.applicants}"),
         ]
         if route.scale:
-            blocks += [para(bold("Scale")), bullets(route.scale)]
+            blocks += [para(bold(_("Scale"))), bullets(route.scale)]
         blocks += [
-            para(bold("How to apply:"), f" {route.how_to_apply}"),
+            para(bold(_("How to apply:")), f" {route.how_to_apply}"),
             bullets(route.reasons),
-            para(italic(f"Source: {route.source}")),
+            # Translators: {source} is a citation.
+            para(italic(_("Source: {source}").format(source=route.source))),
         ]
     return blocks

@@ -16,22 +16,29 @@ from connact_cli.core.catalogue import Catalogue
 from connact_cli.core.countries import country_hint
 from connact_cli.core.models import DOCUMENT_KINDS
 from connact_cli.errors import DataError, Problem
+from connact_cli.i18n import gettext as _
+from connact_cli.i18n import gettext_noop as N_
 from connact_cli.library import yamlio
-from connact_cli.library.problems import describe, field_name, suggest
+from connact_cli.library.problems import describe, field_name, missing_field, suggest, unknown_key
 
 _WHAT_IT_IS = {
-    "practice": "a practice file",
-    "resource": "a resource file",
-    "eu_action": "an EU action file",
-    "checklist": "a checklist file",
-    "lesson": "a lesson file",
-    "gaps": "the gap-tag vocabulary",
-    "funding": "a funding file",
-    "framework": "the framework file",
-    "planning": "the planning rules",
-    "countries": "the country names",
-    "workshop": "a workshop script",
+    # Translators: what a file given as answers is instead, as in "is a practice file, not an answers file".
+    "practice": N_("a practice file"),
+    "resource": N_("a resource file"),
+    "eu_action": N_("an EU action file"),
+    "checklist": N_("a checklist file"),
+    "lesson": N_("a lesson file"),
+    "gaps": N_("the gap-tag vocabulary"),
+    "funding": N_("a funding file"),
+    "framework": N_("the framework file"),
+    "planning": N_("the planning rules"),
+    "countries": N_("the country names"),
+    "workshop": N_("a workshop script"),
 }
+
+
+def _no_version() -> str:
+    return _("not an answers file: it needs 'connact: 1' as its first line")
 
 
 def not_answers(data: object) -> str | None:
@@ -40,18 +47,23 @@ def not_answers(data: object) -> str | None:
     A practice given as answers would otherwise be read as no answers at all, and the run say all is well.
     """
     if not isinstance(data, dict):
-        return "not an answers file: it needs 'connact: 1' as its first line"
+        return _no_version()
     if "connact" in data:
         return None
     kind = data.get("kind")
     what = None
     if "connact_session" in data:
-        what = "a saved interview session"
+        what = _("a saved interview session")
     elif isinstance(kind, str) and kind in (*DOCUMENT_KINDS, "workshop"):
-        what = _WHAT_IT_IS.get(kind, f"a {kind} file")
+        # Translators: {kind} is a document kind as written in the file, e.g. "practice".
+        other = _("a {kind} file")
+        what = _(_WHAT_IT_IS[kind]) if kind in _WHAT_IT_IS else other.format(kind=kind)
     if what is not None:
-        return f"is {what}, not an answers file; give an answers file (it starts with 'connact: 1', see examples/)"
-    return "not an answers file: it needs 'connact: 1' as its first line"
+        # Translators: follows a file name; {what} is what the file is instead, e.g. "a practice file".
+        return _(
+            "is {what}, not an answers file; give an answers file (it starts with 'connact: 1', see examples/)"
+        ).format(what=what)
+    return _no_version()
 
 
 def carry_over(source: yamlio.YamlDocument, catalogue: Catalogue) -> tuple[object, list[Problem]]:
@@ -79,13 +91,25 @@ def carry_over(source: yamlio.YamlDocument, catalogue: Catalogue) -> tuple[objec
             if key in replaced:
                 new = replaced[key]
                 if new in given or new in moved:
-                    notice(f"'{key}' is now asked as '{new}', which is answered too: this one is ignored")
+                    # Translators: {old} and {new} are question ids.
+                    notice(
+                        _("'{old}' is now asked as '{new}', which is answered too: this one is ignored").format(
+                            old=key, new=new
+                        )
+                    )
                     continue
-                notice(f"'{key}' is now asked as '{new}': the {section[:-1]} was carried over")
+                if section == "answers":
+                    # Translators: {old} and {new} are question ids.
+                    notice(_("'{old}' is now asked as '{new}': the answer was carried over").format(old=key, new=new))
+                else:
+                    notice(_("'{old}' is now asked as '{new}': the note was carried over").format(old=key, new=new))
                 moved[new] = value
             else:
-                if key in retired:
-                    notice(f"'{key}' is no longer asked: this {section[:-1]} is ignored")
+                if key in retired and section == "answers":
+                    # Translators: {question} is a question id.
+                    notice(_("'{question}' is no longer asked: this answer is ignored").format(question=key))
+                elif key in retired:
+                    notice(_("'{question}' is no longer asked: this note is ignored").format(question=key))
                 moved[key] = value
         data[section] = moved
     return data, notices
@@ -119,9 +143,12 @@ def parse_with_notices(source: yamlio.YamlDocument, catalogue: Catalogue) -> tup
                 continue  # reported below, with the question's allowed values
             message = describe(item, data)
             if item["type"] == "extra_forbidden":
-                message = f"unknown key '{loc[-1]}'{suggest(str(loc[-1]), _allowed(loc))}; remove or rename it"
+                message = unknown_key(str(loc[-1]), _allowed(loc))
             if loc == ("connact",):
-                message = f"schema version {data.get('connact')!r} is not supported; this connact reads version 1"
+                # Translators: {version} is the value the file gives, as Python writes it (e.g. 2 or '1.0').
+                message = _("schema version {version} is not supported; this connact reads version 1").format(
+                    version=repr(data.get("connact"))
+                )
             if loc == ("profile", "country"):
                 message += country_hint(item.get("input"), catalogue.countries)
             problems.append(Problem(path, source.line_of(loc), field_name(loc), message))
@@ -129,7 +156,13 @@ def parse_with_notices(source: yamlio.YamlDocument, catalogue: Catalogue) -> tup
     for name, section in sections.items():
         if section is not None and not isinstance(section, dict):
             problems.append(
-                Problem(path, source.line_of((name,)), name, f"'{name}' must be a mapping of question id to value")
+                Problem(
+                    path,
+                    source.line_of((name,)),
+                    name,
+                    # Translators: {section} is "answers" or "notes", a key of the answers file.
+                    _("'{section}' must be a mapping of question id to value").format(section=name),
+                )
             )
     problems += check_against(
         {name: section if isinstance(section, dict) else {} for name, section in sections.items()}, catalogue, source
@@ -168,18 +201,23 @@ def check_against(
                         path,
                         source.line_of(loc),
                         field_name(loc),
-                        f"unknown question '{question_id}'{suggest(question_id, questions)}; "
-                        "see 'connact checklists show'",
+                        # Translators: {question} is an id; {suggestion} is empty or " (did you mean 'x'?)".
+                        _("unknown question '{question}'{suggestion}; see 'connact checklists show'").format(
+                            question=question_id, suggestion=suggest(question_id, questions)
+                        ),
                     )
                 )
             elif section == "answers" and (reason := check_value(question, value)):
                 problems.append(Problem(path, source.line_of(loc), field_name(loc), reason))
             elif section == "notes" and not isinstance(value, str):
-                problems.append(Problem(path, source.line_of(loc), field_name(loc), "a note must be text"))
+                problems.append(Problem(path, source.line_of(loc), field_name(loc), _("a note must be text")))
             elif section == "notes" and len(value) > MAX_TEXT:
                 problems.append(
                     Problem(
-                        path, source.line_of(loc), field_name(loc), f"the note is longer than {MAX_TEXT} characters"
+                        path,
+                        source.line_of(loc),
+                        field_name(loc),
+                        _("the note is longer than {limit} characters").format(limit=MAX_TEXT),
                     )
                 )
     return problems
@@ -203,12 +241,10 @@ def load_partial(path: Path, catalogue: Catalogue) -> dict[str, Any]:
     try:
         return parse(source, catalogue).model_dump(mode="json", exclude_none=True)
     except DataError as error:
-        tolerated = all(
-            p.field.startswith("profile") and "required field is missing" in p.message for p in error.problems
-        )
+        tolerated = all(p.field.startswith("profile") and p.message.startswith(missing_field()) for p in error.problems)
         if not tolerated:
             raise
-    data, _ = carry_over(source, catalogue)
+    data = carry_over(source, catalogue)[0]
     assert isinstance(data, dict)  # parse() refused anything but a mapping
     return data
 

@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from connact_cli.errors import InputFileError, Problem
+from connact_cli.i18n import gettext as _
 from connact_cli.library import yamlio
 from connact_cli.library.datafiles import Ref, References
 from connact_cli.library.problems import field_name, suggest
@@ -31,15 +32,21 @@ def cross_check(
     for refs in reported:
         for ref in refs.gap_refs:
             if ref.id not in gaps:
-                problems.append(
-                    _problem(refs, ref, f"unknown gap tag '{ref.id}'{suggest(ref.id, gaps)}; use an id from gaps.yaml")
-                )
+                # Translators: {tag} is a gap tag id; {suggestion} is empty or " (did you mean 'x'?)".
+                message = _("unknown gap tag '{tag}'{suggestion}; use an id from gaps.yaml")
+                problems.append(_problem(refs, ref, message.format(tag=ref.id, suggestion=suggest(ref.id, gaps))))
         for ref in refs.lesson_refs:
             if ref.id not in lessons:
-                problems.append(_problem(refs, ref, f"unknown lesson '{ref.id}'{suggest(ref.id, lessons)}"))
+                # Translators: {lesson} is a lesson id; {suggestion} is empty or " (did you mean 'x'?)".
+                message = _("unknown lesson '{lesson}'{suggestion}")
+                problems.append(_problem(refs, ref, message.format(lesson=ref.id, suggestion=suggest(ref.id, lessons))))
         for ref in refs.practice_refs:
             if ref.id not in entries:
-                problems.append(_problem(refs, ref, f"unknown practice '{ref.id}'{suggest(ref.id, entries)}"))
+                # Translators: {practice} is a practice id; {suggestion} is empty or " (did you mean 'x'?)".
+                message = _("unknown practice '{practice}'{suggestion}")
+                problems.append(
+                    _problem(refs, ref, message.format(practice=ref.id, suggestion=suggest(ref.id, entries)))
+                )
     return problems
 
 
@@ -55,7 +62,10 @@ def _duplicates(everything: list[References], report: set[int]) -> list[Problem]
                         _problem(
                             refs,
                             ref,
-                            f"id '{ref.id}' is already used in {Path(first_file[ref.id]).name}; ids must be unique",
+                            # Translators: {id} is an id; {file} the name of the file that uses it first.
+                            _("id '{id}' is already used in {file}; ids must be unique").format(
+                                id=ref.id, file=Path(first_file[ref.id]).name
+                            ),
                         )
                     )
             else:
@@ -68,7 +78,10 @@ def _duplicates(everything: list[References], report: set[int]) -> list[Problem]
                         refs.file,
                         refs.number[1],
                         "number",
-                        f"action number {refs.number[0]} is already used in {Path(owner).name}",
+                        # Translators: {number} is an EU action's number; {file} the file that uses it first.
+                        _("action number {number} is already used in {file}").format(
+                            number=refs.number[0], file=Path(owner).name
+                        ),
                     )
                 )
     return problems

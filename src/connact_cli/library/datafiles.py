@@ -27,6 +27,7 @@ from connact_cli.core.models import (
 )
 from connact_cli.core.rules import PlanningRules, Trigger
 from connact_cli.errors import Problem
+from connact_cli.i18n import gettext as _
 from connact_cli.library.problems import field_name, problems_of, suggest
 from connact_cli.library.yamlio import Location, YamlDocument
 
@@ -224,13 +225,23 @@ def _skip_logic_fault(question: Question, earlier: dict[str, Question], all_ids:
     assert condition is not None
     target = earlier.get(condition.question)
     if condition.question == question.id:
-        return f"question '{question.id}' depends on itself"
+        # Translators: {question} is a question id.
+        return _("question '{question}' depends on itself").format(question=question.id)
     if condition.question in all_ids and target is None:
-        return f"'{condition.question}' comes later in the checklist; a condition may only name an earlier question"
+        # Translators: {question} is a question id.
+        return _("'{question}' comes later in the checklist; a condition may only name an earlier question").format(
+            question=condition.question
+        )
     if target is None:
-        return f"unknown question '{condition.question}'{suggest(condition.question, all_ids)}"
+        # Translators: {question} is a question id; {suggestion} is empty or " (did you mean 'x'?)".
+        return _("unknown question '{question}'{suggestion}").format(
+            question=condition.question, suggestion=suggest(condition.question, all_ids)
+        )
     if target.kind in ("scale", "single", "multiple"):
         bad = [v for v in condition.values() if v not in target.allowed_values()]
         if bad:
-            return f"'{bad[0]}' is not an answer of '{target.id}'; use one of {', '.join(target.allowed_values())}"
+            # Translators: {value} is an answer value, {question} a question id, {allowed} its answer values (ids).
+            return _("'{value}' is not an answer of '{question}'; use one of {allowed}").format(
+                value=bad[0], question=target.id, allowed=", ".join(target.allowed_values())
+            )
     return None

@@ -11,9 +11,10 @@ from contextlib import suppress
 from pathlib import Path
 
 from connact_cli.errors import OutputError
+from connact_cli.i18n import gettext as _
 from connact_cli.library import temp_files
 from connact_cli.library.publish import publish_new
-from connact_cli.library.regular import kind_of
+from connact_cli.library.regular import FOLDER, LINK, kind_of
 
 # Short, so that any name the file system allows is also allowed for the output beside it.
 TEMP_PREFIX = ".~connact-"
@@ -35,10 +36,12 @@ def _name_max(folder: Path) -> int:
 def _check_name(path: Path) -> None:
     size, allowed = len(os.fsencode(path.name)), _name_max(path.parent)
     if size > allowed:
-        raise OutputError(
-            f"the file name {path.name[:40]}... is {size} bytes, more than the {allowed} the folder {path.parent} "
-            "allows; choose a shorter name with -o"
+        # Translators: {name} is the start of a file name; {size} and {allowed} are numbers of bytes.
+        message = _(
+            "the file name {name}... is {size} bytes, more than the {allowed} the folder {folder} allows; "
+            "choose a shorter name with -o"
         )
+        raise OutputError(message.format(name=path.name[:40], size=size, allowed=allowed, folder=path.parent))
 
 
 def _existing(path: Path) -> os.stat_result | None:
@@ -48,27 +51,39 @@ def _existing(path: Path) -> os.stat_result | None:
     except (FileNotFoundError, NotADirectoryError):
         return None
     except OSError as error:
-        raise OutputError(f"cannot use {path} ({error.strerror}); choose another name with -o") from None
+        # Translators: {reason} is the system's own explanation, e.g. "Permission denied".
+        message = _("cannot use {path} ({reason}); choose another name with -o")
+        raise OutputError(message.format(path=path, reason=error.strerror)) from None
 
 
 def refuse_special(path: Path, info: os.stat_result | None) -> None:
     """Only a regular file may be replaced, even with --force: a folder, a link, a FIFO or a device never."""
     kind = kind_of(info.st_mode) if info is not None else None
-    if kind == "a folder":
-        raise OutputError(f"{path} is a folder; give a file name, e.g. {path / 'plan.md'}")
-    if kind == "a symbolic link":
+    if kind == FOLDER:
         raise OutputError(
-            f"{path} is a symbolic link; connact never writes through a link: name the real file with -o, "
+            # Translators: {example} is the folder with a file name added, e.g. out/plan.md.
+            _("{path} is a folder; give a file name, e.g. {example}").format(path=path, example=path / "plan.md")
+        )
+    if kind == LINK:
+        message = _(
+            "{path} is a symbolic link; connact never writes through a link: name the real file with -o, "
             "or remove the link"
         )
+        raise OutputError(message.format(path=path))
     if kind is not None:
-        raise OutputError(
-            f"{path} is {kind}, not a regular file; connact writes only regular files: choose another name with -o"
+        # Translators: {kind} is what stands at the path, e.g. "a FIFO (named pipe)".
+        message = _(
+            "{path} is {kind}, not a regular file; connact writes only regular files: choose another name with -o"
         )
+        raise OutputError(message.format(path=path, kind=_(kind)))
 
 
 def _exists_message(path: Path) -> str:
-    return f"{path} already exists; choose another name with -o, or pass --force to replace it"
+    return _("{path} already exists; choose another name with -o, or pass --force to replace it").format(path=path)
+
+
+def _no_folder(path: Path) -> str:
+    return _("folder {folder} does not exist; create it or choose another -o").format(folder=path.parent)
 
 
 def check_writable(path: Path, force: bool) -> None:
@@ -79,7 +94,7 @@ def check_writable(path: Path, force: bool) -> None:
     if info is not None and not force:
         raise OutputError(_exists_message(path))
     if not path.parent.is_dir():
-        raise OutputError(f"folder {path.parent} does not exist; create it or choose another -o")
+        raise OutputError(_no_folder(path))
 
 
 def _mode_for(info: os.stat_result | None) -> int:
@@ -105,27 +120,30 @@ def write_atomic(path: Path, content: str | bytes, *, replace: bool, mode: int |
     if info is not None and not replace:
         raise OutputError(_exists_message(path))
     if not path.parent.is_dir():
-        raise OutputError(f"folder {path.parent} does not exist; create it or choose another -o")
+        raise OutputError(_no_folder(path))
     data = content.encode("utf-8") if isinstance(content, str) else content
 
     try:
         fd, temp = tempfile.mkstemp(prefix=TEMP_PREFIX, dir=path.parent)  # O_EXCL, never an existing file
     except OSError as error:
-        raise OutputError(f"cannot write in {path.parent} ({error.strerror}); choose another folder with -o") from None
+        # Translators: {folder} is a folder; {reason} the system's own explanation, e.g. "Permission denied".
+        message = _("cannot write in {folder} ({reason}); choose another folder with -o")
+        raise OutputError(message.format(folder=path.parent, reason=error.strerror)) from None
     try:
         with temp_files.tracked(temp):
             _fill(fd, data)
             os.chmod(temp, _mode_for(info) if mode is None else mode)
             _move(temp, path, replace)
     except FileExistsError:
-        raise OutputError(
-            f"{path} already exists (another run wrote it meanwhile); choose another name with -o, "
+        message = _(
+            "{path} already exists (another run wrote it meanwhile); choose another name with -o, "
             "or pass --force to replace it"
-        ) from None
+        )
+        raise OutputError(message.format(path=path)) from None
     except OSError as error:
-        raise OutputError(
-            f"could not write {path} ({error.strerror}); the previous file, if any, is untouched"
-        ) from None
+        # Translators: {reason} is the system's own explanation, e.g. "No space left on device".
+        message = _("could not write {path} ({reason}); the previous file, if any, is untouched")
+        raise OutputError(message.format(path=path, reason=error.strerror)) from None
     return path
 
 
@@ -147,7 +165,7 @@ def _move(temp: str, path: Path, replace: bool) -> None:
 def write_all(contents: Sequence[tuple[Path, str | bytes]], *, replace: bool) -> list[Path]:
     """Write every file or none: each atomically, and after a failure the files this call created are
     removed again. A file that existed before is never removed (it was replaced whole, or left as it was)."""
-    existed = {path.resolve() for path, _ in contents if path.exists()}
+    existed = {path.resolve() for path, _content in contents if path.exists()}
     written: list[Path] = []
     try:
         for path, content in contents:
@@ -166,4 +184,6 @@ def make_folder(folder: Path, hint: str) -> None:
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as error:
-        raise OutputError(f"cannot create the folder {folder} ({error.strerror}); {hint}") from None
+        # Translators: {reason} is the system's own explanation; {hint} says what to do, e.g. "choose another -o".
+        message = _("cannot create the folder {folder} ({reason}); {hint}")
+        raise OutputError(message.format(folder=folder, reason=error.strerror, hint=hint)) from None

@@ -17,6 +17,7 @@ from typing import Any, NamedTuple, TypeVar
 from connact_cli.core.index import EntryIndex, build, search_text
 from connact_cli.core.models import ENTRY_KINDS
 from connact_cli.errors import InputFileError, Problem
+from connact_cli.i18n import ENGLISH, current_language
 from connact_cli.library.cache import DiskCache, Stamp, file_stamps
 from connact_cli.library.crosscheck import cross_check
 from connact_cli.library.datafiles import References, invalid_references
@@ -83,6 +84,11 @@ class FolderIndex:
     @property
     def name(self) -> str:
         return "library-" + hashlib.sha256(str(self.root.resolve()).encode()).hexdigest()[:16]
+
+    @property
+    def outcomes_name(self) -> str:
+        """The outcomes' cache file: one per language, as the problems in it are written in the run's language."""
+        return _in_language(self.name)
 
     @property
     def key(self) -> str:
@@ -187,7 +193,7 @@ def read_indexed(paths: Iterable[Path], cache: DiskCache, progress: Progress | N
         folder = FolderIndex(root, cache)
         names = yaml_names(root)
         stamps = file_stamps(names)
-        cached = _thaw(cache.read(folder.name, folder.key) or {})
+        cached = _thaw(cache.read(folder.outcomes_name, folder.key) or {})
         todo = {p for p in names if not _holds(cached.get(p), stamps.get(p))}
         advance = progress(len(todo)) if progress and len(todo) >= PROGRESS_FROM else None
         for name in names:
@@ -204,9 +210,15 @@ def read_indexed(paths: Iterable[Path], cache: DiskCache, progress: Progress | N
             folder.outcomes[name] = (stamp, outcome)
             _take(outcome, Path(name), reading)
         if folder.outcomes.keys() != cached.keys() or todo:
-            cache.write(folder.name, folder.key, _freeze(folder.outcomes))
+            cache.write(folder.outcomes_name, folder.key, _freeze(folder.outcomes))
         reading.folders.append(folder)
     return reading
+
+
+def _in_language(name: str) -> str:
+    """A cache file's name for the run's language: cached problems are written in it (English keeps the name)."""
+    language = "".join(c for c in current_language() if c.isascii() and c.isalnum())
+    return name if language in (ENGLISH, "") else f"{name}-{language}"
 
 
 def _holds(entry: tuple[Stamp | None, Outcome] | None, stamp: Stamp | None) -> bool:
@@ -262,7 +274,7 @@ def checked(
     if not reading.folders or reading.loaded or context_key is None or any(s is None for _, s in signatures):
         return cross_check(reading.refs(), context=context, invalid=reading.invalid)
     key = (context_key, signatures)  # every file's stamp: the invalid documents' too
-    name = "check-" + hashlib.sha256(repr([f.key for f in reading.folders]).encode()).hexdigest()[:16]
+    name = _in_language("check-" + hashlib.sha256(repr([f.key for f in reading.folders]).encode()).hexdigest()[:16])
     stored = cache.read(name, key)
     if isinstance(stored, list):
         try:

@@ -26,6 +26,7 @@ from connact_cli.core.models import (
 )
 from connact_cli.core.rules import PlanningRules
 from connact_cli.errors import DataError, Problem
+from connact_cli.i18n import gettext as _
 from connact_cli.library import yamlio
 from connact_cli.library.cache import DiskCache, Stamp, file_stamps
 from connact_cli.library.crosscheck import cross_check
@@ -59,7 +60,7 @@ class Library(Catalogue):
             return None
         loaded, problems = parse(yamlio.load(Path(record.path)))
         if problems or loaded is None or not isinstance(loaded.model, LibraryEntry):
-            raise DataError(problems or [Problem(record.path, None, "", "the file changed while connact ran")])
+            raise DataError(problems or [Problem(record.path, None, "", _("the file changed while connact ran"))])
         self.loaded_entries[entry_id] = loaded.model
         return loaded.model
 

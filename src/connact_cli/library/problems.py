@@ -13,6 +13,7 @@ from connact_cli.core.countries import CountryNames
 from connact_cli.core.models import DOCUMENT_KINDS
 from connact_cli.core.rules import PlanningRules
 from connact_cli.errors import Problem
+from connact_cli.i18n import gettext as _
 from connact_cli.library.yaml11 import bool_hint
 from connact_cli.library.yamlio import YamlDocument
 
@@ -41,7 +42,20 @@ def field_name(location: Sequence[str | int]) -> str:
 def suggest(word: str, options: Iterable[str]) -> str:
     """' (did you mean 'x'?)' for the closest option, or nothing."""
     match = difflib.get_close_matches(word, list(options), n=1, cutoff=0.6)
-    return f" (did you mean '{match[0]}'?)" if match else ""
+    # Translators: added after an unknown id or key, e.g. "unknown key 'titel' (did you mean 'title'?)";
+    # keep the leading space.
+    return _(" (did you mean '{option}'?)").format(option=match[0]) if match else ""
+
+
+def missing_field() -> str:
+    """What a required field that is missing is told (answers_file tolerates it in a partial profile)."""
+    return _("this required field is missing; add it")
+
+
+def unknown_key(key: str, allowed: Iterable[str]) -> str:
+    """A key the model does not have, with the closest one it does."""
+    # Translators: {key} is a YAML key; {suggestion} is empty or " (did you mean 'x'?)".
+    return _("unknown key '{key}'{suggestion}; remove or rename it").format(key=key, suggestion=suggest(key, allowed))
 
 
 def describe(error: Any, data: Any) -> str:
@@ -55,20 +69,28 @@ def describe(error: Any, data: Any) -> str:
 def _describe(error: Any, data: Any) -> str:
     kind, ctx = error["type"], error.get("ctx", {})
     if kind == "missing":
-        return "this required field is missing; add it"
+        return missing_field()
     if kind == "extra_forbidden":
         key = str(error["loc"][-1])
-        return f"unknown key '{key}'{suggest(key, _allowed_keys(error, data))}; remove or rename it"
+        return unknown_key(key, _allowed_keys(error, data))
     if kind == "union_tag_invalid":
-        return f"kind '{ctx.get('tag')}' is unknown; use one of {', '.join(DOCUMENT_KINDS)}, or workshop"
+        # Translators: {kind} is the file's kind; {kinds} lists the allowed ones (ids, not translated).
+        return _("kind '{kind}' is unknown; use one of {kinds}, or workshop").format(
+            kind=ctx.get("tag"), kinds=", ".join(DOCUMENT_KINDS)
+        )
     if kind == "union_tag_not_found":
-        return f"the file needs a 'kind:' line ({', '.join(DOCUMENT_KINDS)})"
+        # Translators: {kinds} lists the allowed kinds (ids, not translated).
+        return _("the file needs a 'kind:' line ({kinds})").format(kinds=", ".join(DOCUMENT_KINDS))
     if kind in ("enum", "literal_error"):
-        return f"'{error.get('input')}' is not allowed; use one of {ctx.get('expected', '')}"
+        # Translators: {value} is the value given; {allowed} lists the allowed values as pydantic writes them
+        # (e.g. "'yes', 'partly' or 'no'").
+        return _("'{value}' is not allowed; use one of {allowed}").format(
+            value=error.get("input"), allowed=ctx.get("expected", "")
+        )
     if kind in {"model_type", "dict_type"}:
-        return "expected a mapping of keys and values here"
+        return _("expected a mapping of keys and values here")
     if kind == "list_type":
-        return "expected a list here (items starting with '- ')"
+        return _("expected a list here (items starting with '- ')")
     message = str(error["msg"]).removeprefix("Value error, ").removeprefix("Assertion failed, ")
     return message[:1].lower() + message[1:]
 

@@ -13,8 +13,10 @@ from pathlib import Path
 
 from connact_cli.core.index import EntryIndex
 from connact_cli.errors import InputFileError, Problem
+from connact_cli.i18n import gettext as _
 from connact_cli.library import yamlio
 from connact_cli.library.datafiles import Loaded, References, invalid_references, parse
+from connact_cli.library.regular import unreadable
 
 YAML_SUFFIXES = (".yaml", ".yml")
 
@@ -42,14 +44,14 @@ def yaml_names(path: Path) -> list[str]:
     if not path.is_dir():
         return [str(path)]
     found = []
-    for folder, _, names in os.walk(path, onerror=_unreadable):
+    for folder, _folders, names in os.walk(path, onerror=_unreadable):
         found += [os.path.join(folder, name) for name in names if name.endswith(YAML_SUFFIXES)]
     return sorted(found)
 
 
 def _unreadable(error: OSError) -> None:
     """A folder that cannot be listed is a problem to report, never a reason to skip its files."""
-    raise InputFileError(error.filename or "", f"cannot be read ({error.strerror}); check its permissions")
+    raise InputFileError(error.filename or "", unreadable(error))
 
 
 def careful_or_fast(path: Path) -> yamlio.YamlDocument:
@@ -85,7 +87,7 @@ def read_one(path: Path, reading: Reading) -> None:
 
 
 def missing(root: Path) -> Problem:
-    return Problem(str(root), None, "", "no such file or folder; check the path")
+    return Problem(str(root), None, "", _("no such file or folder; check the path"))
 
 
 def read_documents(paths: Iterable[Path]) -> Reading:

@@ -10,6 +10,7 @@ from typing import Any
 from connact_cli.core.catalogue import Catalogue, addressed_gap_tags
 from connact_cli.core.models import GapVocabulary, Lesson
 from connact_cli.errors import DataError, Problem
+from connact_cli.i18n import gettext as _
 from connact_cli.library import answers_file, workshop_script
 from connact_cli.library.cache import DiskCache
 from connact_cli.library.crosscheck import cross_check, line_in
@@ -62,7 +63,8 @@ def uncovered_gap_tags(reading: FolderReading) -> list[Problem]:
                         refs.file,
                         line,
                         field_name(ref.location),
-                        f"no practice or lesson addresses gap tag '{ref.id}' yet",
+                        # Translators: a warning; {tag} is a gap tag id.
+                        _("no practice or lesson addresses gap tag '{tag}' yet").format(tag=ref.id),
                     )
                 )
     return warnings

@@ -18,8 +18,9 @@ from connact_cli.core.countries import country_hint
 from connact_cli.core.values import Country
 from connact_cli.core.workshop import SCRIPT_KIND, Group, Step, WorkshopScript, section_ids
 from connact_cli.errors import DataError, InputFileError, Problem
+from connact_cli.i18n import gettext as _
 from connact_cli.library import answers_file, yamlio
-from connact_cli.library.problems import describe, field_name, suggest
+from connact_cli.library.problems import describe, field_name, suggest, unknown_key
 
 
 @dataclass(frozen=True)
@@ -45,7 +46,7 @@ def parse(source: yamlio.YamlDocument, catalogue: Catalogue) -> LoadedScript:
             if item["type"] == "extra_forbidden":
                 parts: dict[str, type[BaseModel]] = {"agenda": Step, "groups": Group}
                 model = parts.get(str(loc[0]), WorkshopScript) if len(loc) > 1 else WorkshopScript
-                message = f"unknown key '{loc[-1]}'{suggest(str(loc[-1]), model.model_fields)}; remove or rename it"
+                message = unknown_key(str(loc[-1]), model.model_fields)
             problems.append(_problem(source, loc, message))
         raise DataError(problems) from None
     country = _profile_country(source, script, catalogue)
@@ -58,8 +59,12 @@ def parse(source: yamlio.YamlDocument, catalogue: Catalogue) -> LoadedScript:
                     _problem(
                         source,
                         ("agenda", s, "sections", i),
-                        f"unknown checklist section '{section}'{suggest(section, known)}; use a "
-                        "checklist id or <checklist>.<pillar>, see 'connact checklists show'",
+                        # Translators: {section} is what the script names; {suggestion} is empty or
+                        # " (did you mean 'x'?)"; keep <checklist>.<pillar> as it is.
+                        _(
+                            "unknown checklist section '{section}'{suggestion}; use a checklist id or "
+                            "<checklist>.<pillar>, see 'connact checklists show'"
+                        ).format(section=section, suggestion=suggest(section, known)),
                     )
                 )
     if country:
@@ -74,7 +79,9 @@ def parse(source: yamlio.YamlDocument, catalogue: Catalogue) -> LoadedScript:
         except DataError as error:
             problems.extend(error.problems)
         except InputFileError as error:
-            problems.append(_problem(source, ("groups", g, "answers"), f"{group.answers} {error.problem.message}"))
+            # Translators: {file} is the group's answers file; {problem} what is wrong with it, e.g. "is empty; ...".
+            message = _("{file} {problem}").format(file=group.answers, problem=error.problem.message)
+            problems.append(_problem(source, ("groups", g, "answers"), message))
     if problems:
         raise DataError(problems)
     return loaded
@@ -97,7 +104,7 @@ def load(path: Path, catalogue: Catalogue) -> LoadedScript:
     source = yamlio.load(path)
     if not isinstance(source.data, dict) or source.data.get("kind") != SCRIPT_KIND:
         raise DataError(
-            [Problem(str(path), source.line_of(()), "kind", "not a workshop script: it needs 'kind: workshop'")]
+            [Problem(str(path), source.line_of(()), "kind", _("not a workshop script: it needs 'kind: workshop'"))]
         )
     return parse(source, catalogue)
 
@@ -113,10 +120,11 @@ def _inside(script: Path, answers: str) -> Path | None:
 
 
 def _outside(script: Path, answers: str) -> str:
-    return (
-        f"the answers file '{answers}' is outside the script's folder {script.parent.resolve()}; "
+    # Translators: {file} is the answers file as the script names it; {folder} the script's folder.
+    return _(
+        "the answers file '{file}' is outside the script's folder {folder}; "
         "put it beside the script (or in a folder below it) and name it relative to the script"
-    )
+    ).format(file=answers, folder=script.parent.resolve())
 
 
 def group_file(loaded: LoadedScript, index: int) -> Path | None:

@@ -17,7 +17,9 @@ try:
 except ImportError:  # PyYAML built without libyaml
     from yaml import SafeLoader as _Loader  # type: ignore[assignment]
 
+from connact_cli import i18n
 from connact_cli.errors import InputFileError
+from connact_cli.i18n import gettext as _
 from connact_cli.library.regular import read_regular
 from connact_cli.library.yaml11 import surprise
 
@@ -58,7 +60,10 @@ class _Builder:
             value = self.scalars.construct_object(node)
         except yaml.constructor.ConstructorError:
             raise InputFileError(
-                self.path, f"is not valid YAML: the tag '{node.tag}' is not allowed", node.start_mark.line + 1
+                self.path,
+                # Translators: follows a file name; {tag} is a YAML tag, e.g. !!python/object.
+                _("is not valid YAML: the tag '{tag}' is not allowed").format(tag=node.tag),
+                node.start_mark.line + 1,
             ) from None
         except ValueError:  # a scalar that looks like a date or number but is not one
             return node.value
@@ -71,30 +76,32 @@ class _Builder:
         self.nodes += 1
         if self.nodes > MAX_NODES:
             raise InputFileError(
-                self.path, f"the file expands to more than {MAX_NODES:,} values (too many aliases?); simplify it"
+                self.path,
+                _("the file expands to more than {limit} values (too many aliases?); simplify it").format(
+                    limit=i18n.number(MAX_NODES)
+                ),
             )
         if len(location) > MAX_DEPTH:
-            raise InputFileError(
-                self.path, f"nesting deeper than {MAX_DEPTH} levels; flatten the file", node.start_mark.line + 1
-            )
+            raise InputFileError(self.path, _too_deep(), node.start_mark.line + 1)
         if isinstance(node, yaml.MappingNode):
             result: dict[Any, Any] = {}
             for key_node, value_node in node.value:
                 key = self._scalar(key_node) if isinstance(key_node, yaml.ScalarNode) else None
                 if not isinstance(key, (str, int)) or isinstance(key, bool):
-                    raise InputFileError(self.path, "a key must be a plain word", key_node.start_mark.line + 1)
+                    raise InputFileError(self.path, _("a key must be a plain word"), key_node.start_mark.line + 1)
                 key = str(key)  # a YAML key like `1:` is still a name to us
                 if key == "<<":
                     raise InputFileError(
                         self.path,
-                        "merge keys ('<<') are not supported; write the keys out",
+                        _("merge keys ('<<') are not supported; write the keys out"),
                         key_node.start_mark.line + 1,
                     )
                 if key in result:
                     first = self.lines.get((*location, key))
                     raise InputFileError(
                         self.path,
-                        f"key '{key}' appears twice (first on line {first}); keep one",
+                        # Translators: {key} is a YAML key; {line} a line number.
+                        _("key '{key}' appears twice (first on line {line}); keep one").format(key=key, line=first),
                         key_node.start_mark.line + 1,
                     )
                 self.lines[(*location, key)] = key_node.start_mark.line + 1
@@ -112,6 +119,10 @@ class _Builder:
         return value
 
 
+def _too_deep() -> str:
+    return _("nesting deeper than {limit} levels; flatten the file").format(limit=MAX_DEPTH)
+
+
 def read_text(path: Path) -> str:
     """Read a user's file as UTF-8, with a clear error for every way that can fail."""
     raw = read_regular(path, MAX_FILE_BYTES)
@@ -121,27 +132,32 @@ def read_text(path: Path) -> str:
         return raw.decode("utf-8")
     except UnicodeDecodeError as error:
         line = raw[: error.start].count(b"\n") + 1
-        raise InputFileError(path, "is not UTF-8 text; save it as UTF-8", line) from None
+        # Translators: follows a file name.
+        raise InputFileError(path, _("is not UTF-8 text; save it as UTF-8"), line) from None
 
 
 def load(path: Path) -> YamlDocument:
     """Parse one YAML document from `path`, keeping the line of every key and list item."""
     text = read_text(path)
     if not text.strip():
-        raise InputFileError(path, "is empty; it needs at least a 'kind:' line")
+        raise InputFileError(path, _("is empty; it needs at least a 'kind:' line"))
     try:
         node = yaml.compose(text, Loader=_Loader)
     except yaml.composer.ComposerError as error:
         line = error.problem_mark.line + 1 if error.problem_mark else None
-        raise InputFileError(path, f"holds more than one YAML document or a bad alias: {error.problem}", line) from None
+        # Translators: follows a file name; {problem} is PyYAML's own description, in English.
+        message = _("holds more than one YAML document or a bad alias: {problem}").format(problem=error.problem)
+        raise InputFileError(path, message, line) from None
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
-        problem = getattr(error, "problem", None) or "invalid YAML"
-        raise InputFileError(path, f"is not valid YAML: {problem}", mark.line + 1 if mark else None) from None
+        problem = getattr(error, "problem", None) or _("invalid YAML")
+        # Translators: follows a file name; {problem} is PyYAML's own description, in English.
+        message = _("is not valid YAML: {problem}").format(problem=problem)
+        raise InputFileError(path, message, mark.line + 1 if mark else None) from None
     except RecursionError:
-        raise InputFileError(path, f"nesting deeper than {MAX_DEPTH} levels; flatten the file") from None
+        raise InputFileError(path, _too_deep()) from None
     if node is None:
-        raise InputFileError(path, "holds no data; it needs at least a 'kind:' line")
+        raise InputFileError(path, _("holds no data; it needs at least a 'kind:' line"))
     builder = _Builder(path)
     data = builder.build(node, ())
     builder.lines[()] = node.start_mark.line + 1
@@ -157,7 +173,7 @@ class _FastLoader(_Loader):
     """The C loader, refusing what the careful path reports in detail: duplicate keys, merge keys."""
 
     def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
-        keys = [key.value for key, _ in node.value if isinstance(key, yaml.ScalarNode) and key.tag == _STR]
+        keys = [key.value for key, _value in node.value if isinstance(key, yaml.ScalarNode) and key.tag == _STR]
         if len(keys) != len(node.value) or len(set(keys)) != len(keys):
             raise yaml.constructor.ConstructorError(None, None, "use the careful path", node.start_mark)
         return super().construct_mapping(node, deep=deep)

@@ -5,6 +5,9 @@ from __future__ import annotations
 import sys
 from collections.abc import Callable
 
+from connact_cli import i18n
+from connact_cli.i18n import ngettext
+
 
 def progress_factory(total: int) -> Callable[[int], None] | None:
     """An `advance(step)` for a bar on standard error, or None when nobody is watching."""
@@ -14,7 +17,9 @@ def progress_factory(total: int) -> Callable[[int], None] | None:
     from rich.progress import Progress
 
     progress = Progress(console=Console(stderr=True), transient=True)
-    task = progress.add_task(f"Reading {total:,} practice files", total=total)
+    # Translators: a progress bar's label; {count} is a number, written as the language writes numbers.
+    label = ngettext("Reading {count} practice file", "Reading {count} practice files", total)
+    task = progress.add_task(label.format(count=i18n.number(total)), total=total)
     progress.start()
     done = [0]
 

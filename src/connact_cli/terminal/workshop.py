@@ -21,10 +21,13 @@ from rich.text import Text
 
 from connact_cli.core.safe_text import visible
 from connact_cli.core.workshop import Findings, GroupResult, WorkshopScript
+from connact_cli.i18n import gettext as _
+from connact_cli.i18n import gettext_noop as N_
 from connact_cli.terminal.text import assemble, plain
 
 BAR = 24
-READY = "Press Enter when the groups are ready"
+# Marked only: show it translated, _(READY), where the language is known.
+READY = N_("Press Enter when the groups are ready")
 
 
 def countdown(console: Console, minutes: int, step: str) -> bool:
@@ -35,13 +38,15 @@ def countdown(console: Console, minutes: int, step: str) -> bool:
     with Live(console=console, auto_refresh=False, transient=True) as live:
         while True:
             left = max(0, int(deadline - time.monotonic()))
-            live.update(
-                plain(f"⏱  {left // 60:02d}:{left % 60:02d} left for '{step}'. {READY}.", style="bold"),
-                refresh=True,
+            # Translators: a countdown on the projector; {time} is minutes:seconds (04:59), {step} the agenda step's
+            # title, {ready} the sentence "Press Enter when the groups are ready".
+            line = _("{time} left for '{step}'. {ready}.").format(
+                time=f"{left // 60:02d}:{left % 60:02d}", step=step, ready=_(READY)
             )
+            live.update(plain(f"⏱  {line}", style="bold"), refresh=True)
             if left == 0:
                 return False
-            ready, _, _ = select.select([sys.stdin], [], [], 1.0)
+            ready = select.select([sys.stdin], [], [], 1.0)[0]
             if ready:
                 sys.stdin.readline()
                 return True
@@ -54,14 +59,19 @@ def step_panel(script: WorkshopScript, index: int) -> RichGroup:
     if step.briefing:
         body.append(visible(step.briefing.strip()) + "\n")
     if step.prompts:
-        body.append("\nDiscuss:\n", style="bold")
+        # Translators: on the projector, before the step's discussion prompts.
+        body.append("\n" + _("Discuss:") + "\n", style="bold")
         for prompt in step.prompts:
             body.append(f"  • {visible(prompt)}\n")
     body.rstrip()
     total = len(script.agenda)
     done = round(BAR * index / total)
     header = assemble(
-        (f"Step {index + 1} of {total}", "bold"), f" · {step.minutes} min  ", "█" * done + "░" * (BAR - done)
+        # Translators: on the projector: where the step stands in the workshop's agenda.
+        (_("Step {number} of {total}").format(number=index + 1, total=total), "bold"),
+        # Translators: the step's length on the projector; "min" is minutes, keep short.
+        " · " + _("{minutes} min").format(minutes=step.minutes) + "  ",
+        "█" * done + "░" * (BAR - done),
     )
     return RichGroup(
         Text(),
@@ -73,7 +83,11 @@ def step_panel(script: WorkshopScript, index: int) -> RichGroup:
 
 def question_view(text: str, number: int, total: int, step: str) -> RichGroup:
     """One question as the room reads it, once for all the groups: its number in the step, then its text."""
-    where = assemble((f"Question {number} of {total}", "bold"), (f" · {step}", "dim"))
+    where = assemble(
+        # Translators: on the projector: the question's number among the step's questions.
+        (_("Question {number} of {total}").format(number=number, total=total), "bold"),
+        (f" · {step}", "dim"),
+    )
     where.no_wrap, where.overflow = True, "ellipsis"
     return RichGroup(Text(), where, plain(text, style="bold"))
 
@@ -81,11 +95,12 @@ def question_view(text: str, number: int, total: int, step: str) -> RichGroup:
 def answers_table(rows: Sequence[tuple[str, str, str]]) -> Table:
     """Each group's answer to the question just asked (group, answer, note), side by side."""
     table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False)
-    table.add_column("Group", style="bold")
-    table.add_column("Answer")
-    notes = any(note for _, _, note in rows)
+    # Translators: column headers of the groups' answers on the projector, keep short.
+    table.add_column(_("Group"), style="bold")
+    table.add_column(_("Answer"))
+    notes = any(row[2] for row in rows)
     if notes:
-        table.add_column("Note", style="italic")
+        table.add_column(_("Note"), style="italic")
     for group, answer, note in rows:
         table.add_row(plain(group), plain(answer), *([plain(note)] if notes else []))
     return table
@@ -93,10 +108,12 @@ def answers_table(rows: Sequence[tuple[str, str, str]]) -> Table:
 
 def plenary_view(found: Findings, results: Sequence[GroupResult], language: str) -> RichGroup:
     """Where the groups' answers differ (the heaviest questions first) and the gaps each group has."""
-    parts: list[Table | Text] = [Text(), Text("Where the groups differ", style="bold")]
+    # Translators: a heading on the projector at a plenary.
+    parts: list[Table | Text] = [Text(), Text(_("Where the groups differ"), style="bold")]
     if found.differ:
         differ = Table(box=box.SIMPLE_HEAD, show_lines=True, expand=True)
-        differ.add_column("Question", ratio=2)
+        # Translators: a column header on the projector, keep short.
+        differ.add_column(_("Question"), ratio=2)
         for result in results:
             differ.add_column(plain(result.name), ratio=1)
         for comparison in found.differ:
@@ -105,16 +122,20 @@ def plenary_view(found: Findings, results: Sequence[GroupResult], language: str)
             )
         parts.append(differ)
     else:
-        parts.append(Text("The groups answered every shared question alike."))
-    parts.append(Text("Gaps each group has", style="bold"))
+        parts.append(Text(_("The groups answered every shared question alike.")))
+    # Translators: a heading on the projector at a plenary.
+    parts.append(Text(_("Gaps each group has"), style="bold"))
     gaps = Table(box=box.SIMPLE_HEAD, expand=True)
-    gaps.add_column("Group", ratio=1)
-    gaps.add_column("Gaps", ratio=3)
+    # Translators: column headers on the projector, keep short.
+    gaps.add_column(_("Group"), ratio=1)
+    gaps.add_column(_("Gaps"), ratio=3)
     for result in results:
         labels = [gap.tag.label.get(language) for gap in result.matches.gaps]
-        gaps.add_row(plain(result.name), plain("; ".join(labels) or "none found"))
+        # Translators: in the gaps column, for a group whose answers reveal no gap.
+        gaps.add_row(plain(result.name), plain("; ".join(labels) or _("none found")))
     parts.append(gaps)
     if found.common_gaps:
         shared = "; ".join(gap.tag.label.get(language) for gap in found.common_gaps)
-        parts.append(assemble(("Every group has: ", "bold"), shared))
+        # Translators: before the gaps all groups share, on the projector; keep the trailing space.
+        parts.append(assemble((_("Every group has: "), "bold"), shared))
     return RichGroup(*parts)
