@@ -123,7 +123,8 @@ def stakeholders(gaps: list[Gap], catalogue: Catalogue, organisation_type: str, 
     found: dict[str, list[str]] = {}
     for gap in gaps:
         for stakeholder in gap.tag.stakeholders:
-            name = catalogue.own_stakeholder(organisation_type, stakeholder.get()) or stakeholder.get(language)
+            own = catalogue.own_stakeholder(organisation_type, stakeholder.get(), language)
+            name = own or stakeholder.get(language)
             labels = found.setdefault(name, [])
             if gap.tag.label.get(language) not in labels:
                 labels.append(gap.tag.label.get(language))

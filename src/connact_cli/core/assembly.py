@@ -286,7 +286,7 @@ def assemble(
     rules = catalogue.planning
     facts = Facts.of(assessment, matches, catalogue)
     scope = _scope(profile, recommendations, gap_rows, matches, catalogue)
-    plan_of_work = work_plan(profile, scope, situation)
+    plan_of_work = work_plan(profile, scope, situation, language)
     objective_ids = set(scope.objective_ids)
     partners = stakeholders(gaps, catalogue, own_type, language)
     funding = funding_rows(catalogue, entries, profile, language)
@@ -313,10 +313,11 @@ def assemble(
             context=rules.context_indicators if rules else [],
             stakeholders=partners,
             measures=scope.measures,
+            language=language,
         ),
         work_plan=plan_of_work,
         activity_plan=gantt(plan_of_work),
-        budget=budget(profile.budget_eur, rules, facts, plan_of_work.packages) if rules else _no_budget(),
+        budget=budget(profile.budget_eur, rules, facts, plan_of_work.packages, language) if rules else _no_budget(),
         partnership=Partnership(
             mode=situation.group_mode,
             already_involved=list(profile.partners),

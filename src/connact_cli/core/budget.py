@@ -10,7 +10,7 @@ from __future__ import annotations
 from connact_cli.core.plan import Budget, BudgetLine, PackageBudget, WorkPackageRow
 from connact_cli.core.rules import BudgetCategory, PlanningRules
 from connact_cli.core.triggers import Facts
-from connact_cli.core.values import short_number
+from connact_cli.core.values import DEFAULT_LANGUAGE, short_number
 from connact_cli.i18n import gettext as _
 from connact_cli.i18n import gettext_noop as N_
 
@@ -41,11 +41,11 @@ def _shares(category: BudgetCategory, packages: list[WorkPackageRow]) -> list[tu
     return [(number, weight) for number, weight in found if weight] or [(packages[0].number, 1)]
 
 
-def _rule(applying: list[tuple[BudgetCategory, list[str]]], rules: PlanningRules) -> str:
+def _rule(applying: list[tuple[BudgetCategory, list[str]]], rules: PlanningRules, language: str) -> str:
     """How the split is made, in words, with the weights that apply."""
-    weights = ", ".join(f"{c.label.get().lower()} {c.weight}" for c, _why in applying)
+    weights = ", ".join(f"{c.label.get(language).lower()} {c.weight}" for c, _why in applying)
     shares = "; ".join(
-        f"{c.label.get().lower()}: " + ", ".join(f"{_(KIND_WORDS[k])} {w}" for k, w in c.work_packages.items())
+        f"{c.label.get(language).lower()}: " + ", ".join(f"{_(KIND_WORDS[k])} {w}" for k, w in c.work_packages.items())
         for c, _why in applying
         if len(c.work_packages) > 1
     )
@@ -70,17 +70,24 @@ def _rule(applying: list[tuple[BudgetCategory, list[str]]], rules: PlanningRules
     return f"{split} {advice}"
 
 
-def budget(total: int | None, rules: PlanningRules, facts: Facts, packages: list[WorkPackageRow]) -> Budget:
+def budget(
+    total: int | None,
+    rules: PlanningRules,
+    facts: Facts,
+    packages: list[WorkPackageRow],
+    language: str = DEFAULT_LANGUAGE,
+) -> Budget:
+    """The budget lines the plan needs, split by weight; labels and notes in `language`."""
     categories = [(c, facts.reasons(c.when)) for c in rules.budget_categories]
     applying = [(c, why) for c, why in categories if why]
     indirect = rules.indirect_costs
     weights = [c.weight for c, _why in applying]
-    rule = _rule(applying, rules)
+    rule = _rule(applying, rules, language)
     if total is None:
         lines = [
             BudgetLine(
                 id=c.id,
-                label=c.label.get(),
+                label=c.label.get(language),
                 amount=None,
                 percent=None,
                 triggered_by=why,
@@ -101,7 +108,7 @@ def budget(total: int | None, rules: PlanningRules, facts: Facts, packages: list
         lines.append(
             BudgetLine(
                 id=category.id,
-                label=category.label.get(),
+                label=category.label.get(language),
                 amount=amount,
                 percent=round(100 * amount / total, 1) if total else 0.0,
                 triggered_by=why,
@@ -112,7 +119,7 @@ def budget(total: int | None, rules: PlanningRules, facts: Facts, packages: list
         lines.append(
             BudgetLine(
                 id="indirect",
-                label=indirect.label.get(),
+                label=indirect.label.get(language),
                 amount=total - direct,
                 percent=round(100 * (total - direct) / total, 1) if total else 0.0,
                 triggered_by=[],
@@ -125,6 +132,6 @@ def budget(total: int | None, rules: PlanningRules, facts: Facts, packages: list
         lines=lines,
         by_package=[PackageBudget(number=wp.number, title=wp.title, amount=per_package[wp.number]) for wp in packages],
         rule=rule,
-        indirect_note=indirect.note.get() if indirect else None,
+        indirect_note=indirect.note.get(language) if indirect else None,
         indirect_source=indirect.source.cite() if indirect else None,
     )

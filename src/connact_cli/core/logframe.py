@@ -24,7 +24,7 @@ from connact_cli.core.plan import (
     WorkPlan,
 )
 from connact_cli.core.rules import ContextIndicator, SupportMeasure
-from connact_cli.core.values import short_number
+from connact_cli.core.values import DEFAULT_LANGUAGE, short_number
 from connact_cli.core.vocabulary import ActivityType, QuestionKind, scale_word, theme_word
 from connact_cli.core.workplan import pilot_of
 from connact_cli.i18n import gettext as _
@@ -128,7 +128,7 @@ def _months(plan: WorkPlan) -> str:
     return ", ".join(reviews)
 
 
-def _criteria_indicator(gap: Gap, start_month: str, plan: WorkPlan, lead: str) -> IndicatorRow:
+def _criteria_indicator(gap: Gap, start_month: str, plan: WorkPlan, lead: str, language: str) -> IndicatorRow:
     count = len(gap.evidence)
     met = sum(0.5 if e.answer == "partly" else 0.0 for e in gap.evidence)
     tally = [(sum(1 for e in gap.evidence if e.answer == a), a) for a in ("no", "partly")]
@@ -138,7 +138,7 @@ def _criteria_indicator(gap: Gap, start_month: str, plan: WorkPlan, lead: str) -
     return IndicatorRow(
         # Translators: a logframe indicator; {gap} is a gap's label in lower case.
         text=_("Integration Strategy Framework checklist criteria on {gap} that are met").format(
-            gap=gap.tag.label.get().lower()
+            gap=gap.tag.label.get(language).lower()
         ),
         # Translators: a logframe baseline; {start} is the start month (YYYY-MM), {answers} e.g. 2 "no", 1 "partly".
         baseline=_("{met} of {count} met in the self-assessment for a start in {start} ({answers})").format(
@@ -185,11 +185,14 @@ def _result_target(counted: Counted, reach: int, plan: WorkPlan, later: str) -> 
     ).format(packages=packages, **values)
 
 
-def _result_indicator(gap: Gap, reach: int | None, plan: WorkPlan, counted: Counted | None) -> IndicatorRow | None:
+def _result_indicator(
+    gap: Gap, reach: int | None, plan: WorkPlan, counted: Counted | None, language: str
+) -> IndicatorRow | None:
     """A result for participants; `counted` says whom it counts (participants of WP2, the women expected)."""
     if gap.tag.outcome is None:
         return None
-    outcome = gap.tag.outcome.get().rstrip(".")
+    outcome = gap.tag.outcome.get().rstrip(".")  # English, for the tests below; shown in `language`
+    shown = gap.tag.outcome.get(language).rstrip(".")
     later = (
         " " + _("(those whose follow-up falls after it are counted in a last follow-up)") if "month" in outcome else ""
     )
@@ -201,7 +204,7 @@ def _result_indicator(gap: Gap, reach: int | None, plan: WorkPlan, counted: Coun
     only_women = outcome.startswith(("Women", "Mothers"))
     return IndicatorRow(
         # Translators: a logframe indicator; {outcome} is a result for participants.
-        text=(_("{outcome} (by age)") if only_women else _("{outcome} (by sex and age)")).format(outcome=outcome),
+        text=(_("{outcome} (by age)") if only_women else _("{outcome} (by sex and age)")).format(outcome=shown),
         baseline=_("measured for each participant when they join: the first record or answer is the baseline"),
         target=target,
         verification=_("participants' records at joining and a short follow-up (in person or by phone)"),
@@ -210,8 +213,8 @@ def _result_indicator(gap: Gap, reach: int | None, plan: WorkPlan, counted: Coun
     )
 
 
-def _count_indicator(gap: Gap, reach: int | None, plan: WorkPlan, pilot_end: int) -> IndicatorRow:
-    text = gap.tag.indicator.get()
+def _count_indicator(gap: Gap, reach: int | None, plan: WorkPlan, pilot_end: int, language: str) -> IndicatorRow:
+    text = gap.tag.indicator.get()  # English, for the test below; shown in `language`
     partly = any(e.answer == "partly" for e in gap.evidence)
     counts_participants = text.startswith("Number of participants")
     target = (
@@ -222,7 +225,7 @@ def _count_indicator(gap: Gap, reach: int | None, plan: WorkPlan, pilot_end: int
         )
     )
     return IndicatorRow(
-        text=text,
+        text=gap.tag.indicator.get(language),
         baseline=_("count what is in place in month 1 (your answers say it is partly in place)") if partly else "0",
         target=target,
         verification=_("the programme's own records (attendance, referrals, meeting notes)"),
@@ -243,8 +246,9 @@ def logframe(
     context: list[ContextIndicator],
     stakeholders: list[StakeholderRow],
     measures: list[SupportMeasure],
+    language: str = DEFAULT_LANGUAGE,
 ) -> list[LogframeRow]:
-    """The logframe's rows, from the top of the results chain down."""
+    """The logframe's rows, from the top of the results chain down; data texts in `language`."""
     strands = [wp for wp in plan.packages if wp.kind == "strand"]
     by_id = {rec.practice_id: rec for rec in recommendations}
     reach = Reach.of(profile, [by_id[wp.practice_id] for wp in strands if wp.practice_id in by_id])
@@ -253,7 +257,7 @@ def logframe(
         (pilot_of(wp, by_id.get(wp.practice_id or "")).end_month for wp in strands), default=plan.final_month
     )
     themes = [t for t in profile.themes if any(str(t) == row.theme for row in gap_rows)] or list(profile.themes)
-    rows = [_overall(profile, [str(t) for t in themes], overall_met, start_month, plan, lead, context)]
+    rows = [_overall(profile, [str(t) for t in themes], overall_met, start_month, plan, lead, context, language)]
     refs = so_refs(gap_rows)
     total = profile.expected_participants()
     for gap, row in zip(gaps, gap_rows, strict=True):
@@ -266,9 +270,9 @@ def logframe(
         women = sum(n for g, n in profile.participants_by_group.items() if g in ("women", "single_mothers"))
         if women and gap.tag.outcome and gap.tag.outcome.get().startswith(("Women", "Mothers")):
             people, counted = min(women, people) if people else women, ("women", "")
-        result = _result_indicator(gap, people, plan, counted)
-        indicators = [result] if result else [_count_indicator(gap, people, plan, pilot_end)]
-        indicators.append(_criteria_indicator(gap, start_month, plan, lead))
+        result = _result_indicator(gap, people, plan, counted, language)
+        indicators = [result] if result else [_count_indicator(gap, people, plan, pilot_end, language)]
+        indicators.append(_criteria_indicator(gap, start_month, plan, lead, language))
         assumptions = [_("Participants can attend: the times, places and costs of taking part suit them.")]
         partners = [s.name for s in stakeholders if row.label in s.for_gaps]
         if partners:
@@ -318,6 +322,7 @@ def _overall(
     plan: WorkPlan,
     lead: str,
     context: list[ContextIndicator],
+    language: str,
 ) -> LogframeRow:
     place = f"{profile.region} ({profile.country})" if profile.region else profile.country
     themes = join_words([theme_word(t) for t in themes_served])
@@ -326,13 +331,13 @@ def _overall(
     groups = group_words(served) if served else _("migrants")
     indicators = [
         IndicatorRow(
-            text=item.text.get(),
+            text=item.text.get(language),
             # Translators: a logframe baseline for a published statistic; {country} is a country code.
             baseline=_("the latest value published for {country} when the programme starts").format(
                 country=profile.country
             ),
             target=_("a contribution only: no single programme moves it; report the trend"),
-            verification=f"{item.verification.get()} ({item.source.cite()})",
+            verification=f"{item.verification.get(language)} ({item.source.cite()})",
             frequency=_("at the start and at the end"),
             collected_by=lead,
         )

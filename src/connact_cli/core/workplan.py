@@ -15,6 +15,7 @@ from connact_cli.core.answers import Profile
 from connact_cli.core.matching import join_words
 from connact_cli.core.plan import DatedRow, PhaseRow, RecommendationRow, TaskRow, WorkPackageRow, WorkPlan
 from connact_cli.core.rules import StrandRule, SupportMeasure
+from connact_cli.core.values import DEFAULT_LANGUAGE
 from connact_cli.core.vocabulary import ACTIVITY_TITLES, ActivityType
 from connact_cli.i18n import gettext as _
 from connact_cli.i18n import ngettext
@@ -163,7 +164,9 @@ def strand_title(rec: RecommendationRow, scope: Scope, taken: set[str]) -> str:
     return f"{kind}: {labels[gap].lower()}"
 
 
-def _management(scope: Scope, cal: Calendar, situation: Situation, leads: dict[str, str]) -> WorkPackageRow:
+def _management(
+    scope: Scope, cal: Calendar, situation: Situation, leads: dict[str, str], language: str
+) -> WorkPackageRow:
     d = cal.duration
     tasks = [
         TaskRow(
@@ -174,7 +177,10 @@ def _management(scope: Scope, cal: Calendar, situation: Situation, leads: dict[s
     ]
     if scope.groups or situation.needs_group:
         tasks.append(TaskRow(name=_group_task([g.title for g in scope.groups], situation), start_month=1, end_month=d))
-    tasks += [TaskRow(name=measure.task.get(), start_month=1, end_month=cal.delivery_end) for measure in scope.measures]
+    tasks += [
+        TaskRow(name=measure.task.get(language), start_month=1, end_month=cal.delivery_end)
+        for measure in scope.measures
+    ]
     tasks.append(TaskRow(name=_("Coordination, finance and reporting"), start_month=1, end_month=d))
     served = [g.practice_id for g in scope.groups] + [m.id for m in scope.measures]
     return WorkPackageRow(
@@ -328,11 +334,11 @@ def _communication(number: int, cal: Calendar, small: bool, lead: str) -> WorkPa
     )
 
 
-def work_plan(profile: Profile, scope: Scope, situation: Situation) -> WorkPlan:
-    """The work packages, milestones and reviews for what `scope` carries."""
+def work_plan(profile: Profile, scope: Scope, situation: Situation, language: str = DEFAULT_LANGUAGE) -> WorkPlan:
+    """The work packages, milestones and reviews for what `scope` carries; data texts in `language`."""
     cal = Calendar.of(profile.duration_months)
     leads = _leads(situation)
-    packages = [_management(scope, cal, situation, leads)]
+    packages = [_management(scope, cal, situation, leads, language)]
     taken: set[str] = set()
     for rec in scope.strands:
         packages.append(_strand(len(packages) + 1, rec, scope, cal, profile, leads["strand"], taken))
