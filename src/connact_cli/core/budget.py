@@ -52,12 +52,12 @@ def _rule(applying: list[tuple[BudgetCategory, list[str]]], rules: PlanningRules
     indirect = rules.indirect_costs
     if indirect:
         # Translators: the budget rule in a plan; {weights} lists "category weight" pairs, {shares} how each
-        # category is shared by the work packages, {percent} the indirect-cost rate.
+        # category is shared by the work packages, {percent} the indirect-cost rate with its sign (7%).
         split = _(
             "Each cost category the plan needs gets a share of the direct costs in proportion to its weight "
             "({weights}); a category shared by several work packages is split between them by weight ({shares}); "
-            "indirect costs are {percent}% of the direct costs."
-        ).format(weights=weights, shares=shares, percent=short_number(indirect.percent))
+            "indirect costs are {percent} of the direct costs."
+        ).format(weights=weights, shares=shares, percent=f"{short_number(indirect.percent)}%")
     else:
         split = _(
             "Each cost category the plan needs gets a share of the direct costs in proportion to its weight "

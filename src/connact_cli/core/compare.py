@@ -40,6 +40,7 @@ from connact_cli.core.matching import (
 from connact_cli.core.plan import EvidenceRow
 from connact_cli.core.progress import next_steps
 from connact_cli.i18n import gettext as _
+from connact_cli.i18n import pgettext
 
 
 @dataclass(frozen=True)
@@ -127,7 +128,7 @@ def _shown(value: object) -> str:
         return _("not given")
     if isinstance(value, list):
         # Translators: an empty list of profile values, in the comparison's table of changes.
-        return ", ".join(str(v) for v in value) or _("none")
+        return ", ".join(str(v) for v in value) or pgettext("profile value", "none")
     return str(value)
 
 

@@ -17,10 +17,17 @@ from connact_cli.core.plan import FundingRow
 from connact_cli.core.triggers import size_class
 from connact_cli.core.vocabulary import theme_word
 from connact_cli.i18n import gettext as _
-from connact_cli.i18n import gettext_noop as N_
+from connact_cli.i18n import pgettext
 
-# Translators: budget sizes, as in "it suits small and medium-sized budgets".
-SIZE_WORDS = {"small": N_("small"), "medium": N_("medium-sized"), "large": N_("large")}
+
+def size_words() -> dict[str, str]:
+    """Budget sizes in words, as in "it suits small and medium-sized budgets"."""
+    return {
+        # Translators: a budget size, as in "it suits small and medium-sized budgets".
+        "small": pgettext("budget size", "small"),
+        "medium": pgettext("budget size", "medium-sized"),
+        "large": pgettext("budget size", "large"),
+    }
 
 
 def routes(catalogue: Catalogue, profile: Profile) -> list[FundingProgramme]:
@@ -72,7 +79,8 @@ def _fit(programme: FundingProgramme, profile: Profile, size: str | None, langua
 
 def _fit_text(programme: FundingProgramme, profile: Profile, size: str | None) -> str:
     budget = profile.budget_eur
-    suits = join_words([_(SIZE_WORDS[s]) for s in programme.sizes])
+    words = size_words()
+    suits = join_words([words[s] for s in programme.sizes])
     if budget is None:
         # Translators: {sizes} is a list of budget sizes ("small and medium-sized").
         return _("Give a budget to see how it fits; connact's guidance: it suits {sizes} budgets.").format(sizes=suits)

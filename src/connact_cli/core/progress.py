@@ -86,12 +86,12 @@ def next_steps(c: Comparison, profile: Profile, unsure: list[str]) -> list[str]:
         steps.append(text.format(count=closed, gaps=_gap_names(c.gaps_closed)))
     lowest = min((s for s in c.scores.pillars if s.after is not None), key=lambda s: s.after or 0, default=None)
     if lowest is not None and lowest.after is not None and lowest.after < HALF:
-        # Translators: {pillar} is a checklist pillar's title, {percent} a whole number.
+        # Translators: {pillar} is a checklist pillar's title, {percent} a share with its sign (40%).
         steps.append(
             _(
-                "{pillar} is the lowest pillar now, with {percent}% of its assessed criteria met: its questions in the "
+                "{pillar} is the lowest pillar now, with {percent} of its assessed criteria met: its questions in the "
                 "answers above show where to start."
-            ).format(pillar=lowest.title, percent=lowest.after)
+            ).format(pillar=lowest.title, percent=f"{lowest.after}%")
         )
     dropped = [row.question_id for row in c.questions_only_before if row.reason == "not_answered"]
     if dropped:

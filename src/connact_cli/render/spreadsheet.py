@@ -11,6 +11,7 @@ from typing import Any
 
 from connact_cli.documents.model import Document, Spans, Table, Timeline
 from connact_cli.i18n import gettext as _
+from connact_cli.i18n import pgettext
 from connact_cli.render.packaging import fixed_zip_times
 from connact_cli.render.templating import add_months
 
@@ -133,7 +134,7 @@ def to_xlsx(doc: Document) -> bytes:
         book.remove(default)
     else:
         # Translators: a spreadsheet's sheet name (at most 31 characters).
-        default.title = _("About")[:31]
+        default.title = pgettext("sheet name", "About")[:31]
         # Translators: the only text of a spreadsheet made from a document without tables; {title} is its title.
         default.append([_("{title}: this document has no tables for a spreadsheet.").format(title=doc.title)])
     _fit_columns(book)
