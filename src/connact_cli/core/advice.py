@@ -14,7 +14,8 @@ from connact_cli.core.matching import Gap, Matches, Recommendation
 from connact_cli.core.models import LibraryEntry
 from connact_cli.core.plan import StakeholderRow, UncoveredRow
 from connact_cli.core.scoring import place_names, size_limits, stale
-from connact_cli.core.vocabulary import ActivityType
+from connact_cli.core.vocabulary import ActivityType, group_name
+from connact_cli.i18n import gettext as _
 
 
 @dataclass(frozen=True)
@@ -68,32 +69,52 @@ def adaptation(
     for tag in entry.relies_on:
         if tag in lacking:
             question = (revealed or {}).get(tag)
-            shown = f'your answer to "{question}" shows is missing' if question else "your answers show you lack"
-            advice.append(
-                f"In its source it relied on {lacking[tag].lower()}, which {shown}: arrange it first, or with a "
-                "partner who has it."
-            )
+            need = lacking[tag].lower()
+            if question:
+                # Translators: advice on a practice in a plan; {need} is a gap's label ("employers' involvement"),
+                # {question} a checklist question quoted.
+                text = _(
+                    'In its source it relied on {need}, which your answer to "{question}" shows is missing: '
+                    "arrange it first, or with a partner who has it."
+                ).format(need=need, question=question)
+            else:
+                text = _(
+                    "In its source it relied on {need}, which your answers show you lack: arrange it first, or with "
+                    "a partner who has it."
+                ).format(need=need)
+            advice.append(text)
     if entry.countries and profile.country not in entry.countries:
         advice.append(
-            f"It ran in {', '.join(entry.countries)}: check what differs in {profile.country} "
-            "(services, rules, who funds what) and adjust the content with your partners."
+            # Translators: {countries} are the ISO codes where the practice ran, {country} the organisation's.
+            _(
+                "It ran in {countries}: check what differs in {country} (services, rules, who funds what) and "
+                "adjust the content with your partners."
+            ).format(countries=", ".join(entry.countries), country=profile.country)
         )
     mismatch = next((c for c in rec.contributions if c.rule == "mismatch"), None)
     if mismatch is not None:
-        groups = ", ".join(g.replace("_", " ") for g in mismatch.subject)
-        advice.append(f"It was designed for {groups}; test it with the groups you serve first.")
+        groups = ", ".join(group_name(g) for g in mismatch.subject)
+        advice.append(_("It was designed for {groups}; test it with the groups you serve first.").format(groups=groups))
     if profile.languages:
-        advice.append(f"Plan interpreting, mediation or materials in {', '.join(profile.languages)}.")
+        advice.append(
+            # Translators: {languages} are the participants' languages as the organisation typed them.
+            _("Plan interpreting, mediation or materials in {languages}.").format(
+                languages=", ".join(profile.languages)
+            )
+        )
     if any(c.rule == "sustained" for c in rec.contributions):
-        advice.append("Pilot it at a smaller scale first: in its source it ran as sustained, regular work.")
+        advice.append(_("Pilot it at a smaller scale first: in its source it ran as sustained, regular work."))
     if stale(profile, entry.source.year):
         advice.append(
-            f"Its source reports on {entry.source.year}: check that it still runs as described, and under the "
-            "same names, before you cite it."
+            # Translators: {year} is the year the practice's source reports on.
+            _(
+                "Its source reports on {year}: check that it still runs as described, and under the same names, "
+                "before you cite it."
+            ).format(year=entry.source.year)
         )
     if entry.roles:
-        advice.append("Line up the roles it needed before you start (see below).")
-    advice.append("Co-design the details with participants and ask for their feedback throughout.")
+        advice.append(_("Line up the roles it needed before you start (see below)."))
+    advice.append(_("Co-design the details with participants and ask for their feedback throughout."))
     return advice
 
 
@@ -102,7 +123,8 @@ def stakeholders(gaps: list[Gap], catalogue: Catalogue, organisation_type: str, 
     found: dict[str, list[str]] = {}
     for gap in gaps:
         for stakeholder in gap.tag.stakeholders:
-            name = catalogue.own_stakeholder(organisation_type, stakeholder.get()) or stakeholder.get(language)
+            own = catalogue.own_stakeholder(organisation_type, stakeholder.get(), language)
+            name = own or stakeholder.get(language)
             labels = found.setdefault(name, [])
             if gap.tag.label.get(language) not in labels:
                 labels.append(gap.tag.label.get(language))
@@ -121,9 +143,14 @@ def uncovered(
             continue
         who = [row.name for row in stakeholders([gap], catalogue, organisation_type, language)]
         guidance = [
-            f"Set the objective with participants: {gap.tag.objective.get(language)}",
-            f"Find out who already works on it locally and involve them: {'; '.join(who)}.",
-            f"Measure progress: {gap.tag.indicator.get(language)}",
+            # Translators: guidance for a gap no practice addresses; {objective} is the gap's objective (a sentence).
+            _("Set the objective with participants: {objective}").format(objective=gap.tag.objective.get(language)),
+            # Translators: {stakeholders} is a list of stakeholders, separated by semicolons.
+            _("Find out who already works on it locally and involve them: {stakeholders}.").format(
+                stakeholders="; ".join(who)
+            ),
+            # Translators: {indicator} is the gap's indicator (a sentence).
+            _("Measure progress: {indicator}").format(indicator=gap.tag.indicator.get(language)),
         ]
         rows.append(
             UncoveredRow(

@@ -8,8 +8,14 @@ from __future__ import annotations
 
 import re
 
-MONEY_HINT = "Type whole euros, e.g. 80000 or 80k"
-NUMBER_HINT = "Type a whole number, e.g. 150 or 1,500"
+from connact_cli import i18n
+from connact_cli.i18n import gettext as _
+from connact_cli.i18n import gettext_noop as N_
+
+# Translators: the hint under a money question in the interview; keep the examples as they are typed.
+MONEY_HINT = N_("Type whole euros, e.g. 80000 or 80k")
+# Translators: the hint under a number question in the interview; keep the examples as they are typed.
+NUMBER_HINT = N_("Type a whole number, e.g. 150 or 1,500")
 
 _SCALES = {"k": 1_000, "m": 1_000_000}
 _SPACES = re.compile(r"[\s\u00a0\u202f\u2007\u2009]+")
@@ -41,8 +47,9 @@ def check_whole_number(text: str, low: int, high: int, money: bool = False) -> s
     """Why `text` is not a whole number from `low` to `high`, or None when it is."""
     number = whole_number(text, money)
     if number is None:
-        return MONEY_HINT if money else NUMBER_HINT
+        return _(MONEY_HINT if money else NUMBER_HINT)
     if not low <= number <= high:
-        unit = "whole euros" if money else "a whole number"
-        return f"Type {unit} from {low:,} to {high:,}"
+        if money:
+            return _("Type whole euros from {low} to {high}").format(low=i18n.number(low), high=i18n.number(high))
+        return _("Type a whole number from {low} to {high}").format(low=i18n.number(low), high=i18n.number(high))
     return None

@@ -15,6 +15,7 @@ from pydantic import Field, field_validator, model_validator
 from connact_cli.core.models import Question
 from connact_cli.core.values import Country, Model
 from connact_cli.core.vocabulary import OrganisationType, QuestionKind, TargetGroup, Theme
+from connact_cli.i18n import gettext as _
 
 MAX_TEXT = 2000
 FIRST_YEAR, LAST_YEAR = 2000, 2099  # a programme's months fall in this century: anything else is a typo
@@ -58,8 +59,11 @@ class Profile(Model):
             end = year * 12 + month - 1 + self.duration_months - 1
             if year < FIRST_YEAR or end // 12 > LAST_YEAR:
                 raise ValueError(
-                    f"start_month {self.start_month} with {self.duration_months} months falls outside "
-                    f"{FIRST_YEAR}-{LAST_YEAR}; give a start month in that range"
+                    # Translators: start_month is the answers file's key; keep it. {first}-{last} are years.
+                    _(
+                        "start_month {start} with {months} months falls outside {first}-{last}; give a start month "
+                        "in that range"
+                    ).format(start=self.start_month, months=self.duration_months, first=FIRST_YEAR, last=LAST_YEAR)
                 )
         return self
 
@@ -68,10 +72,13 @@ class Profile(Model):
         unknown = [str(g) for g in self.participants_by_group if g not in self.target_groups]
         if unknown:
             raise ValueError(
-                f"participants_by_group names {', '.join(unknown)}, which target_groups does not list; add it there"
+                # Translators: participants_by_group and target_groups are the answers file's keys; keep them.
+                _("participants_by_group names {groups}, which target_groups does not list; add it there").format(
+                    groups=", ".join(unknown)
+                )
             )
         if any(n < 1 for n in self.participants_by_group.values()):
-            raise ValueError("participants_by_group takes whole numbers of 1 or more")
+            raise ValueError(_("participants_by_group takes whole numbers of 1 or more"))
         return self
 
     def language_names(self) -> list[str]:
@@ -109,35 +116,49 @@ def check_value(question: Question, value: object) -> str | None:
     if kind in (QuestionKind.SCALE, QuestionKind.SINGLE):
         allowed = question.allowed_values()
         if not isinstance(value, str) or value not in allowed:
-            return f"'{value}' is not allowed for {question.id}; use one of {', '.join(allowed)}"
+            # Translators: {question} is a question id, {allowed} the answers it takes (ids, keep them).
+            return _("'{value}' is not allowed for {question}; use one of {allowed}").format(
+                value=value, question=question.id, allowed=", ".join(allowed)
+            )
     elif kind == QuestionKind.MULTIPLE:
         allowed = question.allowed_values()
         if not isinstance(value, list) or not value:
-            return f"{question.id} takes a list of choices, e.g. [{allowed[0]}]; allowed: {', '.join(allowed)}"
+            # Translators: {question} is a question id; {example} and {allowed} are choice ids (keep them).
+            return _("{question} takes a list of choices, e.g. [{example}]; allowed: {allowed}").format(
+                question=question.id, example=allowed[0], allowed=", ".join(allowed)
+            )
         for choice in value:
             if choice not in allowed:
-                return f"'{choice}' is not a choice of {question.id}; use any of {', '.join(allowed)}"
+                return _("'{choice}' is not a choice of {question}; use any of {allowed}").format(
+                    choice=choice, question=question.id, allowed=", ".join(allowed)
+                )
         if len(set(value)) != len(value):
-            return f"{question.id} lists a choice twice"
+            return _("{question} lists a choice twice").format(question=question.id)
     elif kind == QuestionKind.NUMBER:
         return _check_number(question, value)
     elif kind == QuestionKind.TEXT:
         if not isinstance(value, str):
-            return f"{question.id} takes text; put it in quotes"
+            return _("{question} takes text; put it in quotes").format(question=question.id)
         if len(value) > MAX_TEXT:
-            return f"the answer to {question.id} is longer than {MAX_TEXT} characters"
+            return _("the answer to {question} is longer than {limit} characters").format(
+                question=question.id, limit=MAX_TEXT
+            )
     return None
 
 
 def _check_number(question: Question, value: object) -> str | None:
     if isinstance(value, bool) or not isinstance(value, (int, float)):
-        return f"{question.id} takes a number, not '{value}'"
+        return _("{question} takes a number, not '{value}'").format(question=question.id, value=value)
     if not math.isfinite(value):  # NaN passes every comparison: "nan partners"
-        return f"{question.id} takes a number, not {value}"
+        return _("{question} takes a number, not {value}").format(question=question.id, value=value)
     if question.minimum is not None and value < question.minimum:
-        return f"{value} is below the minimum {question.minimum:g} for {question.id}"
+        return _("{value} is below the minimum {minimum} for {question}").format(
+            value=value, minimum=f"{question.minimum:g}", question=question.id
+        )
     if question.maximum is not None and value > question.maximum:
-        return f"{value} is above the maximum {question.maximum:g} for {question.id}"
+        return _("{value} is above the maximum {maximum} for {question}").format(
+            value=value, maximum=f"{question.maximum:g}", question=question.id
+        )
     return None
 
 

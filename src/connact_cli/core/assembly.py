@@ -37,9 +37,10 @@ from connact_cli.core.plan import (
 from connact_cli.core.rules import SupportMeasure
 from connact_cli.core.sections import before_submitting, risks, sections
 from connact_cli.core.triggers import Facts
-from connact_cli.core.values import LocalText
+from connact_cli.core.values import Figure, LocalText
 from connact_cli.core.vocabulary import QuestionKind
 from connact_cli.core.workplan import DEFAULT_RULE, Scope, carried, gantt, parallel_strands, work_plan
+from connact_cli.i18n import gettext as _
 
 TOP_ACTIONS = 6
 TOP_RESOURCES = 3
@@ -101,12 +102,19 @@ def _recommendation_row(
         needs_first=[lacking[tag] for tag in entry.relies_on if tag in lacking],
         adaptation=adaptation(rec, entry, profile, lacking, revealed),
         roles=[r.get(language) for r in entry.roles],
-        figures=[f.describe(language) + (f" (source: {f.source.cite()})" if f.source else "") for f in entry.figures],
+        figures=[_figure(f, language) for f in entry.figures],
         success_factors=[s.get(language) for s in entry.success_factors],
         source=cited,
         evidence=entry.evidence,
         origin=entry.origin,
     )
+
+
+def _figure(figure: Figure, language: str) -> str:
+    if figure.source is None:
+        return figure.describe(language)
+    # Translators: a figure a practice's source reports ("over 60 sessions"), then where it comes from.
+    return _("{figure} (source: {source})").format(figure=figure.describe(language), source=figure.source.cite())
 
 
 def _challenges(entries: list[LibraryEntry], language: str) -> list[ChallengeRow]:
@@ -278,7 +286,7 @@ def assemble(
     rules = catalogue.planning
     facts = Facts.of(assessment, matches, catalogue)
     scope = _scope(profile, recommendations, gap_rows, matches, catalogue)
-    plan_of_work = work_plan(profile, scope, situation)
+    plan_of_work = work_plan(profile, scope, situation, language)
     objective_ids = set(scope.objective_ids)
     partners = stakeholders(gaps, catalogue, own_type, language)
     funding = funding_rows(catalogue, entries, profile, language)
@@ -305,10 +313,11 @@ def assemble(
             context=rules.context_indicators if rules else [],
             stakeholders=partners,
             measures=scope.measures,
+            language=language,
         ),
         work_plan=plan_of_work,
         activity_plan=gantt(plan_of_work),
-        budget=budget(profile.budget_eur, rules, facts, plan_of_work.packages) if rules else _no_budget(),
+        budget=budget(profile.budget_eur, rules, facts, plan_of_work.packages, language) if rules else _no_budget(),
         partnership=Partnership(
             mode=situation.group_mode,
             already_involved=list(profile.partners),
@@ -381,4 +390,4 @@ def _overall_met(matches: Matches) -> tuple[float, int]:
 
 
 def _no_budget() -> Budget:
-    return Budget(total=None, direct=None, lines=[], by_package=[], rule="No planning guidance is loaded.")
+    return Budget(total=None, direct=None, lines=[], by_package=[], rule=_("No planning guidance is loaded."))

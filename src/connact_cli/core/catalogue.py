@@ -60,11 +60,12 @@ class Catalogue:
         """Activity types that serve every theme (working groups, forums, training of trainers)."""
         return frozenset(map(str, self.framework.cross_cutting_activities)) if self.framework else frozenset()
 
-    def own_stakeholder(self, organisation_type: str, label: str) -> str | None:
-        """Whom to name instead of `label` for an organisation of this type (None: keep `label`)."""
+    def own_stakeholder(self, organisation_type: str, label: str, language: str = DEFAULT_LANGUAGE) -> str | None:
+        """Whom to name instead of `label` (English) for an organisation of this type, in `language` (None: keep
+        `label`)."""
         for own in self.framework.own_stakeholders if self.framework else []:
             if own.organisation_type == organisation_type and own.label == label:
-                return own.instead.get()
+                return own.instead.get(language)
         return None
 
     def replaced_by(self) -> dict[str, str]:

@@ -39,6 +39,8 @@ from connact_cli.core.matching import (
 )
 from connact_cli.core.plan import EvidenceRow
 from connact_cli.core.progress import next_steps
+from connact_cli.i18n import gettext as _
+from connact_cli.i18n import pgettext
 
 
 @dataclass(frozen=True)
@@ -122,9 +124,11 @@ def _side(snapshot: Snapshot, assessment: Assessment) -> Side:
 
 def _shown(value: object) -> str:
     if value is None:
-        return "not given"
+        # Translators: a profile value the answers file does not give, in the comparison's table of changes.
+        return _("not given")
     if isinstance(value, list):
-        return ", ".join(str(v) for v in value) or "none"
+        # Translators: an empty list of profile values, in the comparison's table of changes.
+        return ", ".join(str(v) for v in value) or pgettext("profile value", "none")
     return str(value)
 
 
@@ -154,8 +158,8 @@ def _shares(first: CriteriaScore | None, second: CriteriaScore | None) -> tuple[
 def _scores(first: Assessment, second: Assessment, catalogue: Catalogue, language: str) -> ScoreChanges:
     """Every checklist and pillar either file assessed, in checklist order, with the scores of connact plan."""
     sides = [self_assessment(assessment, language) for assessment in (first, second)]
-    by_checklist = [{s.id: s for s in checklists} for checklists, _ in sides]
-    by_pillar = [{(cid, s.id): s for cid, s in pillars} for _, pillars in sides]
+    by_checklist = [{s.id: s for s in checklists} for checklists, _pillars in sides]
+    by_pillar = [{(cid, s.id): s for cid, s in pillars} for _checklists, pillars in sides]
     checklists, pillars = [], []
     for checklist in catalogue.checklists:
         if not any(checklist.id in scores for scores in by_checklist):
@@ -206,7 +210,7 @@ def _gap_change(a: _Walked, b: _Walked, tag: str, language: str) -> GapChange:
 
 def _weight(item: Item) -> float:
     """How much gap an answer reveals: the measure of better and worse."""
-    return sum(evidence.severity for _, evidence in answer_gaps(item))
+    return sum(evidence.severity for _tag, evidence in answer_gaps(item))
 
 
 def _trend(first: Item, second: Item) -> Trend:

@@ -16,6 +16,7 @@ from pydantic import Field, model_validator
 
 from connact_cli.core.values import Country, LocalText, Model
 from connact_cli.core.vocabulary import COUNTRIES
+from connact_cli.i18n import gettext as _
 
 _NEAR = 0.8  # how alike a typed name and a known one must be to be offered (difflib's ratio)
 
@@ -54,16 +55,23 @@ class CountryNames(Model):
         codes = [country.id for country in self.countries]
         twice = sorted({code for code in codes if codes.count(code) > 1})
         if twice:
-            raise ValueError(f"{', '.join(twice)} listed more than once; list each code once")
+            raise ValueError(_("{codes} listed more than once; list each code once").format(codes=", ".join(twice)))
         missing = sorted(COUNTRIES - set(codes))
         if missing:
-            raise ValueError(f"no entry for {', '.join(missing)}; every ISO 3166-1 code needs its names")
+            raise ValueError(
+                _("no entry for {codes}; every ISO 3166-1 code needs its names").format(codes=", ".join(missing))
+            )
         owner: dict[str, str] = {}
         for country in self.countries:
             for name in country.names():
                 key = folded(name)
                 if owner.setdefault(key, country.id) != country.id:
-                    raise ValueError(f"'{name}' names both {owner[key]} and {country.id}; a name must name one")
+                    raise ValueError(
+                        # Translators: {name} is a country name, {first} and {second} two country codes.
+                        _("'{name}' names both {first} and {second}; a name must name one").format(
+                            name=name, first=owner[key], second=country.id
+                        )
+                    )
         return self
 
 
@@ -85,4 +93,5 @@ def country_hint(value: object, countries: Iterable[CountryName]) -> str:
     if not isinstance(value, str) or value in COUNTRIES:
         return ""
     code = likely_code(value, countries)
-    return f"; did you mean {code}?" if code else ""
+    # Translators: added to the end of an error message about a country; {code} is a country code (DE).
+    return _("; did you mean {code}?").format(code=code) if code else ""

@@ -8,14 +8,26 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+from connact_cli import i18n
 from connact_cli.core.answers import Profile
 from connact_cli.core.catalogue import Catalogue
 from connact_cli.core.matching import join_words
 from connact_cli.core.models import Amount, FundingProgramme, LibraryEntry
 from connact_cli.core.plan import FundingRow
 from connact_cli.core.triggers import size_class
+from connact_cli.core.vocabulary import theme_word
+from connact_cli.i18n import gettext as _
+from connact_cli.i18n import pgettext
 
-SIZE_WORDS = {"small": "small", "medium": "medium-sized", "large": "large"}
+
+def size_words() -> dict[str, str]:
+    """Budget sizes in words, as in "it suits small and medium-sized budgets"."""
+    return {
+        # Translators: a budget size, as in "it suits small and medium-sized budgets".
+        "small": pgettext("budget size", "small"),
+        "medium": pgettext("budget size", "medium-sized"),
+        "large": pgettext("budget size", "large"),
+    }
 
 
 def routes(catalogue: Catalogue, profile: Profile) -> list[FundingProgramme]:
@@ -53,42 +65,63 @@ def _outside(programme: FundingProgramme, budget: int | None) -> bool:
 
 
 def _figure(amount: Amount, language: str) -> str:
-    return f"{amount.text.get(language)} ({amount.applies}; source: {amount.source.cite()})"
+    # Translators: a funding route's usual grant size; {figure} in words, {year} the year or period it applies to.
+    return _("{figure} ({year}; source: {source})").format(
+        figure=amount.text.get(language), year=amount.applies, source=amount.source.cite()
+    )
 
 
 def _fit(programme: FundingProgramme, profile: Profile, size: str | None, language: str) -> str:
-    budget = profile.budget_eur
-    suits = join_words([SIZE_WORDS[s] for s in programme.sizes])
+    """How the route fits the budget, in one or two sentences, then the route's own note."""
     note = f" {programme.fit_note.get(language)}" if programme.fit_note else ""
+    return _fit_text(programme, profile, size) + note
+
+
+def _fit_text(programme: FundingProgramme, profile: Profile, size: str | None) -> str:
+    budget = profile.budget_eur
+    words = size_words()
+    suits = join_words([words[s] for s in programme.sizes])
     if budget is None:
-        return f"Give a budget to see how it fits; connact's guidance: it suits {suits} budgets.{note}"
+        # Translators: {sizes} is a list of budget sizes ("small and medium-sized").
+        return _("Give a budget to see how it fits; connact's guidance: it suits {sizes} budgets.").format(sizes=suits)
+    yours = i18n.money(budget)
     low, high = _bounds(programme)
     if low is not None and low.min_eur is not None and budget < low.min_eur:
-        return (
-            f"The smallest grant cited (€{low.min_eur:,}, {low.applies}) is more than your €{budget:,}: it suits a "
-            f"larger programme, or this one as part of a partnership.{note}"
-        )
+        # Translators: {smallest} and {budget} are amounts in euro, {year} the year the figure applies to.
+        return _(
+            "The smallest grant cited ({smallest}, {year}) is more than your {budget}: it suits a larger programme, "
+            "or this one as part of a partnership."
+        ).format(smallest=i18n.money(low.min_eur), year=low.applies, budget=yours)
     if high is not None and high.max_eur is not None and budget > high.max_eur:
-        part = "" if programme.transnational else ": it could fund one part of the programme"
-        return f"The largest grant cited (€{high.max_eur:,}, {high.applies}) is less than your €{budget:,}{part}.{note}"
+        if programme.transnational:
+            return _("The largest grant cited ({largest}, {year}) is less than your {budget}.").format(
+                largest=i18n.money(high.max_eur), year=high.applies, budget=yours
+            )
+        return _(
+            "The largest grant cited ({largest}, {year}) is less than your {budget}: it could fund one part of the "
+            "programme."
+        ).format(largest=i18n.money(high.max_eur), year=high.applies, budget=yours)
     if programme.lump_sums:
-        return (
-            f"It pays one of the fixed lump sums cited above: plan the project around the one nearest your costs.{note}"
-        )
+        return _("It pays one of the fixed lump sums cited above: plan the project around the one nearest your costs.")
     if low is not None and high is not None:
-        return f"Your €{budget:,} lies within the grant sizes cited above.{note}"
+        return _("Your {budget} lies within the grant sizes cited above.").format(budget=yours)
     if low is not None:
-        return (
-            f"Your €{budget:,} is above the smallest grant cited (€{low.min_eur:,}, {low.applies}); no largest "
-            f"is cited.{note}"
+        return _("Your {budget} is above the smallest grant cited ({smallest}, {year}); no largest is cited.").format(
+            budget=yours, smallest=i18n.money(low.min_eur or 0), year=low.applies
         )
     if high is not None:
-        return f"Your €{budget:,} is below the largest grant cited (€{high.max_eur:,}, {high.applies}).{note}"
-    verdict = "suits" if size in programme.sizes else "is less suited to"
-    return (
-        f"No usual grant size is cited for it; connact's guidance: it {verdict} a budget of €{budget:,} "
-        f"(it suits {suits} budgets).{note}"
-    )
+        return _("Your {budget} is below the largest grant cited ({largest}, {year}).").format(
+            budget=yours, largest=i18n.money(high.max_eur or 0), year=high.applies
+        )
+    if size in programme.sizes:
+        return _(
+            "No usual grant size is cited for it; connact's guidance: it suits a budget of {budget} "
+            "(it suits {sizes} budgets)."
+        ).format(budget=yours, sizes=suits)
+    return _(
+        "No usual grant size is cited for it; connact's guidance: it is less suited to a budget of {budget} "
+        "(it suits {sizes} budgets)."
+    ).format(budget=yours, sizes=suits)
 
 
 def funding_rows(
@@ -98,10 +131,14 @@ def funding_rows(
     rows = []
     for programme in routes(catalogue, profile):
         named = [entries[e].title.get(language) for e in programme.examples if e in entries]
-        shared = [t.value.replace("_", " ") for t in programme.themes if t in profile.themes]
-        reasons = [f"It can carry work on {join_words(shared)}, which you chose."]
+        shared = [theme_word(t.value) for t in programme.themes if t in profile.themes]
+        # Translators: why a funding route is listed; {themes} are the themes the organisation chose.
+        reasons = [_("It can carry work on {themes}, which you chose.").format(themes=join_words(shared))]
         if named:
-            reasons.append(f"Among the practices connact knows, it funded: {'; '.join(named)}.")
+            # Translators: {practices} are practice titles, separated by semicolons.
+            reasons.append(
+                _("Among the practices connact knows, it funded: {practices}.").format(practices="; ".join(named))
+            )
         rows.append(
             FundingRow(
                 id=programme.id,

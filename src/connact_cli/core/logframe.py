@@ -10,6 +10,7 @@ connact's suggestions, scaled to the expected participants and the duration: the
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Literal
 
 from connact_cli.core.answers import Profile
 from connact_cli.core.matching import Gap, group_words, join_words
@@ -23,8 +24,11 @@ from connact_cli.core.plan import (
     WorkPlan,
 )
 from connact_cli.core.rules import ContextIndicator, SupportMeasure
-from connact_cli.core.vocabulary import ActivityType
+from connact_cli.core.values import DEFAULT_LANGUAGE, short_number
+from connact_cli.core.vocabulary import ActivityType, QuestionKind, scale_word, theme_word
 from connact_cli.core.workplan import pilot_of
+from connact_cli.i18n import gettext as _
+from connact_cli.i18n import ngettext
 
 MAX_OBJECTIVES = 4  # more specific objectives than this promise what a small programme cannot measure
 RESULT_SHARE = 1 / 2  # connact's suggested result target: half of a strand's participants
@@ -116,69 +120,117 @@ def objectives_served(
 
 
 def _months(plan: WorkPlan) -> str:
-    reviews = [f"baseline (month {plan.baseline_month})"]
+    # Translators: when an indicator is measured, in a logframe table cell: "baseline (month 1), ...".
+    reviews = [_("baseline (month {month})").format(month=plan.baseline_month)]
     if plan.midterm_month:
-        reviews.append(f"mid-term (month {plan.midterm_month})")
-    reviews.append(f"final (month {plan.final_month})")
+        reviews.append(_("mid-term (month {month})").format(month=plan.midterm_month))
+    reviews.append(_("final (month {month})").format(month=plan.final_month))
     return ", ".join(reviews)
 
 
-def _criteria_indicator(gap: Gap, start_month: str, plan: WorkPlan, lead: str) -> IndicatorRow:
+def _criteria_indicator(gap: Gap, start_month: str, plan: WorkPlan, lead: str, language: str) -> IndicatorRow:
     count = len(gap.evidence)
     met = sum(0.5 if e.answer == "partly" else 0.0 for e in gap.evidence)
-    said = [f'{sum(1 for e in gap.evidence if e.answer == a)} "{a}"' for a in ("no", "partly")]
-    said = [s for s in said if not s.startswith("0 ")]
-    said += [f'"{e.answer}"' for e in gap.evidence if e.answer not in ("no", "partly")]
-    criteria = "the criterion" if count == 1 else f"the {count} criteria"
+    tally = [(sum(1 for e in gap.evidence if e.answer == a), a) for a in ("no", "partly")]
+    # Translators: how many answers were given, e.g. 2 "no"; {answer} is a checklist answer.
+    said = [_('{count} "{answer}"').format(count=n, answer=scale_word(a)) for n, a in tally if n]
+    said += [f'"{_quoted(e.answer, e.question.kind)}"' for e in gap.evidence if e.answer not in ("no", "partly")]
     return IndicatorRow(
-        text=f"Integration Strategy Framework checklist criteria on {gap.tag.label.get().lower()} that are met",
-        baseline=f"{met:g} of {count} met in the self-assessment for a start in {start_month} ({', '.join(said)})",
-        target=f'{criteria} fully met ("yes") by month {plan.final_month}',
-        verification="the checklist answered again and compared with the baseline (connact compare)",
+        # Translators: a logframe indicator; {gap} is a gap's label in lower case.
+        text=_("Integration Strategy Framework checklist criteria on {gap} that are met").format(
+            gap=gap.tag.label.get(language).lower()
+        ),
+        # Translators: a logframe baseline; {start} is the start month (YYYY-MM), {answers} e.g. 2 "no", 1 "partly".
+        baseline=_("{met} of {count} met in the self-assessment for a start in {start} ({answers})").format(
+            met=short_number(met), count=count, start=start_month, answers=", ".join(said)
+        ),
+        # Translators: a logframe target; "yes" is the checklist answer.
+        target=ngettext(
+            'the criterion fully met ("yes") by month {month}',
+            'the {count} criteria fully met ("yes") by month {month}',
+            count,
+        ).format(count=count, month=plan.final_month),
+        verification=_("the checklist answered again and compared with the baseline (connact compare)"),
         frequency=_months(plan),
         collected_by=lead,
     )
 
 
-def _result_indicator(gap: Gap, reach: int | None, plan: WorkPlan, who: str | None) -> IndicatorRow | None:
-    """A result for participants; `who` says whom it counts ("participants of WP2", "women expected")."""
+def _quoted(answer: str, kind: str) -> str:
+    """An answer quoted in an indicator: a scale answer in words, a choice's label as it is."""
+    return scale_word(answer) if kind == QuestionKind.SCALE else answer
+
+
+Counted = tuple[Literal["strands", "programme", "women"], str]  # whom a result target counts, and the WPs
+
+
+def _result_target(counted: Counted, reach: int, plan: WorkPlan, later: str) -> str:
+    """Half of those a result counts, by the last month: connact's suggestion."""
+    kind, packages = counted
+    values = {"count": round(reach * RESULT_SHARE), "reach": reach, "month": plan.final_month, "later": later}
+    if kind == "women":
+        # Translators: a logframe target; {later} is empty or a remark in brackets after a space.
+        return _(
+            "{count} of the {reach} women the programme expects by month {month}{later}; half of them: "
+            "connact's suggestion"
+        ).format(**values)
+    if kind == "programme":
+        return _(
+            "{count} of the {reach} participants of the whole programme by month {month}{later}; half of them: "
+            "connact's suggestion"
+        ).format(**values)
+    # Translators: a logframe target; {packages} are work packages (WP2 and WP3).
+    return _(
+        "{count} of the {reach} participants of {packages} by month {month}{later}; half of them: connact's suggestion"
+    ).format(packages=packages, **values)
+
+
+def _result_indicator(
+    gap: Gap, reach: int | None, plan: WorkPlan, counted: Counted | None, language: str
+) -> IndicatorRow | None:
+    """A result for participants; `counted` says whom it counts (participants of WP2, the women expected)."""
     if gap.tag.outcome is None:
         return None
-    outcome = gap.tag.outcome.get().rstrip(".")
-    later = " (those whose follow-up falls after it are counted in a last follow-up)" if "month" in outcome else ""
+    outcome = gap.tag.outcome.get().rstrip(".")  # English, for the tests below; shown in `language`
+    shown = gap.tag.outcome.get(language).rstrip(".")
+    later = (
+        " " + _("(those whose follow-up falls after it are counted in a last follow-up)") if "month" in outcome else ""
+    )
     target = (
-        f"{round(reach * RESULT_SHARE)} of the {reach} {who} by month {plan.final_month}{later}; half of them: "
-        "connact's suggestion"
-        if reach and who
-        else "set with partners once the number of participants is known"
+        _result_target(counted, reach, plan, later)
+        if reach and counted
+        else _("set with partners once the number of participants is known")
     )
     only_women = outcome.startswith(("Women", "Mothers"))
     return IndicatorRow(
-        text=f"{outcome} ({'by age' if only_women else 'by sex and age'})",
-        baseline="measured for each participant when they join: the first record or answer is the baseline",
+        # Translators: a logframe indicator; {outcome} is a result for participants.
+        text=(_("{outcome} (by age)") if only_women else _("{outcome} (by sex and age)")).format(outcome=shown),
+        baseline=_("measured for each participant when they join: the first record or answer is the baseline"),
         target=target,
-        verification="participants' records at joining and a short follow-up (in person or by phone)",
-        frequency="at joining and at the end of each cycle",
-        collected_by="Activity leads",
+        verification=_("participants' records at joining and a short follow-up (in person or by phone)"),
+        frequency=_("at joining and at the end of each cycle"),
+        collected_by=_("Activity leads"),
     )
 
 
-def _count_indicator(gap: Gap, reach: int | None, plan: WorkPlan, pilot_end: int) -> IndicatorRow:
-    text = gap.tag.indicator.get()
+def _count_indicator(gap: Gap, reach: int | None, plan: WorkPlan, pilot_end: int, language: str) -> IndicatorRow:
+    text = gap.tag.indicator.get()  # English, for the test below; shown in `language`
     partly = any(e.answer == "partly" for e in gap.evidence)
     counts_participants = text.startswith("Number of participants")
     target = (
-        f"at least {reach} by month {plan.final_month}"
+        _("at least {count} by month {month}").format(count=reach, month=plan.final_month)
         if reach and counts_participants
-        else f"a first figure agreed with partners in month 1, confirmed at the pilot review (month {pilot_end})"
+        else _("a first figure agreed with partners in month 1, confirmed at the pilot review (month {month})").format(
+            month=pilot_end
+        )
     )
     return IndicatorRow(
-        text=text,
-        baseline="count what is in place in month 1 (your answers say it is partly in place)" if partly else "0",
+        text=gap.tag.indicator.get(language),
+        baseline=_("count what is in place in month 1 (your answers say it is partly in place)") if partly else "0",
         target=target,
-        verification="the programme's own records (attendance, referrals, meeting notes)",
-        frequency="monthly",
-        collected_by="Activity leads",
+        verification=_("the programme's own records (attendance, referrals, meeting notes)"),
+        frequency=_("monthly"),
+        collected_by=_("Activity leads"),
     )
 
 
@@ -194,8 +246,9 @@ def logframe(
     context: list[ContextIndicator],
     stakeholders: list[StakeholderRow],
     measures: list[SupportMeasure],
+    language: str = DEFAULT_LANGUAGE,
 ) -> list[LogframeRow]:
-    """The logframe's rows, from the top of the results chain down."""
+    """The logframe's rows, from the top of the results chain down; data texts in `language`."""
     strands = [wp for wp in plan.packages if wp.kind == "strand"]
     by_id = {rec.practice_id: rec for rec in recommendations}
     reach = Reach.of(profile, [by_id[wp.practice_id] for wp in strands if wp.practice_id in by_id])
@@ -204,26 +257,27 @@ def logframe(
         (pilot_of(wp, by_id.get(wp.practice_id or "")).end_month for wp in strands), default=plan.final_month
     )
     themes = [t for t in profile.themes if any(str(t) == row.theme for row in gap_rows)] or list(profile.themes)
-    rows = [_overall(profile, [str(t) for t in themes], overall_met, start_month, plan, lead, context)]
+    rows = [_overall(profile, [str(t) for t in themes], overall_met, start_month, plan, lead, context, language)]
     refs = so_refs(gap_rows)
     total = profile.expected_participants()
     for gap, row in zip(gaps, gap_rows, strict=True):
         serving = [wp for wp in strands if refs[row.id] in wp.serves]
         people = sum(reach.by_strand.get(wp.practice_id or "", 0) for wp in serving) or None
         people = min(people, total) if people and total else people
-        who = f"participants of {join_words([f'WP{wp.number}' for wp in serving])}" if serving else None
+        counted: Counted | None = ("strands", join_words([f"WP{wp.number}" for wp in serving])) if serving else None
         if not serving and any(row.id in m.gaps for m in measures):
-            people, who = total, "participants of the whole programme"  # a measure runs around every activity
+            people, counted = total, ("programme", "")  # a measure runs around every activity
         women = sum(n for g, n in profile.participants_by_group.items() if g in ("women", "single_mothers"))
         if women and gap.tag.outcome and gap.tag.outcome.get().startswith(("Women", "Mothers")):
-            people, who = min(women, people) if people else women, "women the programme expects"
-        result = _result_indicator(gap, people, plan, who)
-        indicators = [result] if result else [_count_indicator(gap, people, plan, pilot_end)]
-        indicators.append(_criteria_indicator(gap, start_month, plan, lead))
-        assumptions = ["Participants can attend: the times, places and costs of taking part suit them."]
+            people, counted = min(women, people) if people else women, ("women", "")
+        result = _result_indicator(gap, people, plan, counted, language)
+        indicators = [result] if result else [_count_indicator(gap, people, plan, pilot_end, language)]
+        indicators.append(_criteria_indicator(gap, start_month, plan, lead, language))
+        assumptions = [_("Participants can attend: the times, places and costs of taking part suit them.")]
         partners = [s.name for s in stakeholders if row.label in s.for_gaps]
         if partners:
-            assumptions.append(f"These take part as planned: {'; '.join(partners)}.")
+            # Translators: a logframe assumption; {partners} are stakeholders, separated by semicolons.
+            assumptions.append(_("These take part as planned: {partners}.").format(partners="; ".join(partners)))
         rows.append(
             LogframeRow(
                 level="specific",
@@ -252,7 +306,12 @@ def logframe(
 
 
 def _span(start: int, end: int) -> str:
-    return f"month {start}" if start == end else f"months {start}-{end}"
+    # Translators: when a task runs, e.g. "month 3" or "months 3-8".
+    return (
+        _("month {month}").format(month=start)
+        if start == end
+        else _("months {start}-{end}").format(start=start, end=end)
+    )
 
 
 def _overall(
@@ -263,19 +322,23 @@ def _overall(
     plan: WorkPlan,
     lead: str,
     context: list[ContextIndicator],
+    language: str,
 ) -> LogframeRow:
     place = f"{profile.region} ({profile.country})" if profile.region else profile.country
-    themes = join_words([t.replace("_", " ") for t in themes_served])
+    themes = join_words([theme_word(t) for t in themes_served])
     served = [str(g) for g in profile.target_groups if g != "host_community"]
-    groups = group_words(served) if served else "migrants"
-    with_hosts = ", and stronger ties with the host community" if "host_community" in profile.target_groups else ""
+    # Translators: the people an integration programme serves when it names no target group.
+    groups = group_words(served) if served else _("migrants")
     indicators = [
         IndicatorRow(
-            text=item.text.get(),
-            baseline=f"the latest value published for {profile.country} when the programme starts",
-            target="a contribution only: no single programme moves it; report the trend",
-            verification=f"{item.verification.get()} ({item.source.cite()})",
-            frequency="at the start and at the end",
+            text=item.text.get(language),
+            # Translators: a logframe baseline for a published statistic; {country} is a country code.
+            baseline=_("the latest value published for {country} when the programme starts").format(
+                country=profile.country
+            ),
+            target=_("a contribution only: no single programme moves it; report the trend"),
+            verification=f"{item.verification.get(language)} ({item.source.cite()})",
+            frequency=_("at the start and at the end"),
             collected_by=lead,
         )
         for item in context
@@ -286,20 +349,32 @@ def _overall(
         percent = round(100 * met / assessed) if assessed else 0
         indicators.append(
             IndicatorRow(
-                text="Share of the assessed Integration Strategy Framework checklist criteria the organisation meets",
-                baseline=f"{percent}% ({met:g} of {assessed}) in the self-assessment for a start in {start_month}",
-                target=f"higher at each re-assessment, up to month {plan.final_month}",
-                verification="the checklists answered again and compared with the baseline (connact compare)",
+                text=_(
+                    "Share of the assessed Integration Strategy Framework checklist criteria the organisation meets"
+                ),
+                # Translators: a logframe baseline; {start} is the start month (YYYY-MM).
+                baseline=_("{percent}% ({met} of {assessed}) in the self-assessment for a start in {start}").format(
+                    percent=percent, met=short_number(met), assessed=assessed, start=start_month
+                ),
+                target=_("higher at each re-assessment, up to month {month}").format(month=plan.final_month),
+                verification=_("the checklists answered again and compared with the baseline (connact compare)"),
                 frequency=_months(plan),
                 collected_by=lead,
             )
         )
+    values = {"groups": groups, "place": place, "themes": themes}
+    if "host_community" in profile.target_groups:
+        # Translators: a plan's overall objective; {groups} are the people served, {place} a region or country,
+        # {themes} the themes of the programme (employment and health).
+        text = _("Better integration of {groups} in {place}, in {themes}, and stronger ties with the host community")
+    else:
+        text = _("Better integration of {groups} in {place}, in {themes}")
     return LogframeRow(
         level="overall",
         ref="OO",
-        text=f"Better integration of {groups} in {place}, in {themes}{with_hosts}",
+        text=text.format(**values),
         indicators=indicators,
-        assumptions=[f"Public services and policy stay open to {groups}."],
+        assumptions=[_("Public services and policy stay open to {groups}.").format(groups=groups)],
     )
 
 
@@ -315,29 +390,31 @@ def _outputs(plan: WorkPlan, reach: Reach, by_id: dict[str, RecommendationRow]) 
             continue
         indicators = [
             IndicatorRow(
-                text="Participants taking part (by sex and age)",
+                text=_("Participants taking part (by sex and age)"),
                 baseline="0",
                 target=(
-                    f"{people} by month {wp.end_month}, about {max(1, round(people * PILOT_SHARE))} of them in the "
-                    f"pilot ({_span(pilot.start_month, pilot.end_month)})"
+                    # Translators: a logframe target; {pilot} is "month 3" or "months 3-5".
+                    _("{count} by month {month}, about {first} of them in the pilot ({pilot})").format(
+                        count=people,
+                        month=wp.end_month,
+                        first=max(1, round(people * PILOT_SHARE)),
+                        pilot=_span(pilot.start_month, pilot.end_month),
+                    )
                     if people
-                    else "set once the number of participants is known"
+                    else _("set once the number of participants is known")
                 ),
-                verification="attendance records, with no more personal data than the indicators need",
-                frequency="monthly",
+                verification=_("attendance records, with no more personal data than the indicators need"),
+                frequency=_("monthly"),
                 collected_by=wp.lead,
             ),
             IndicatorRow(
-                text="Participants who complete the activity" if course else "Participants who come back at least once",
+                text=_("Participants who complete the activity")
+                if course
+                else _("Participants who come back at least once"),
                 baseline="0",
-                target=(
-                    f"{round(people * (COMPLETION_SHARE if course else RETURN_SHARE))} "
-                    f"({'two thirds of those who start' if course else 'half of those who come'}: connact's suggestion)"
-                    if people
-                    else ("two thirds of those who start" if course else "half of those who come")
-                ),
-                verification="attendance records; reasons for leaving asked and noted",
-                frequency="at the end of each cycle",
+                target=_completion_target(people, course),
+                verification=_("attendance records; reasons for leaving asked and noted"),
+                frequency=_("at the end of each cycle"),
                 collected_by=wp.lead,
             ),
         ]
@@ -345,13 +422,28 @@ def _outputs(plan: WorkPlan, reach: Reach, by_id: dict[str, RecommendationRow]) 
             LogframeRow(
                 level="output",
                 ref=f"OP{number}",
-                text=f"{wp.title} (WP{wp.number}), adapted with participants, piloted and run",
+                # Translators: a logframe output; {title} is a work package's title, {package} its ref (WP2).
+                text=_("{title} ({package}), adapted with participants, piloted and run").format(
+                    title=wp.title, package=f"WP{wp.number}"
+                ),
                 serves=", ".join(wp.serves) or None,
                 indicators=indicators,
-                assumptions=["Facilitators, venues and partners are in place before the pilot starts."],
+                assumptions=[_("Facilitators, venues and partners are in place before the pilot starts.")],
             )
         )
     return rows
+
+
+def _completion_target(people: int | None, course: bool) -> str:
+    """Two thirds of those who start a course, half of those who come to an open activity come back."""
+    if not people:
+        return _("two thirds of those who start") if course else _("half of those who come")
+    if course:
+        # Translators: a logframe target; {count} is a number of participants.
+        return _("{count} (two thirds of those who start: connact's suggestion)").format(
+            count=round(people * COMPLETION_SHARE)
+        )
+    return _("{count} (half of those who come: connact's suggestion)").format(count=round(people * RETURN_SHARE))
 
 
 def _trainers_output(number: int, wp: WorkPackageRow) -> LogframeRow:
@@ -359,25 +451,27 @@ def _trainers_output(number: int, wp: WorkPackageRow) -> LogframeRow:
     return LogframeRow(
         level="output",
         ref=f"OP{number}",
-        text=f"{wp.title} (WP{wp.number}), adapted with the people it trains, piloted and run",
+        text=_("{title} ({package}), adapted with the people it trains, piloted and run").format(
+            title=wp.title, package=f"WP{wp.number}"
+        ),
         serves=", ".join(wp.serves) or None,
         indicators=[
             IndicatorRow(
-                text="Staff, volunteers or community workers trained (by sex and age)",
+                text=_("Staff, volunteers or community workers trained (by sex and age)"),
                 baseline="0",
-                target="a number agreed with partners in month 1: those who will then run activities themselves",
-                verification="training attendance records",
-                frequency="after each training",
+                target=_("a number agreed with partners in month 1: those who will then run activities themselves"),
+                verification=_("training attendance records"),
+                frequency=_("after each training"),
                 collected_by=wp.lead,
             ),
             IndicatorRow(
-                text="People trained who run at least one activity of their own afterwards",
+                text=_("People trained who run at least one activity of their own afterwards"),
                 baseline="0",
-                target=f"half of those trained by month {wp.end_month} (connact's suggestion)",
-                verification="a follow-up with each person trained",
-                frequency="at the end of each cycle",
+                target=_("half of those trained by month {month} (connact's suggestion)").format(month=wp.end_month),
+                verification=_("a follow-up with each person trained"),
+                frequency=_("at the end of each cycle"),
                 collected_by=wp.lead,
             ),
         ],
-        assumptions=["Those trained have the time and backing of their organisations to pass it on."],
+        assumptions=[_("Those trained have the time and backing of their organisations to pass it on.")],
     )

@@ -10,6 +10,7 @@ from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from connact_cli import i18n
 from connact_cli.core.answers import Profile
 from connact_cli.core.assessment import Assessment, Item
 from connact_cli.core.catalogue import Catalogue
@@ -24,7 +25,18 @@ from connact_cli.core.scoring import (
     score,
     total,
 )
-from connact_cli.core.vocabulary import ACTIVITY_WORDS, GROUP_WORDS, ORGANISATION_WORDS, ActivityType, QuestionKind
+from connact_cli.core.vocabulary import (
+    ACTIVITY_WORDS,
+    ActivityType,
+    QuestionKind,
+    group_word,
+    level_word,
+    organisation_word,
+    scale_word,
+    theme_word,
+)
+from connact_cli.i18n import gettext as _
+from connact_cli.i18n import ngettext
 
 # How much of a question's weight a scale answer adds to the gaps it reveals.
 SCALE_SEVERITY = {"no": 1.0, "partly": 0.5, "planned": 0.5, "unsure": 0.25, "yes": 0.0, "not_applicable": 0.0}
@@ -174,16 +186,24 @@ def _score(score_id: str, title: str, items: list[Item]) -> CriteriaScore:
 
 
 def _quote(evidence: Evidence, language: str) -> str:
-    quoted = f"you answered '{evidence.answer}' to \"{evidence.question.text.get(language)}\""
-    return quoted + (f' (your note: "{evidence.note}")' if evidence.note else "")
+    """The answer that revealed a gap, quoted: what the organisation answered, and its note."""
+    answer = scale_word(evidence.answer) if evidence.question.kind == QuestionKind.SCALE else evidence.answer
+    question = evidence.question.text.get(language)
+    if evidence.note:
+        # Translators: part of a reason in a plan, after a colon; {answer} is the answer given, {question} the
+        # checklist question, {note} what the organisation wrote beside its answer.
+        return _('you answered \'{answer}\' to "{question}" (your note: "{note}")').format(
+            answer=answer, question=question, note=evidence.note
+        )
+    return _("you answered '{answer}' to \"{question}\"").format(answer=answer, question=question)
 
 
 def _groups(values: tuple[str, ...]) -> str:
-    return join_words([GROUP_WORDS.get(value, value.replace("_", " ")) for value in values])
+    return join_words([group_word(value) for value in values])
 
 
-def _words(values: tuple[str, ...]) -> str:
-    return join_words([value.replace("_", " ") for value in values])
+def _themes(values: tuple[str, ...]) -> str:
+    return join_words([theme_word(value) for value in values])
 
 
 def reason(contribution: Contribution, gaps: dict[str, Gap], profile: Profile, language: str) -> str:
@@ -191,78 +211,110 @@ def reason(contribution: Contribution, gaps: dict[str, Gap], profile: Profile, l
     subject = contribution.subject
     words: dict[str, Callable[[], str]] = {
         "gap": lambda: _gap_reason(gaps[subject[0]], language),
-        "themes": lambda: (
-            f"It works on {_words(subject)}, {'one of the themes' if len(subject) == 1 else 'themes'} you chose."
+        # Translators: why a practice is recommended; {themes} are themes (employment and health).
+        "themes": lambda: ngettext(
+            "It works on {themes}, one of the themes you chose.",
+            "It works on {themes}, themes you chose.",
+            len(subject),
+        ).format(themes=_themes(subject)),
+        # Translators: why a practice is recommended; {groups} are target groups (refugees and women).
+        "groups": lambda: _("It was designed for {groups}, whom you serve.").format(groups=_groups(subject)),
+        "broader": lambda: _("It was designed for {group}, which includes the {groups} you serve.").format(
+            group=_groups(subject[:1]), groups=_groups(subject[1:])
         ),
-        "groups": lambda: f"It was designed for {_groups(subject)}, whom you serve.",
-        "broader": lambda: (
-            f"It was designed for {_groups(subject[:1])}, which includes the {_groups(subject[1:])} you serve."
-        ),
-        "narrower": lambda: (
-            f"It was designed for {_groups(subject[1:])}, one group among the {_groups(subject[:1])} you serve: "
-            "check that it suits the others."
-        ),
+        "narrower": lambda: _(
+            "It was designed for {groups}, one group among the {served} you serve: check that it suits the others."
+        ).format(groups=_groups(subject[1:]), served=_groups(subject[:1])),
         "related": lambda: _related(subject),
-        "cross_cutting": lambda: (
-            f"It shares none of your themes, but {ACTIVITY_WORDS.get(subject[0], _words(subject))} serves every theme, "
-            "and it closes a gap "
-            "in the principles of integration."
+        # Translators: why a practice is recommended; {activity} is a kind of activity (a forum, a working group).
+        "cross_cutting": lambda: _(
+            "It shares none of your themes, but {activity} serves every theme, and it closes a gap in the principles "
+            "of integration."
+        ).format(activity=_activity(subject[0])),
+        "mismatch": lambda: _("It was designed for {groups}, whom you do not list: adapt it with care.").format(
+            groups=_groups(subject)
         ),
-        "mismatch": lambda: f"It was designed for {_groups(subject)}, whom you do not list: adapt it with care.",
-        "country": lambda: f"It was run in your country ({profile.country}).",
-        "eu": lambda: "It is an EU-wide action, open to organisations in every member state.",
-        "region": lambda: f"It names your region or city ({profile.region}).",
-        "same_type": lambda: f"It was run by {ORGANISATION_WORDS.get(subject[0], subject[0])}, like yours.",
-        "scale": lambda: f"It ran at {subject[0]} level, a scale that suits your budget.",
-        "recent": lambda: f"Its source reports on {subject[0]}: recent experience.",
-        "wide": lambda: (
-            f"It ran at {subject[0]} level, beyond what a programme of this budget can run: take one element "
-            "of it, or join it where it runs (connact's guidance)."
+        # Translators: why a practice is recommended; {country} is a country code.
+        "country": lambda: _("It was run in your country ({country}).").format(country=profile.country),
+        "eu": lambda: _("It is an EU-wide action, open to organisations in every member state."),
+        # Translators: why a practice is recommended; {region} is the region or city the organisation typed.
+        "region": lambda: _("It names your region or city ({region}).").format(region=profile.region),
+        # Translators: why a practice is recommended; {organisation} is a kind of organisation (an NGO).
+        "same_type": lambda: _("It was run by {organisation}, like yours.").format(
+            organisation=organisation_word(subject[0])
         ),
-        "costly": lambda: (
-            "It needs homes or buildings that a programme of this budget rarely has: learn from it, or run it "
-            "with a partner that has them (connact's guidance)."
+        # Translators: why a practice is recommended; {level} is local, regional or national.
+        "scale": lambda: _("It ran at {level} level, a scale that suits your budget.").format(
+            level=level_word(subject[0])
         ),
-        "sustained": lambda: (
-            "It ran as sustained, regular work in its source; with "
-            f"{_size(profile, subject)} start with a smaller pilot of it."
+        # Translators: why a practice is recommended; {year} is the year its source reports on.
+        "recent": lambda: _("Its source reports on {year}: recent experience.").format(year=subject[0]),
+        "wide": lambda: _(
+            "It ran at {level} level, beyond what a programme of this budget can run: take one element of it, or "
+            "join it where it runs (connact's guidance)."
+        ).format(level=level_word(subject[0])),
+        "costly": lambda: _(
+            "It needs homes or buildings that a programme of this budget rarely has: learn from it, or run it with "
+            "a partner that has them (connact's guidance)."
         ),
+        # Translators: why a practice is recommended; {size} is "4 months", "a budget of €20,000" or both.
+        "sustained": lambda: _(
+            "It ran as sustained, regular work in its source; with {size} start with a smaller pilot of it."
+        ).format(size=_size(profile, subject)),
     }
     return words[contribution.rule]()
+
+
+def _activity(activity_type: str) -> str:
+    word = ACTIVITY_WORDS.get(activity_type)
+    return _(word) if word else activity_type.replace("_", " ")
 
 
 def _related(subject: tuple[str, ...]) -> str:
     split = subject.index("|")
     wide, theirs, yours = subject[0], subject[1:split], subject[split + 1 :]
-    return (
-        f"It was designed for {_groups(theirs)}; like the {_groups(yours)} you serve, they are {_groups((wide,))}: "
-        "check that it fits."
+    # Translators: why a practice is recommended; {theirs} and {yours} are target groups, {wide} a wider group
+    # that includes both (e.g. third-country nationals).
+    return _("It was designed for {theirs}; like the {yours} you serve, they are {wide}: check that it fits.").format(
+        theirs=_groups(theirs), yours=_groups(yours), wide=_groups((wide,))
     )
 
 
 def _gap_reason(gap: Gap, language: str) -> str:
     strongest = max(gap.evidence, key=lambda e: (e.severity, e.question.id))
-    return f"It addresses {gap.tag.label.get(language).lower()}: {_quote(strongest, language)}."
+    # Translators: why a practice is recommended; {gap} is a gap's label in lower case, {answer} the answer that
+    # revealed it ("you answered 'no' to ...").
+    return _("It addresses {gap}: {answer}.").format(
+        gap=gap.tag.label.get(language).lower(), answer=_quote(strongest, language)
+    )
 
 
 def _size(profile: Profile, limits: tuple[str, ...]) -> str:
     """The size limits that apply, as the profile states them."""
-    parts = [f"{profile.duration_months} months"] if "months" in limits else []
+    parts: list[str] = []
+    months = profile.duration_months
+    if "months" in limits:
+        # Translators: a programme's duration in a sentence (the English says "months" even for one).
+        parts.append(ngettext("{count} months", "{count} months", months).format(count=months))
     if "budget" in limits:
-        parts.append(f"a budget of €{profile.budget_eur or 0:,}")
-    return " and ".join(parts)
+        # Translators: {amount} is an amount in euro.
+        parts.append(_("a budget of {amount}").format(amount=i18n.money(profile.budget_eur or 0)))
+    return join_words(parts)
 
 
 def join_words(words: list[str]) -> str:
     """["a", "b", "c"] -> "a, b and c"; [] -> ""."""
     if not words:
         return ""
-    return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " and " + words[-1]
+    if len(words) == 1:
+        return words[0]
+    # Translators: the end of a list in a sentence: "{items} and {last}" gives "a, b and c".
+    return _("{items} and {last}").format(items=", ".join(words[:-1]), last=words[-1])
 
 
 def group_words(groups: list[str]) -> str:
     """["temporary_protection", "women"] -> "people under temporary protection and women"."""
-    return join_words([GROUP_WORDS.get(g, g.replace("_", " ")) for g in groups])
+    return join_words([group_word(g) for g in groups])
 
 
 def recommend(
@@ -288,7 +340,8 @@ def match_lessons(assessment: Assessment, gaps: dict[str, Gap], catalogue: Catal
         reasons = []
         groups = [g for g in lesson.target_groups if g in assessment.profile.target_groups]
         if groups:
-            reasons.append(f"You serve {group_words([str(g) for g in groups])}.")
+            # Translators: why a lesson applies; {groups} are target groups.
+            reasons.append(_("You serve {groups}.").format(groups=group_words([str(g) for g in groups])))
         hit = [gaps[tag] for tag in lesson.gap_tags if tag in gaps]
         for gap in sorted(hit, key=lambda g: (-g.severity, g.tag.id))[:2]:
             strongest = max(gap.evidence, key=lambda e: (e.severity, e.question.id))

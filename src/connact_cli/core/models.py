@@ -43,6 +43,7 @@ from connact_cli.core.vocabulary import (
     TargetGroup,
     Theme,
 )
+from connact_cli.i18n import gettext as _
 
 # Where an entry comes from: the seed documents connact was built from, or other public sources.
 Origin = Literal["seed", "public"]
@@ -90,12 +91,17 @@ class Condition(Model):
     def _one_test(self) -> Condition:
         given = [name for name in ("equals", "any_of", "none_of") if getattr(self, name) is not None]
         if len(given) != 1:
-            raise ValueError("give exactly one of 'equals', 'any_of' or 'none_of'")
+            # Translators: an error in a checklist file; equals, any_of and none_of are its keys (keep them).
+            raise ValueError(_("give exactly one of 'equals', 'any_of' or 'none_of'"))
         if self.question.startswith(PROFILE_PREFIX):
             field = self.question.removeprefix(PROFILE_PREFIX)
             if field not in PROFILE_FIELDS:
                 allowed = ", ".join(sorted(PROFILE_FIELDS))
-                raise ValueError(f"'{field}' is not a profile field a condition can use ({allowed})")
+                raise ValueError(
+                    _("'{field}' is not a profile field a condition can use ({allowed})").format(
+                        field=field, allowed=allowed
+                    )
+                )
         else:
             check_id(self.question)
         return self
@@ -145,18 +151,20 @@ class Question(Model):
     def _fits_kind(self) -> Question:
         has_choices = self.kind in (QuestionKind.SINGLE, QuestionKind.MULTIPLE)
         if has_choices and len(self.choices) < 2:
-            raise ValueError(f"a '{self.kind}' question needs at least two choices")
+            # Translators: an error in a checklist file; {kind} is a question kind (single, multiple), keep it.
+            raise ValueError(_("a '{kind}' question needs at least two choices").format(kind=self.kind))
         if not has_choices and self.choices:
-            raise ValueError(f"a '{self.kind}' question takes no choices")
+            raise ValueError(_("a '{kind}' question takes no choices").format(kind=self.kind))
         ids = [choice.id for choice in self.choices]
         if len(ids) != len(set(ids)):
-            raise ValueError("choice ids must be unique within a question")
+            raise ValueError(_("choice ids must be unique within a question"))
         if self.kind != QuestionKind.NUMBER and (self.minimum is not None or self.maximum is not None):
-            raise ValueError("only 'number' questions take 'minimum' and 'maximum'")
+            # Translators: an error in a checklist file; 'number', 'minimum' and 'maximum' are its words (keep them).
+            raise ValueError(_("only 'number' questions take 'minimum' and 'maximum'"))
         if self.kind == QuestionKind.SCALE and not self.gap_tags:
-            raise ValueError("a 'scale' question needs the gap_tags that a 'no' answer reveals")
+            raise ValueError(_("a 'scale' question needs the gap_tags that a 'no' answer reveals"))
         if self.also and self.kind != QuestionKind.SCALE:
-            raise ValueError("only 'scale' questions take 'also' answers")
+            raise ValueError(_("only 'scale' questions take 'also' answers"))
         return self
 
     def revealed_gaps(self) -> list[str]:
@@ -226,15 +234,24 @@ class LibraryEntry(Model):
         missing = self.source.missing()
         if missing:
             raise ValueError(
-                f"source needs {', '.join(missing)}: every entry cites the address, publisher and year of its facts"
+                # Translators: an error in a library file; {fields} are its keys (url, publisher, year), keep them.
+                _("source needs {fields}: every entry cites the address, publisher and year of its facts").format(
+                    fields=", ".join(missing)
+                )
             )
         for other in self.other_sources:
             if other.missing():
-                raise ValueError(f"other source '{other.document}' needs {', '.join(other.missing())}")
+                raise ValueError(
+                    _("other source '{document}' needs {fields}").format(
+                        document=other.document, fields=", ".join(other.missing())
+                    )
+                )
         for figure in self.figures:
             if figure.source is not None and figure.source.missing():
                 raise ValueError(
-                    f"the figure '{figure.describe()}' cites a source without {', '.join(figure.source.missing())}"
+                    _("the figure '{figure}' cites a source without {fields}").format(
+                        figure=figure.describe(), fields=", ".join(figure.source.missing())
+                    )
                 )
         return self
 
@@ -378,10 +395,15 @@ class Framework(Model):
     @model_validator(mode="after")
     def _english_first(self) -> Framework:
         if self.languages[:1] != [DEFAULT_LANGUAGE] or len(set(self.languages)) != len(self.languages):
-            raise ValueError("languages must start with en (every text has an English version) and name each once")
+            raise ValueError(_("languages must start with en (every text has an English version) and name each once"))
         regional = [code for code in self.languages if primary_language(code) != code]
         if regional:
-            raise ValueError(f"'{regional[0]}' is regional; list languages by their primary code (--lang en-GB is en)")
+            raise ValueError(
+                # Translators: {code} is a regional language code such as it-IT.
+                _("'{code}' is regional; list languages by their primary code (--lang en-GB is en)").format(
+                    code=regional[0]
+                )
+            )
         return self
 
 

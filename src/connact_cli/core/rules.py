@@ -13,6 +13,7 @@ from pydantic import Field, model_validator
 
 from connact_cli.core.values import Id, LocalText, Model, Source
 from connact_cli.core.vocabulary import OrganisationType, TargetGroup, Theme
+from connact_cli.i18n import gettext as _
 
 # Facts about the profile a trigger can name (see core/triggers.py for what each one means).
 Flag = Literal[
@@ -51,7 +52,8 @@ class Trigger(Model):
             or self.answers
             or self.flags
         ):
-            raise ValueError("a trigger needs at least one condition, or always: true")
+            # Translators: an error in the planning file; "always: true" is what to write there (keep it).
+            raise ValueError(_("a trigger needs at least one condition, or always: true"))
         return self
 
 
@@ -69,12 +71,20 @@ class Point(Model):
     def _known_placeholders(self) -> Point:
         for language, text in self.text.root.items():
             try:
-                names = {name for _, name, _, _ in string.Formatter().parse(text) if name is not None}
+                names = {name for _text, name, _spec, _conversion in string.Formatter().parse(text) if name is not None}
             except ValueError as error:
-                raise ValueError(f"the '{language}' text has a stray brace: {error}") from None
+                # Translators: {language} is a language code, {error} Python's description of the problem.
+                raise ValueError(
+                    _("the '{language}' text has a stray brace: {error}").format(language=language, error=error)
+                ) from None
             unknown = sorted(names - PLACEHOLDERS)
             if unknown:
-                raise ValueError(f"unknown placeholder {{{unknown[0]}}}; use one of {', '.join(sorted(PLACEHOLDERS))}")
+                # Translators: {placeholder} is shown in braces, e.g. {groups}; {allowed} are placeholder names.
+                raise ValueError(
+                    _("unknown placeholder {placeholder}; use one of {allowed}").format(
+                        placeholder="{" + unknown[0] + "}", allowed=", ".join(sorted(PLACEHOLDERS))
+                    )
+                )
         return self
 
 
@@ -112,7 +122,7 @@ class BudgetCategory(Model):
     @model_validator(mode="after")
     def _positive_shares(self) -> BudgetCategory:
         if any(weight < 1 for weight in self.work_packages.values()):
-            raise ValueError("work-package weights are whole numbers of 1 or more")
+            raise ValueError(_("work-package weights are whole numbers of 1 or more"))
         return self
 
 

@@ -11,7 +11,9 @@ from typing import Annotated, Any, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, RootModel, model_validator
 
+from connact_cli import i18n
 from connact_cli.core.vocabulary import COUNTRIES
+from connact_cli.i18n import gettext as _
 
 DEFAULT_LANGUAGE = "en"
 _ID = re.compile(r"^[a-z0-9]+(?:[-_.][a-z0-9]+)*$")
@@ -21,14 +23,16 @@ _LANG = re.compile(r"^[a-z]{2,3}(?:-[A-Z]{2})?$")
 def check_id(value: str) -> str:
     if not _ID.fullmatch(value):
         raise ValueError(
-            f"'{value}' is not a valid id: use lower-case letters, digits and single '-', '_' or '.' between them"
+            _(
+                "'{value}' is not a valid id: use lower-case letters, digits and single '-', '_' or '.' between them"
+            ).format(value=value)
         )
     return value
 
 
 def _check_country(value: str) -> str:
     if value not in COUNTRIES:
-        raise ValueError(f"'{value}' is not an ISO 3166-1 alpha-2 country code (e.g. MT, IT, IE)")
+        raise ValueError(_("'{value}' is not an ISO 3166-1 alpha-2 country code (e.g. MT, IT, IE)").format(value=value))
     return value
 
 
@@ -49,7 +53,7 @@ def choose_language(requested: str, available: Sequence[str]) -> tuple[str, str 
 
 def check_language_code(value: str) -> str:
     if not _LANG.fullmatch(value):
-        raise ValueError(f"'{value}' is not a language code (use e.g. en, it, mt, fi)")
+        raise ValueError(_("'{value}' is not a language code (use e.g. en, it, mt, fi)").format(value=value))
     return value
 
 
@@ -76,11 +80,12 @@ class LocalText(RootModel[dict[str, str]]):
     def _require_english(self) -> LocalText:
         texts = self.root
         if not texts.get(DEFAULT_LANGUAGE, "").strip():
-            raise ValueError("an English text ('en') is required")
+            raise ValueError(_("an English text ('en') is required"))
         for lang, text in texts.items():
             check_language_code(lang)
             if not text.strip():
-                raise ValueError(f"the '{lang}' text is empty")
+                # Translators: {language} is a language code such as it or en.
+                raise ValueError(_("the '{language}' text is empty").format(language=lang))
         return self
 
     def get(self, language: str = DEFAULT_LANGUAGE) -> str:
@@ -127,9 +132,22 @@ class Figure(Model):
     source: Source | None = None  # None: the entry's own source, which states it
 
     def describe(self, language: str = DEFAULT_LANGUAGE) -> str:
+        """The figure as the source words it ("over 60 sessions"): the label in `language`."""
         whole = isinstance(self.value, int) or self.value.is_integer()
-        number = f"{int(self.value):,}" if whole else f"{self.value:,}"
-        prefix = {"over": "over ", "about": "about ", "almost": "almost ", "at_least": "at least "}.get(
-            self.qualifier, ""
-        )
-        return f"{prefix}{number} {self.label.get(language)}"
+        number = i18n.number(int(self.value) if whole else self.value)
+        label = self.label.get(language)
+        if self.qualifier == "over":
+            # Translators: a figure a source reports; {number} is the figure, {label} what it counts ("sessions").
+            return _("over {number} {label}").format(number=number, label=label)
+        if self.qualifier == "about":
+            return _("about {number} {label}").format(number=number, label=label)
+        if self.qualifier == "almost":
+            return _("almost {number} {label}").format(number=number, label=label)
+        if self.qualifier == "at_least":
+            return _("at least {number} {label}").format(number=number, label=label)
+        return f"{number} {label}"
+
+
+def short_number(value: float) -> str:
+    """A count or weight as `{value:g}` writes it (2, 1.5), in the current language's style (1,5 in Italian)."""
+    return i18n.number(int(value) if float(value).is_integer() else value)

@@ -1,11 +1,16 @@
 """The fixed vocabulary shared by checklists, practices, answers files and plans.
 
-Stored values are these language-neutral ids; only labels are translated.
+Stored values are these language-neutral ids; only labels are translated. The word tables hold English
+marked for the catalogue: translate a value with `_()` where it is shown, or use the functions below.
 """
 
 from __future__ import annotations
 
 from enum import StrEnum
+
+from connact_cli.i18n import gettext as _
+from connact_cli.i18n import gettext_noop as N_
+from connact_cli.i18n import pgettext
 
 
 class Theme(StrEnum):
@@ -29,42 +34,63 @@ class TargetGroup(StrEnum):
     HOST_COMMUNITY = "host_community"
 
 
-# How a plan names a target group in a sentence (English; the rest is the id with spaces).
+# How a plan names a target group in a sentence (marked for translation: call `_()` where shown).
 GROUP_WORDS = {
-    "temporary_protection": "people under temporary protection",
-    "third_country_nationals": "third-country nationals",
-    "children_and_youth": "children and young people",
-    "host_community": "the host community",
+    "asylum_seekers": N_("asylum seekers"),
+    "refugees": N_("refugees"),
+    "temporary_protection": N_("people under temporary protection"),
+    "third_country_nationals": N_("third-country nationals"),
+    "family_migrants": N_("family migrants"),
+    "victims_of_trafficking": N_("victims of trafficking"),
+    "women": N_("women"),
+    "single_mothers": N_("single mothers"),
+    "children_and_youth": N_("children and young people"),
+    "older_people": N_("older people"),
+    "host_community": N_("the host community"),
+}
+# A target group's id in plain words where that differs from GROUP_WORDS ("temporary protection").
+GROUP_NAMES = {
+    "temporary_protection": N_("temporary protection"),
+    "third_country_nationals": N_("third country nationals"),
+    "children_and_youth": N_("children and youth"),
+    "host_community": N_("host community"),
+}
+# How a plan names a theme in a sentence.
+THEME_WORDS = {
+    "health": N_("health"),
+    "employment": N_("employment"),
+    "training": N_("training"),
+    "social_cohesion": N_("social cohesion"),
 }
 # How a plan names work that serves every theme.
 ACTIVITY_WORDS = {
-    "forum": "a forum",
-    "working_group": "a working group",
-    "training_of_trainers": "training of trainers",
+    "forum": N_("a forum"),
+    "working_group": N_("a working group"),
+    "training_of_trainers": N_("training of trainers"),
 }
 
 
 # What a library entry's source reports as evidence, and where the entry comes from, in words.
 EVIDENCE_WORDS = {
-    "outcome": "the source reports outcomes (changes for the people it served)",
-    "output": "the source reports outputs (what was delivered), not outcomes",
-    "none": "the source reports no results",
+    "outcome": N_("the source reports outcomes (changes for the people it served)"),
+    "output": N_("the source reports outputs (what was delivered), not outcomes"),
+    "none": N_("the source reports no results"),
 }
 ORIGIN_WORDS = {
-    "seed": "seed material (the toolkits connact was built from)",
-    "public": "a public source outside the seed material",
+    "seed": N_("seed material (the toolkits connact was built from)"),
+    "public": N_("a public source outside the seed material"),
 }
 
 # How a plan names the organisation's own type in a sentence ("you are an NGO").
 ORGANISATION_WORDS = {
-    "ngo": "an NGO",
-    "local_authority": "a local authority",
-    "national_authority": "a national authority",
-    "public_service": "a public service",
-    "migrant_led": "a migrant-led organisation",
-    "education_provider": "an education provider",
-    "employer": "an employer",
-    "other": "an organisation",
+    "ngo": N_("an NGO"),
+    "local_authority": N_("a local authority"),
+    "national_authority": N_("a national authority"),
+    "public_service": N_("a public service"),
+    "migrant_led": N_("a migrant-led organisation"),
+    "education_provider": N_("an education provider"),
+    "employer": N_("an employer"),
+    "other": N_("an organisation"),
 }
 
 
@@ -105,12 +131,12 @@ class ScaleAnswer(StrEnum):
 
 # How a scale answer reads on screen and on paper.
 SCALE_LABELS = {
-    "yes": "Yes",
-    "partly": "Partly",
-    "no": "No",
-    "unsure": "Unsure",
-    "planned": "Planned",
-    "not_applicable": "Not applicable",
+    "yes": N_("Yes"),
+    "partly": N_("Partly"),
+    "no": N_("No"),
+    "unsure": N_("Unsure"),
+    "planned": N_("Planned"),
+    "not_applicable": N_("Not applicable"),
 }
 
 
@@ -165,29 +191,78 @@ class ActivityType(StrEnum):
     ADVICE_AND_GUIDANCE = "advice_and_guidance"
 
 
-# How a plan names an activity strand by its kind (English).
+# How a plan names an activity strand by its kind.
 ACTIVITY_TITLES = {
-    "employment_support": "Employment support",
-    "language_course": "Language course",
-    "information_sessions": "Information sessions",
-    "forum": "Migrant forum",
-    "working_group": "Working group",
-    "training_of_trainers": "Training of trainers",
-    "cultural_activities": "Arts and cultural activities",
-    "volunteering": "Volunteering",
-    "mentoring": "Mentoring",
-    "mediation": "Cultural mediation",
-    "adult_education": "Adult education",
-    "research_and_exchange": "Exchange of practice",
-    "network": "Network",
-    "funding": "Funding",
-    "policy_dialogue": "Policy dialogue",
-    "capacity_building": "Capacity building",
-    "health_services": "Health services",
-    "childcare": "Childcare",
-    "housing_support": "Housing support",
-    "advice_and_guidance": "Advice and guidance",
+    "employment_support": N_("Employment support"),
+    "language_course": N_("Language course"),
+    "information_sessions": N_("Information sessions"),
+    "forum": N_("Migrant forum"),
+    "working_group": N_("Working group"),
+    "training_of_trainers": N_("Training of trainers"),
+    "cultural_activities": N_("Arts and cultural activities"),
+    "volunteering": N_("Volunteering"),
+    "mentoring": N_("Mentoring"),
+    "mediation": N_("Cultural mediation"),
+    "adult_education": N_("Adult education"),
+    "research_and_exchange": N_("Exchange of practice"),
+    "network": N_("Network"),
+    "funding": N_("Funding"),
+    "policy_dialogue": N_("Policy dialogue"),
+    "capacity_building": N_("Capacity building"),
+    "health_services": N_("Health services"),
+    "childcare": N_("Childcare"),
+    "housing_support": N_("Housing support"),
+    "advice_and_guidance": N_("Advice and guidance"),
 }
+
+
+def group_word(group: str) -> str:
+    """A target group as a plan names it in a sentence ("people under temporary protection"), translated."""
+    word = GROUP_WORDS.get(group)
+    return _(word) if word else group.replace("_", " ")
+
+
+def group_name(group: str) -> str:
+    """A target group's id in plain words ("temporary protection"), translated."""
+    word = GROUP_NAMES.get(group) or GROUP_WORDS.get(group)
+    return _(word) if word else group.replace("_", " ")
+
+
+def theme_word(theme: str) -> str:
+    """A theme in words ("social cohesion"), translated."""
+    word = THEME_WORDS.get(theme)
+    return _(word) if word else theme.replace("_", " ")
+
+
+def organisation_word(organisation_type: str) -> str:
+    """The organisation's type as in "you are an NGO", translated."""
+    word = ORGANISATION_WORDS.get(organisation_type)
+    return _(word) if word else organisation_type
+
+
+def level_word(level: str) -> str:
+    """How far a practice reached, as in "it ran at local level", translated."""
+    words = {
+        # Translators: a practice's reach, in "It ran at {level} level" (adjective).
+        "local": pgettext("level", "local"),
+        "regional": pgettext("level", "regional"),
+        "national": pgettext("level", "national"),
+        "transnational": pgettext("level", "transnational"),
+    }
+    return words.get(level, level)
+
+
+def scale_word(answer: str) -> str:
+    """A scale answer as quoted inside a sentence (you answered 'partly'), translated; other text as given."""
+    words = {
+        # Translators: a checklist answer quoted inside a sentence, e.g. you answered 'partly' to "...".
+        "yes": pgettext("scale answer", "yes"),
+        "partly": pgettext("scale answer", "partly"),
+        "no": pgettext("scale answer", "no"),
+        "unsure": pgettext("scale answer", "unsure"),
+        "planned": pgettext("scale answer", "planned"),
+    }
+    return words.get(answer, answer)
 
 
 class DeliveryFormat(StrEnum):

@@ -9,12 +9,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from connact_cli import i18n
 from connact_cli.core.advice import Situation
 from connact_cli.core.answers import Profile
 from connact_cli.core.matching import join_words
 from connact_cli.core.plan import DatedRow, PhaseRow, RecommendationRow, TaskRow, WorkPackageRow, WorkPlan
 from connact_cli.core.rules import StrandRule, SupportMeasure
+from connact_cli.core.values import DEFAULT_LANGUAGE
 from connact_cli.core.vocabulary import ACTIVITY_TITLES, ActivityType
+from connact_cli.i18n import gettext as _
+from connact_cli.i18n import ngettext
 
 DEFAULT_RULE = StrandRule(eur_per_strand=25_000, max_parallel=4, min_months_for_two=6, without_budget=2)
 
@@ -47,16 +51,26 @@ class Calendar:
 
 def parallel_strands(profile: Profile, rule: StrandRule) -> tuple[int, str]:
     """How many activity strands run at once, and the rule in words."""
-    words = (
-        f"one activity strand per €{rule.eur_per_strand:,} of budget, at most {rule.max_parallel} at once; "
-        f"a programme shorter than {rule.min_months_for_two} months runs one"
-    )
-    if profile.duration_months < rule.min_months_for_two:
-        return 1, f"{words}; {profile.duration_months} months give one strand"
+    # Translators: the rule for parallel activity strands, in a plan; {amount} is an amount in euro.
+    words = _(
+        "one activity strand per {amount} of budget, at most {most} at once; a programme shorter than {months} "
+        "months runs one"
+    ).format(amount=i18n.money(rule.eur_per_strand), most=rule.max_parallel, months=rule.min_months_for_two)
+    months = profile.duration_months
+    if months < rule.min_months_for_two:
+        # Translators: {rule} is the rule above; the English says "months" even for one.
+        text = ngettext("{rule}; {months} months give one strand", "{rule}; {months} months give one strand", months)
+        return 1, text.format(rule=words, months=months)
     if profile.budget_eur is None:
-        return rule.without_budget, f"{words}; without a budget, {rule.without_budget} are assumed"
+        # Translators: {rule} is the rule above; {count} strands are assumed.
+        return rule.without_budget, _("{rule}; without a budget, {count} are assumed").format(
+            rule=words, count=rule.without_budget
+        )
     count = max(1, min(rule.max_parallel, profile.budget_eur // rule.eur_per_strand))
-    return count, f"{words}; €{profile.budget_eur:,} over {profile.duration_months} months give {count}"
+    # Translators: {rule} is the rule above; {amount} the budget in euro; {count} strands.
+    return count, _("{rule}; {amount} over {months} months give {count}").format(
+        rule=words, amount=i18n.money(profile.budget_eur), months=months, count=count
+    )
 
 
 def carried(
@@ -105,29 +119,40 @@ class Scope:
 
 def _leads(situation: Situation) -> dict[str, str]:
     volunteer = situation.volunteer_run
+    coordinator = _("Project coordinator")
     return {
-        "management": "Project coordinator",
-        "strand": "Volunteer coordinator with the activity's facilitators" if volunteer else "Activity lead",
-        "monitoring": "Project coordinator" if volunteer or situation.small else "Monitoring and evaluation lead",
-        "communication": "Project coordinator" if volunteer or situation.small else "Communication officer",
+        "management": coordinator,
+        "strand": _("Volunteer coordinator with the activity's facilitators") if volunteer else _("Activity lead"),
+        "monitoring": coordinator if volunteer or situation.small else _("Monitoring and evaluation lead"),
+        "communication": coordinator if volunteer or situation.small else _("Communication officer"),
     }
 
 
 def _group_task(titles: list[str], situation: Situation) -> str:
     mode = situation.group_mode
     if mode == "strengthen":
-        return "Take this plan to the working group you are part of"
-    model = f", learning from {join_words(titles)}" if titles else ""
+        return _("Take this plan to the working group you are part of")
+    models = join_words(titles)
     if mode == "join":
-        return f"Join an existing local Integration Working Group or network{model}"
-    return f"Join a local Integration Working Group or, where there is none, form one{model}"
+        if titles:
+            # Translators: a management task; {models} are practice titles to learn from.
+            return _("Join an existing local Integration Working Group or network, learning from {models}").format(
+                models=models
+            )
+        return _("Join an existing local Integration Working Group or network")
+    if titles:
+        return _(
+            "Join a local Integration Working Group or, where there is none, form one, learning from {models}"
+        ).format(models=models)
+    return _("Join a local Integration Working Group or, where there is none, form one")
 
 
 def strand_title(rec: RecommendationRow, scope: Scope, taken: set[str]) -> str:
     """A strand named by what it does and the priority gap most its own: a thematic gap before a principle,
     one no other strand addresses first, one no earlier strand is named after. Never by the pilot it adapts:
     a title such as "survival Greek" belongs to the source, not to a programme in Malta."""
-    kind = ACTIVITY_TITLES.get(rec.activity_type, rec.activity_type.replace("_", " ").capitalize())
+    title = ACTIVITY_TITLES.get(rec.activity_type)
+    kind = _(title) if title else rec.activity_type.replace("_", " ").capitalize()
     labels = scope.gap_labels
     elsewhere = {tag for other in scope.strands if other is not rec for tag in other.addresses}
     ids = [gap_id for gap_id in labels if gap_id in rec.addresses]
@@ -139,24 +164,29 @@ def strand_title(rec: RecommendationRow, scope: Scope, taken: set[str]) -> str:
     return f"{kind}: {labels[gap].lower()}"
 
 
-def _management(scope: Scope, cal: Calendar, situation: Situation, leads: dict[str, str]) -> WorkPackageRow:
+def _management(
+    scope: Scope, cal: Calendar, situation: Situation, leads: dict[str, str], language: str
+) -> WorkPackageRow:
     d = cal.duration
     tasks = [
         TaskRow(
-            name="Preparation: partners, roles, participants' co-design of the activities",
+            name=_("Preparation: partners, roles, participants' co-design of the activities"),
             start_month=1,
             end_month=cal.prep_end,
         )
     ]
     if scope.groups or situation.needs_group:
         tasks.append(TaskRow(name=_group_task([g.title for g in scope.groups], situation), start_month=1, end_month=d))
-    tasks += [TaskRow(name=measure.task.get(), start_month=1, end_month=cal.delivery_end) for measure in scope.measures]
-    tasks.append(TaskRow(name="Coordination, finance and reporting", start_month=1, end_month=d))
+    tasks += [
+        TaskRow(name=measure.task.get(language), start_month=1, end_month=cal.delivery_end)
+        for measure in scope.measures
+    ]
+    tasks.append(TaskRow(name=_("Coordination, finance and reporting"), start_month=1, end_month=d))
     served = [g.practice_id for g in scope.groups] + [m.id for m in scope.measures]
     return WorkPackageRow(
         number=1,
         kind="management",
-        title="Management, coordination and partnership",
+        title=_("Management, coordination and partnership"),
         lead=leads["management"],
         start_month=1,
         end_month=d,
@@ -165,10 +195,10 @@ def _management(scope: Scope, cal: Calendar, situation: Situation, leads: dict[s
         deliverables=[
             DatedRow(
                 ref="D1.1",
-                title="Co-design report: what participants asked for and the agreed activities",
+                title=_("Co-design report: what participants asked for and the agreed activities"),
                 month=cal.prep_end,
             ),
-            DatedRow(ref="D1.2", title="Final report to the funder", month=d),
+            DatedRow(ref="D1.2", title=_("Final report to the funder"), month=d),
         ],
     )
 
@@ -185,34 +215,37 @@ def _strand(
     open_kind = rec.activity_type in OPEN_ACTIVITIES
     tasks = [
         TaskRow(
-            name=f"Arrange first: {need.lower()} (the practice relied on it)", start_month=1, end_month=cal.prep_end
+            # Translators: a task; {need} is a gap's label in lower case (what the practice needed).
+            name=_("Arrange first: {need} (the practice relied on it)").format(need=need.lower()),
+            start_month=1,
+            end_month=cal.prep_end,
         )
         for need in rec.needs_first
     ]
-    first = "First sessions, open to all, with feedback after each" if open_kind else "Pilot with a first group"
+    first = _("First sessions, open to all, with feedback after each") if open_kind else _("Pilot with a first group")
     tasks.append(TaskRow(name=first, start_month=min(cal.prep_end + 1, cal.duration), end_month=cal.pilot_end))
     if cal.scales_up:
         tasks.append(
             TaskRow(
                 name=(
-                    "Regular sessions, adjusted to what participants said"
+                    _("Regular sessions, adjusted to what participants said")
                     if open_kind
-                    else "Review the pilot with participants, adjust, then run at full scale"
+                    else _("Review the pilot with participants, adjust, then run at full scale")
                 ),
                 start_month=cal.pilot_end + 1,
                 end_month=cal.delivery_end,
             )
         )
-    review = "Review of the first sessions" if open_kind else "Pilot review"
-    deliverables = [
-        DatedRow(ref=f"D{number}.1", title=f"{review}: who took part, what worked, what changes", month=cal.pilot_end),
-    ]
+    review = (
+        _("Review of the first sessions: who took part, what worked, what changes")
+        if open_kind
+        else _("Pilot review: who took part, what worked, what changes")
+    )
+    deliverables = [DatedRow(ref=f"D{number}.1", title=review, month=cal.pilot_end)]
     if profile.languages:
-        deliverables.append(
-            DatedRow(
-                ref=f"D{number}.2", title=f"Activity materials in {', '.join(profile.languages)}", month=cal.prep_end
-            )
-        )
+        # Translators: a deliverable; {languages} are the participants' languages as the organisation typed them.
+        materials = _("Activity materials in {languages}").format(languages=", ".join(profile.languages))
+        deliverables.append(DatedRow(ref=f"D{number}.2", title=materials, month=cal.prep_end))
     places = f" ({', '.join(rec.countries)})" if rec.countries else ""
     return WorkPackageRow(
         number=number,
@@ -232,35 +265,39 @@ def _strand(
 def _monitoring(number: int, scope: Scope, cal: Calendar, small: bool, lead: str) -> WorkPackageRow:
     d = cal.duration
     tasks = [
-        TaskRow(name="Baseline: the self-assessment and a first count of every indicator", start_month=1, end_month=1)
+        TaskRow(
+            name=_("Baseline: the self-assessment and a first count of every indicator"), start_month=1, end_month=1
+        )
     ]
     if cal.midterm:
         tasks.append(
             TaskRow(
-                name="Mid-term review: re-assess and compare with the baseline",
+                name=_("Mid-term review: re-assess and compare with the baseline"),
                 start_month=cal.midterm,
                 end_month=cal.midterm,
             )
         )
     tasks += [
         TaskRow(
-            name="Participants' feedback after each session or cycle", start_month=min(2, d), end_month=cal.delivery_end
+            name=_("Participants' feedback after each session or cycle"),
+            start_month=min(2, d),
+            end_month=cal.delivery_end,
         ),
-        TaskRow(name="Final evaluation against the logframe", start_month=min(cal.delivery_end + 1, d), end_month=d),
+        TaskRow(name=_("Final evaluation against the logframe"), start_month=min(cal.delivery_end + 1, d), end_month=d),
     ]
     if small:  # a small programme reports its baseline and review in the reports it writes anyway
-        deliverables = [DatedRow(ref=f"D{number}.1", title="Evaluation chapter of the final report", month=d)]
+        deliverables = [DatedRow(ref=f"D{number}.1", title=_("Evaluation chapter of the final report"), month=d)]
     else:
-        deliverables = [DatedRow(ref=f"D{number}.1", title="Baseline report", month=1)]
+        deliverables = [DatedRow(ref=f"D{number}.1", title=_("Baseline report"), month=1)]
         if cal.midterm:
-            deliverables.append(DatedRow(ref=f"D{number}.2", title="Mid-term review", month=cal.midterm))
+            deliverables.append(DatedRow(ref=f"D{number}.2", title=_("Mid-term review"), month=cal.midterm))
         deliverables.append(
-            DatedRow(ref=f"D{number}.{len(deliverables) + 1}", title="Final evaluation report", month=d)
+            DatedRow(ref=f"D{number}.{len(deliverables) + 1}", title=_("Final evaluation report"), month=d)
         )
     return WorkPackageRow(
         number=number,
         kind="monitoring",
-        title="Monitoring and evaluation",
+        title=_("Monitoring and evaluation"),
         lead=lead,
         start_month=1,
         end_month=d,
@@ -272,51 +309,54 @@ def _monitoring(number: int, scope: Scope, cal: Calendar, small: bool, lead: str
 
 def _communication(number: int, cal: Calendar, small: bool, lead: str) -> WorkPackageRow:
     d = cal.duration
-    deliverables = [] if small else [DatedRow(ref=f"D{number}.1", title="Communication plan", month=min(2, d))]
-    deliverables.append(DatedRow(ref=f"D{number}.{len(deliverables) + 1}", title="Public summary of results", month=d))
+    deliverables = [] if small else [DatedRow(ref=f"D{number}.1", title=_("Communication plan"), month=min(2, d))]
+    summary = _("Public summary of results")
+    deliverables.append(DatedRow(ref=f"D{number}.{len(deliverables) + 1}", title=summary, month=d))
     return WorkPackageRow(
         number=number,
         kind="communication",
-        title="Communication and visibility",
+        title=_("Communication and visibility"),
         lead=lead,
         start_month=1,
         end_month=d,
         serves=[],
         tasks=[
             TaskRow(
-                name="Reach participants through the channels and languages they use",
+                name=_("Reach participants through the channels and languages they use"),
                 start_month=1,
                 end_month=cal.delivery_end,
             ),
             TaskRow(
-                name="Share results with partners, services and funders", start_month=cal.delivery_end, end_month=d
+                name=_("Share results with partners, services and funders"), start_month=cal.delivery_end, end_month=d
             ),
         ],
         deliverables=deliverables,
     )
 
 
-def work_plan(profile: Profile, scope: Scope, situation: Situation) -> WorkPlan:
-    """The work packages, milestones and reviews for what `scope` carries."""
+def work_plan(profile: Profile, scope: Scope, situation: Situation, language: str = DEFAULT_LANGUAGE) -> WorkPlan:
+    """The work packages, milestones and reviews for what `scope` carries; data texts in `language`."""
     cal = Calendar.of(profile.duration_months)
     leads = _leads(situation)
-    packages = [_management(scope, cal, situation, leads)]
+    packages = [_management(scope, cal, situation, leads, language)]
     taken: set[str] = set()
     for rec in scope.strands:
         packages.append(_strand(len(packages) + 1, rec, scope, cal, profile, leads["strand"], taken))
     packages.append(_monitoring(len(packages) + 1, scope, cal, situation.small, leads["monitoring"]))
     packages.append(_communication(len(packages) + 1, cal, situation.small, leads["communication"]))
     milestones = [
-        DatedRow(ref="M1", title="Activities co-designed with participants; baseline taken", month=cal.prep_end)
+        DatedRow(ref="M1", title=_("Activities co-designed with participants; baseline taken"), month=cal.prep_end)
     ]
     if scope.strands:
-        pilots = "Pilots reviewed" if len(scope.strands) > 1 else "Pilot reviewed"
-        milestones.append(
-            DatedRow(ref="M2", title=f"{pilots}: adjust before running at full scale", month=cal.pilot_end)
+        pilots = ngettext(
+            "Pilot reviewed: adjust before running at full scale",
+            "Pilots reviewed: adjust before running at full scale",
+            len(scope.strands),
         )
+        milestones.append(DatedRow(ref="M2", title=pilots, month=cal.pilot_end))
     if cal.midterm:
-        milestones.append(DatedRow(ref=f"M{len(milestones) + 1}", title="Mid-term review held", month=cal.midterm))
-    milestones.append(DatedRow(ref=f"M{len(milestones) + 1}", title="Final evaluation done", month=cal.duration))
+        milestones.append(DatedRow(ref=f"M{len(milestones) + 1}", title=_("Mid-term review held"), month=cal.midterm))
+    milestones.append(DatedRow(ref=f"M{len(milestones) + 1}", title=_("Final evaluation done"), month=cal.duration))
     return WorkPlan(
         parallel_strands=scope.parallel,
         strand_rule=scope.rule_words,

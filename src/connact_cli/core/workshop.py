@@ -21,6 +21,8 @@ from connact_cli.core.names import group_file_name
 from connact_cli.core.plan import Plan
 from connact_cli.core.values import Id, Model
 from connact_cli.core.vocabulary import SCALE_LABELS, QuestionKind
+from connact_cli.i18n import gettext as _
+from connact_cli.i18n import gettext_noop as N_
 
 SCRIPT_KIND = "workshop"
 
@@ -44,7 +46,8 @@ class Step(Model):
     def _plenary_asks_nothing(self) -> Step:
         if self.kind == "plenary" and self.sections:
             raise ValueError(
-                "a plenary step compares the answers given so far and asks no questions: remove its sections"
+                # Translators: an error in a workshop script; "sections" is its key.
+                _("a plenary step compares the answers given so far and asks no questions: remove its sections")
             )
         return self
 
@@ -68,14 +71,15 @@ class WorkshopScript(Model):
     def _unique(self) -> WorkshopScript:
         # group names become file names: two names with the same file name would overwrite each other
         named = self.file_names()
-        for label, values in (
-            ("step id", [s.id for s in self.agenda]),
-            ("group name", [g.name for g in self.groups]),
-            ("group file name", named),
+        for message, values in (
+            # Translators: an error in a workshop script; {value} is what is repeated.
+            (N_("step id '{value}' is used twice; each must be unique"), [s.id for s in self.agenda]),
+            (N_("group name '{value}' is used twice; each must be unique"), [g.name for g in self.groups]),
+            (N_("group file name '{value}' is used twice; each must be unique"), named),
         ):
             repeated = [v for v, n in Counter(values).items() if n > 1]
             if repeated:
-                raise ValueError(f"{label} '{repeated[0]}' is used twice; each must be unique")
+                raise ValueError(_(message).format(value=repeated[0]))
         return self
 
     def file_names(self) -> list[str]:
@@ -153,18 +157,20 @@ def compare(script: WorkshopScript, results: list[GroupResult], catalogue: Catal
 
 def _shown(item: Item | None, language: str) -> str:
     if item is None or item.status == "not_relevant":
-        return NOT_ASKED
+        return _(NOT_ASKED)
     return answer_text(item.question, item.value, language)
 
 
-NOT_ASKED = "not asked"
+# Translators: a group's answer in the workshop comparison when the group was not asked the question.
+NOT_ASKED = N_("not asked")
 
 
 def answer_text(question: Question, value: Any, language: str) -> str:
     """An answer as the room reads it: a scale word ("Partly"), choice labels, a number as given."""
     if value is None:
-        return "not assessed"
-    labels = dict(SCALE_LABELS) if question.kind == QuestionKind.SCALE else {}
+        # Translators: a group's answer in the workshop comparison when the group left the question open.
+        return _("not assessed")
+    labels = {key: _(label) for key, label in SCALE_LABELS.items()} if question.kind == QuestionKind.SCALE else {}
     labels |= {c.id: c.label.get(language) for c in question.choices}
     if isinstance(value, list):
         return "; ".join(labels.get(str(x), str(x)) for x in value)

@@ -10,12 +10,16 @@ from datetime import datetime
 from typing import Any
 
 from connact_cli.documents.model import Document, Spans, Table, Timeline
+from connact_cli.i18n import gettext as _
+from connact_cli.i18n import pgettext
 from connact_cli.render.packaging import fixed_zip_times
 from connact_cli.render.templating import add_months
 
+# Money as i18n.money writes it: €80,000 (English) or 80.000 € (Italian, and languages that write it so).
 _MONEY = re.compile(r"^€(\d{1,3}(?:,\d{3})*)$")
+_MONEY_AFTER = re.compile(r"^(\d{1,3}(?:[.\s]\d{3})*) €$")
 _NUMBER = re.compile(r"^\d+$")
-_PERCENT = re.compile(r"^(\d+(?:\.\d+)?)%$")
+_PERCENT = re.compile(r"^(\d+(?:\.\d+|,\d{1,2})?) ?%$")  # 12.5% or, in Italian, 12,5%
 _FIXED_TIME = datetime(2000, 1, 1)  # the same plan gives the same bytes
 _WIDTH = 60  # the widest a text column is drawn, in characters
 
@@ -27,12 +31,12 @@ def _plain(spans: Spans) -> str:
 def _value(spans: Spans) -> str | int | float:
     """Money, shares and whole numbers become numbers a funder's template can compute with; the rest stays text."""
     text = _plain(spans)
-    money = _MONEY.match(text)
+    money = _MONEY.match(text) or _MONEY_AFTER.match(text)
     if money:
-        return int(money.group(1).replace(",", ""))
+        return int(re.sub(r"\D", "", money.group(1)))
     share = _PERCENT.match(text)
     if share:
-        return float(share.group(1)) / 100
+        return float(share.group(1).replace(",", ".")) / 100
     return int(text) if _NUMBER.match(text) else text
 
 
@@ -54,7 +58,7 @@ def _table(book: Any, block: Table, name: str) -> None:
     first = sheet.max_row + 1
     for row in block.rows:
         values = [_value(cell) for cell in row]
-        totals = _plain(row[0]).startswith("Total") and sheet.max_row >= first
+        totals = _plain(row[0]).startswith(_total_words()) and sheet.max_row >= first
         if totals:
             values = _totals(values, first, sheet.max_row)
         sheet.append(values)
@@ -64,9 +68,17 @@ def _table(book: Any, block: Table, name: str) -> None:
                 cell.data_type = "s"  # text from a file that starts with "=" stays text, never a live formula
             if shown.startswith("€"):
                 cell.number_format = "€#,##0"
+            elif _MONEY_AFTER.match(shown):
+                cell.number_format = '#,##0 "€"'
             elif shown.endswith("%"):
                 cell.number_format = "0.0%"
             cell.alignment = Alignment(wrap_text=True, vertical="top")
+
+
+def _total_words() -> tuple[str, ...]:
+    """How a total row starts, in English and in the current language (the plan's budget tables)."""
+    # Translators: the first cell of a table's total row; must match the budget table's "Total".
+    return ("Total", _("Total"))
 
 
 def _totals(values: list[str | int | float], first: int, last: int) -> list[str | int | float]:
@@ -85,7 +97,9 @@ def _timeline(book: Any, block: Timeline, name: str) -> None:
 
     sheet = _sheet(book, name)
     months = max((p.end_month for p in block.phases), default=0)
-    sheet.append(["Task", "From month", "To month", *(add_months(block.start_month, m)[:7] for m in range(months))])
+    # Translators: spreadsheet column headers of the activity timeline; keep short.
+    headers = [_("Task"), _("From month"), _("To month")]
+    sheet.append([*headers, *(add_months(block.start_month, m)[:7] for m in range(months))])
     for cell in sheet[sheet.max_row]:
         cell.font = Font(bold=True)
     fill = PatternFill("solid", start_color="4F81BD", end_color="4F81BD")
@@ -119,8 +133,10 @@ def to_xlsx(doc: Document) -> bytes:
     if len(book.sheetnames) > 1:
         book.remove(default)
     else:
-        default.title = "About"
-        default.append([f"{doc.title}: this document has no tables for a spreadsheet."])
+        # Translators: a spreadsheet's sheet name (at most 31 characters).
+        default.title = pgettext("sheet name", "About")[:31]
+        # Translators: the only text of a spreadsheet made from a document without tables; {title} is its title.
+        default.append([_("{title}: this document has no tables for a spreadsheet.").format(title=doc.title)])
     _fit_columns(book)
     book.properties.title = doc.title
     book.properties.creator = "connact"

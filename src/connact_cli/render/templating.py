@@ -11,7 +11,9 @@ from datetime import date
 from functools import lru_cache
 from typing import Any
 
+from connact_cli import i18n
 from connact_cli.documents.model import signed
+from connact_cli.i18n import gettext as _
 
 _MD_INLINE = re.compile(r"([\\`*_\[\]|~])")
 _MD_LINE_START = re.compile(r"^([#>+=-]|\d+[.)])")
@@ -53,7 +55,8 @@ def mermaid(value: object) -> str:
 
 def bar(percent: int | None) -> str:
     if percent is None:
-        return "not assessed".ljust(_BAR)
+        # Translators: stands in for a bar chart's bar (20 characters wide): keep it shorter than 20 characters.
+        return _("not assessed").ljust(_BAR)
     filled = round(_BAR * percent / 100)
     return "█" * filled + "░" * (_BAR - filled)
 
@@ -69,17 +72,22 @@ def environment(html: bool) -> Any:
     """The template environment, compiled afresh in each run.
 
     No bytecode cache: compiled templates are code, and the cache holds data only. Compiling the
-    Markdown template costs about 10 ms, a few per cent of a plan.
+    Markdown template costs about 10 ms, a few per cent of a plan. Templates translate with `_()`,
+    which looks the language up when a template renders, so one environment serves every language.
     """
     from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 
     env = Environment(
         loader=PackageLoader("connact_cli.render", "templates"),
+        extensions=["jinja2.ext.i18n"],
         autoescape=select_autoescape(enabled_extensions=("html.j2",), default=False) if html else False,
         undefined=StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
+    )
+    env.install_gettext_callables(  # type: ignore[attr-defined]
+        i18n.gettext, i18n.ngettext, newstyle=True, pgettext=i18n.pgettext
     )
     env.filters.update(
         md=md,

@@ -19,6 +19,7 @@ from connact_cli.documents.model import (
     Timeline,
     signed,
 )
+from connact_cli.i18n import gettext as _
 from connact_cli.render.packaging import fixed_zip_times
 from connact_cli.render.templating import bar
 
@@ -58,12 +59,13 @@ def _add_block(word: Any, block: Content) -> None:
         rows = [
             [
                 [Span(text=label)],
-                [Span(text=f"{p}%" if p is not None else "not assessed")],
+                [Span(text=_percent(p))],
                 [Span(text=bar(p) if p is not None else "")],
             ]
             for label, p in block.bars
         ]
-        _add_table(word, ["Pillar", "Met", ""], rows)
+        # Translators: table headers for a bar chart of checklist pillars and the share of criteria met; keep short.
+        _add_table(word, [_("Pillar"), _("Met"), ""], rows)
     elif isinstance(block, PairedBars):
         _add_paired_bars(word, block)
     elif isinstance(block, Timeline):
@@ -71,14 +73,16 @@ def _add_block(word: Any, block: Content) -> None:
             [[Span(text=phase.name)], [Span(text=str(phase.start_month))], [Span(text=str(phase.end_month))]]
             for phase in block.phases
         ]
-        _add_table(word, ["Activity", "From month", "To month"], rows, lambda i: i > 0)
-        word.add_paragraph(f"Month 1 is {block.start_month}.")
+        # Translators: table headers of the activity timeline; keep short.
+        _add_table(word, [_("Activity"), _("From month"), _("To month")], rows, lambda i: i > 0)
+        # Translators: under the activity timeline; {month} is the programme's first month (YYYY-MM).
+        word.add_paragraph(_("Month 1 is {month}.").format(month=block.start_month))
     else:
         word.add_paragraph("")
 
 
 def _percent(value: int | None) -> str:
-    return f"{value}%" if value is not None else "not assessed"
+    return f"{value}%" if value is not None else _("not assessed")
 
 
 def _add_paired_bars(word: Any, block: PairedBars) -> None:
@@ -93,7 +97,8 @@ def _add_paired_bars(word: Any, block: PairedBars) -> None:
         ]
         for pair in block.pairs
     ]
-    _add_table(word, ["Pillar", block.before_label, block.after_label, "Change", ""], rows, lambda i: i in (1, 2, 3))
+    headers = [_("Pillar"), block.before_label, block.after_label, _("Change"), ""]
+    _add_table(word, headers, rows, lambda i: i in (1, 2, 3))
 
 
 def _add_spans(paragraph: Any, spans: list[Span]) -> None:
