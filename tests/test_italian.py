@@ -50,15 +50,30 @@ def local_texts(value):
             yield from local_texts(item)
 
 
+def cited(value):
+    """The titles of cited documents: a plan quotes them as published."""
+    if isinstance(value, dict):
+        if isinstance(value.get("document"), str):
+            yield " ".join(value["document"].split())
+        for item in value.values():
+            yield from cited(item)
+    elif isinstance(value, list):
+        for item in value:
+            yield from cited(item)
+
+
 @cache
 def data_english() -> frozenset[str]:
-    """The English of every data text whose Italian differs, as whole texts (normalised spaces)."""
-    found = set()
+    """The English of every data text whose Italian differs, as whole texts (normalised spaces), but for
+    the titles of cited documents."""
+    found, titles = set(), set()
     for path in bundled_data_dir().rglob("*.yaml"):
-        for english, italian in local_texts(yaml.safe_load(path.read_text(encoding="utf-8"))):
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        titles |= set(cited(data))
+        for english, italian in local_texts(data):
             if english.strip() != italian.strip() and len(english.split()) >= 4:
                 found.add(" ".join(english.split()))
-    return frozenset(found)
+    return frozenset(found - titles)
 
 
 def english_left(text: str) -> list[str]:

@@ -99,7 +99,7 @@ def adaptation(
         advice.append(
             # Translators: {languages} are the participants' languages as the organisation typed them.
             _("Plan interpreting, mediation or materials in {languages}.").format(
-                languages=", ".join(profile.languages)
+                languages=", ".join(profile.language_names())
             )
         )
     if any(c.rule == "sustained" for c in rec.contributions):

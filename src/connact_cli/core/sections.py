@@ -25,7 +25,7 @@ def _values(profile: Profile) -> dict[str, str]:
     return {
         # Translators: fills a {groups} placeholder in a funder's section when the profile names no group.
         "groups": group_words([str(g) for g in profile.target_groups]) if profile.target_groups else _("participants"),
-        "languages": ", ".join(profile.languages) if profile.languages else _("the participants' languages"),
+        "languages": ", ".join(profile.language_names()) if profile.languages else _("the participants' languages"),
         "organisation": profile.organisation,
         "duration": str(profile.duration_months),
         "participants": i18n.number(participants) if participants else _("the participants"),

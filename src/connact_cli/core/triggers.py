@@ -113,7 +113,7 @@ def _flags(profile: Profile, gaps: dict[str, str], size: str | None) -> dict[Fla
     flags: dict[Flag, str] = {}
     if profile.languages:
         # Translators: {languages} are the participants' languages as the organisation typed them.
-        flags["languages"] = _("participants speak {languages}").format(languages=", ".join(profile.languages))
+        flags["languages"] = _("participants speak {languages}").format(languages=", ".join(profile.language_names()))
     if profile.volunteer_run():
         flags["volunteer_run"] = _("{volunteers} volunteers and {staff} paid staff will run it").format(
             volunteers=profile.volunteers, staff=profile.staff

@@ -244,7 +244,7 @@ def _strand(
     deliverables = [DatedRow(ref=f"D{number}.1", title=review, month=cal.pilot_end)]
     if profile.languages:
         # Translators: a deliverable; {languages} are the participants' languages as the organisation typed them.
-        materials = _("Activity materials in {languages}").format(languages=", ".join(profile.languages))
+        materials = _("Activity materials in {languages}").format(languages=", ".join(profile.language_names()))
         deliverables.append(DatedRow(ref=f"D{number}.2", title=materials, month=cal.prep_end))
     places = f" ({', '.join(rec.countries)})" if rec.countries else ""
     return WorkPackageRow(
