@@ -58,7 +58,7 @@ def run(context: Context, request: Request) -> list[Path]:
     if comparison.before.organisation != comparison.after.organisation:
         print(
             visible(
-                # Translators: {before} and {after} are answers files, {organisation}s the names they give.
+                # Translators: {before} and {after} are answers files; the organisations are the names they give.
                 _(
                     "Warning: {before} is for '{before_organisation}' and {after} for '{after_organisation}'; "
                     "compared anyway, check that they belong together"

@@ -18,6 +18,7 @@ def start_text() -> str:
         ("connact practices show iwg-limerick-ie", _("one practice in full")),
     ]
     lines = [
+        # Translators: the first line `connact` alone prints: at most 80 characters.
         _("connact helps you design a migrant-integration programme and write its plan."),
         "",
         # Translators: the title of a short list of commands for newcomers.

@@ -446,7 +446,7 @@ def _programme_steps(prompter: Prompter, p: _SavingDict, start_default: str) -> 
                 validate=lambda v: (
                     None
                     if _is_month(v) and _ends_in_range(v, p.get("duration_months", 1))
-                    # Translators: {first} and {last} are years, e.g. within 2025-2040.
+                    # Translators: {first} and {last} are years: within 2000-2099.
                     else _(
                         "Type a month as YYYY-MM; the programme must run within {first}-{last}, e.g. 2027-03"
                     ).format(first=FIRST_YEAR, last=LAST_YEAR)
@@ -741,7 +741,7 @@ def choose_scope(
             full,
         ).format(count=full, sections=len(checklists), minutes=minutes_for(full))
     )
-    # Translators: a choice of how much to answer now; "min" is minutes; keep it within 76 columns.
+    # Translators: a choice of how much to answer now ("min": minutes), within 76 columns; English has one form.
     everything = ngettext(
         "Everything now: about {count} questions, {minutes} min",
         "Everything now: about {count} questions, {minutes} min",
@@ -749,7 +749,7 @@ def choose_scope(
     )
     options = [("all", everything.format(count=full, minutes=minutes_for(full)))]
     if condensed < full:
-        # Translators: a choice of how much to answer now; "min" is minutes; keep it within 76 columns.
+        # Translators: a choice of how much to answer now ("min": minutes), within 76 columns; English has one form.
         quick_label = ngettext(
             "Quick: about {count} questions, {minutes} min (key cross-cutting ones only)",
             "Quick: about {count} questions, {minutes} min (key cross-cutting ones only)",
@@ -760,7 +760,8 @@ def choose_scope(
         options += [
             (
                 c.id,
-                # Translators: a choice of how much to answer now; {checklist} is a checklist's title.
+                # Translators: a choice of how much to answer now; {checklist} is a checklist's title. English has
+                # one form for every {count}.
                 ngettext(
                     "Only {checklist} now: about {count} questions; the rest later",
                     "Only {checklist} now: about {count} questions; the rest later",
