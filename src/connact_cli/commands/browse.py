@@ -19,6 +19,8 @@ from connact_cli.core.safe_text import visible
 from connact_cli.core.vocabulary import COUNTRIES, TargetGroup, Theme
 from connact_cli.documents import handout
 from connact_cli.errors import UsageError
+from connact_cli.i18n import gettext as _
+from connact_cli.i18n import ngettext
 from connact_cli.library.files import check_writable
 from connact_cli.library.loader import Library, open_library
 from connact_cli.library.problems import suggest
@@ -34,7 +36,10 @@ def _checklist(catalogue: Catalogue, checklist_id: str) -> Checklist:
     checklist = catalogue.checklist(checklist_id)
     if checklist is None:
         known = ", ".join(c.id for c in catalogue.checklists)
-        raise UsageError(f"no checklist '{checklist_id}'; use one of: {known}")
+        # Translators: {known} is a comma-separated list of checklist ids.
+        raise UsageError(
+            _("no checklist '{checklist}'; use one of: {known}").format(checklist=checklist_id, known=known)
+        )
     return checklist
 
 
@@ -57,9 +62,11 @@ def checklists_print(
     chosen = formats(format_values)
     wrong = [fmt for fmt in chosen if fmt not in DOCUMENT_FORMATS]
     if wrong:
+        # Translators: {formats} is a comma-separated list of formats, {last} the last one (md, html or docx).
         raise UsageError(
-            f"--format {wrong[0]} is not available for a handout; use "
-            f"{', '.join(DOCUMENT_FORMATS[:-1])} or {DOCUMENT_FORMATS[-1]}"
+            _("--format {format} is not available for a handout; use {formats} or {last}").format(
+                format=wrong[0], formats=", ".join(DOCUMENT_FORMATS[:-1]), last=DOCUMENT_FORMATS[-1]
+            )
         )
     checklist = _checklist(_library(context), checklist_id)
     document = handout.build(checklist, context.language)
@@ -72,7 +79,7 @@ def checklists_print(
         document,
         None,
         render_options(context.language),
-        announce=lambda written: print(visible(f"Checklist written to {written}")),
+        announce=lambda written: print(visible(_("Checklist written to {path}").format(path=written))),
         replace=force,
     )
 
@@ -95,16 +102,22 @@ def practices_list(
         check_choice("--source", source, ["seed", "public"])
     library = _library(context)
     if country is not None and country.strip().upper() not in COUNTRIES:
-        hint = country_hint(country, library.countries) or "; use a code such as IE, IT or MT"
-        raise UsageError(f"--country '{country}' is not a two-letter ISO country code{hint}")
+        # Translators: ends the next message when no country code comes close to what was typed.
+        hint = country_hint(country, library.countries) or _("; use a code such as IE, IT or MT")
+        # Translators: {hint} starts with "; ", e.g. "; did you mean IE?".
+        raise UsageError(
+            _("--country '{country}' is not a two-letter ISO country code{hint}").format(country=country, hint=hint)
+        )
     country = country.strip() if country is not None else None
     entries = filter_entries(
         library.index, theme=theme, country=country, target_group=target_group, kind=kind, origin=origin
     )
     if not entries:
-        console().print("No practice matches those filters.")
+        console().print(_("No practice matches those filters."))
         return
-    console().print(views.practices_table(entries, context.language, f"{len(entries)} practices and actions"))
+    # Translators: a table's title; English has one form for every {count}.
+    title = ngettext("{count} practices and actions", "{count} practices and actions", len(entries))
+    console().print(views.practices_table(entries, context.language, title.format(count=len(entries))))
 
 
 def practices_show(context: Context, practice_id: str) -> None:
@@ -114,7 +127,10 @@ def practices_show(context: Context, practice_id: str) -> None:
     entry = library.entry(practice_id)
     if entry is None:
         hint = suggest(practice_id, [e.id for e in library.index])
-        raise UsageError(f"no practice '{practice_id}'{hint}; see 'connact practices list'")
+        # Translators: {hint} is empty or a suggestion such as " (did you mean iwg-limerick-ie?)".
+        raise UsageError(
+            _("no practice '{practice}'{hint}; see 'connact practices list'").format(practice=practice_id, hint=hint)
+        )
     console().print(views.practice_detail(entry, library, context.language))
 
 
@@ -125,9 +141,11 @@ def practices_search(context: Context, text: str) -> None:
     library = _library(context)
     entries = search_entries(library.index, library.search_texts(), text)
     if not entries:
-        console().print(plain(f"No practice mentions '{text}'."))
+        console().print(plain(_("No practice mentions '{words}'.").format(words=text)))
         return
-    console().print(views.practices_table(entries, context.language, f"{len(entries)} found for '{text}'"))
+    # Translators: a table's title: how many practices contain every word searched for ({words}).
+    title = ngettext("{count} found for '{words}'", "{count} found for '{words}'", len(entries))
+    console().print(views.practices_table(entries, context.language, title.format(count=len(entries), words=text)))
 
 
 def practices_new(context: Context, output: Path | None, force: bool, today: date | None = None) -> Path:
@@ -140,12 +158,15 @@ def practices_new(context: Context, output: Path | None, force: bool, today: dat
 
     if output is not None:
         check_writable(output, force)
-    require_terminal("practices new", "copy a file from data/practices/ and edit it")
+    # Translators: ends "connact practices new asks questions and needs a terminal; ...".
+    require_terminal("practices new", _("copy a file from data/practices/ and edit it"))
     shown = console()
     entry_id, text = practice_scaffold.ask(QuestionaryPrompter(shown), _library(context), today or date.today())
     path = output or Path.cwd() / f"{entry_id}.yaml"
     check_writable(path, force)
     written = write_atomic(path, text, replace=force)
-    shown.print(plain(f"Practice file written to {written}"))
-    shown.print(plain(f"Check it with: connact validate {written}; use it with --library {written.parent}"))
+    shown.print(plain(_("Practice file written to {path}").format(path=written)))
+    # Translators: {path} is the new practice file, {folder} its folder.
+    check = _("Check it with: connact validate {path}; use it with --library {folder}")
+    shown.print(plain(check.format(path=written, folder=written.parent)))
     return written

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 from connact_cli.context import Context
 from connact_cli.errors import NeedsTerminal, UsageError
+from connact_cli.i18n import gettext as _
 
 if TYPE_CHECKING:  # rich is imported only when there is something to show
     from rich.console import Console
@@ -59,7 +60,12 @@ def formats(values: list[str] | None) -> list[str]:
     for value in values or ["md"]:
         for fmt in (part.strip().lower() for part in value.split(",")):
             if fmt not in FORMATS:
-                raise UsageError(f"--format '{fmt}' is not known; use one or more of: {', '.join(FORMATS)}")
+                # Translators: {formats} is a comma-separated list such as md, html, docx.
+                raise UsageError(
+                    _("--format '{format}' is not known; use one or more of: {formats}").format(
+                        format=fmt, formats=", ".join(FORMATS)
+                    )
+                )
             if fmt not in chosen:
                 chosen.append(fmt)
     return chosen
@@ -67,7 +73,12 @@ def formats(values: list[str] | None) -> list[str]:
 
 def check_choice(option: str, value: str | None, allowed: list[str]) -> None:
     if value is not None and value not in allowed:
-        raise UsageError(f"{option} '{value}' is not known; use one of: {', '.join(allowed)}")
+        # Translators: {option} is an option such as --theme, {allowed} a comma-separated list of its values.
+        raise UsageError(
+            _("{option} '{value}' is not known; use one of: {allowed}").format(
+                option=option, value=value, allowed=", ".join(allowed)
+            )
+        )
 
 
 def has_terminal() -> bool:

@@ -23,6 +23,7 @@ from connact_cli.core.comparison import Snapshot
 from connact_cli.core.safe_text import visible
 from connact_cli.documents.compare import build as build_document
 from connact_cli.errors import UsageError
+from connact_cli.i18n import gettext as _
 from connact_cli.library import answers_file as answers_io
 from connact_cli.library.files import check_writable
 from connact_cli.library.loader import open_library
@@ -57,8 +58,16 @@ def run(context: Context, request: Request) -> list[Path]:
     if comparison.before.organisation != comparison.after.organisation:
         print(
             visible(
-                f"Warning: {request.before} is for '{comparison.before.organisation}' and {request.after} for "
-                f"'{comparison.after.organisation}'; compared anyway, check that they belong together"
+                # Translators: {before} and {after} are answers files; the organisations are the names they give.
+                _(
+                    "Warning: {before} is for '{before_organisation}' and {after} for '{after_organisation}'; "
+                    "compared anyway, check that they belong together"
+                ).format(
+                    before=request.before,
+                    before_organisation=comparison.before.organisation,
+                    after=request.after,
+                    after_organisation=comparison.after.organisation,
+                )
             ),
             file=sys.stderr,
         )
@@ -75,7 +84,7 @@ def run(context: Context, request: Request) -> list[Path]:
         document,
         comparison,
         options,
-        announce=lambda written: print(visible(f"Comparison written to {written}")),
+        announce=lambda written: print(visible(_("Comparison written to {path}").format(path=written))),
         replace=request.force,
     )
 
@@ -96,11 +105,18 @@ def _check_dates(request: Request) -> None:
             except ValueError:
                 valid = False
         if not valid:
-            raise UsageError(f"{option} '{value}' is not a date; use YYYY-MM or YYYY-MM-DD, e.g. 2027-03")
+            # Translators: {option} is --before-date or --after-date.
+            raise UsageError(
+                _("{option} '{value}' is not a date; use YYYY-MM or YYYY-MM-DD, e.g. 2027-03").format(
+                    option=option, value=value
+                )
+            )
     if request.before_date and request.after_date and _month(request.after_date) < _month(request.before_date):
         raise UsageError(
-            f"--after-date {request.after_date} is earlier than --before-date {request.before_date}: "
-            "give the earlier assessment first (connact compare BEFORE AFTER)"
+            _(
+                "--after-date {after} is earlier than --before-date {before}: "
+                "give the earlier assessment first (connact compare BEFORE AFTER)"
+            ).format(after=request.after_date, before=request.before_date)
         )
 
 
@@ -108,9 +124,9 @@ def _targets(request: Request) -> list[Path] | None:
     """The files to write, each checked before any work; None: print to the terminal instead."""
     if request.output is None:
         if len(request.formats) > 1:
-            raise UsageError("several formats are written to files: add -o FILE (e.g. -o comparison.md)")
+            raise UsageError(_("several formats are written to files: add -o FILE (e.g. -o comparison.md)"))
         if request.formats[0] not in PRINTABLE:
-            raise UsageError(f"--format {request.formats[0]} is written to a file: add -o FILE")
+            raise UsageError(_("--format {format} is written to a file: add -o FILE").format(format=request.formats[0]))
         return None
     targets = outputs_for(request.output, request.formats)
     for target in targets:
@@ -129,6 +145,6 @@ def _read(path: Path, label: str, when: str | None, catalogue: Catalogue) -> Sna
     """An answers file read as `connact plan --answers` reads it, its notices shown as warnings."""
     answers, notices = answers_io.load_with_notices(path, catalogue)
     for notice in notices:
-        print(visible(f"Warning: {notice}"), file=sys.stderr)
+        print(visible(_("Warning: {warning}").format(warning=notice)), file=sys.stderr)
     shown = tuple(str(replace(notice, file=label)) for notice in notices)
     return Snapshot(answers=answers, label=label, date=when, notices=shown)

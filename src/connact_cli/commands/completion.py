@@ -12,6 +12,8 @@ from typing import TYPE_CHECKING
 
 import typer
 
+from connact_cli.i18n import gettext as _
+
 if TYPE_CHECKING:
     from connact_cli.library.loader import Library
 
@@ -51,20 +53,21 @@ def session_names(incomplete: str) -> list[Item]:
     from connact_cli.interview.sessions import SessionStore
 
     store = SessionStore(Context.from_environment().sessions_dir())
-    return _offered(lambda: [(name, "saved interview") for name in store.names()], incomplete)
+    # Translators: a shell completion's description of a value (zsh and fish show it): keep these short.
+    return _offered(lambda: [(name, _("saved interview")) for name in store.names()], incomplete)
 
 
 def languages(incomplete: str) -> list[Item]:
     """The languages connact has texts in."""
-    return _offered(lambda: [(language, "language") for language in _library().languages()], incomplete)
+    return _offered(lambda: [(language, _("language")) for language in _library().languages()], incomplete)
 
 
 def _format_list(incomplete: str, allowed: Iterable[str]) -> list[Item]:
     """`md,ht` completes to `md,html`: the last of the comma-separated formats is the one being typed."""
-    done, _, typing = incomplete.rpartition(",")
+    done, _comma, typing = incomplete.rpartition(",")
     given = set(done.split(",")) if done else set()
     prefix = f"{done}," if done else ""
-    return [(prefix + fmt, "format") for fmt in allowed if fmt.startswith(typing) and fmt not in given]
+    return [(prefix + fmt, _("format")) for fmt in allowed if fmt.startswith(typing) and fmt not in given]
 
 
 def formats(incomplete: str) -> list[Item]:
@@ -84,24 +87,24 @@ def document_formats(incomplete: str) -> list[Item]:
 def themes(incomplete: str) -> list[Item]:
     from connact_cli.core.vocabulary import Theme
 
-    return _offered(lambda: [(theme.value, "theme") for theme in Theme], incomplete)
+    return _offered(lambda: [(theme.value, _("theme")) for theme in Theme], incomplete)
 
 
 def target_groups(incomplete: str) -> list[Item]:
     from connact_cli.core.vocabulary import TargetGroup
 
-    return _offered(lambda: [(group.value, "target group") for group in TargetGroup], incomplete)
+    return _offered(lambda: [(group.value, _("target group")) for group in TargetGroup], incomplete)
 
 
 def kinds(incomplete: str) -> list[Item]:
     from connact_cli.core.models import ENTRY_KINDS
 
-    return _offered(lambda: [(kind, "kind of entry") for kind in ENTRY_KINDS], incomplete)
+    return _offered(lambda: [(kind, _("kind of entry")) for kind in ENTRY_KINDS], incomplete)
 
 
 def origins(incomplete: str) -> list[Item]:
     """Where entries come from."""
-    return _offered(lambda: [("seed", "the seed toolkits"), ("public", "other public sources")], incomplete)
+    return _offered(lambda: [("seed", _("the seed toolkits")), ("public", _("other public sources"))], incomplete)
 
 
 def countries(incomplete: str) -> list[Item]:
@@ -113,6 +116,6 @@ def countries(incomplete: str) -> list[Item]:
             names = {country.id: country.name.get() for country in _library().countries}
         except Exception:
             names = {}
-        return [(code, names.get(code, "country")) for code in sorted(COUNTRIES)]
+        return [(code, names.get(code, _("country"))) for code in sorted(COUNTRIES)]
 
     return _offered(find, incomplete)

@@ -29,6 +29,8 @@ from connact_cli.core.names import slug
 from connact_cli.core.safe_text import visible
 from connact_cli.documents.plan import build as build_document
 from connact_cli.errors import Interrupted, NeedsTerminal, UsageError
+from connact_cli.i18n import gettext as _
+from connact_cli.i18n import ngettext
 from connact_cli.interview.prompter import Prompter
 from connact_cli.interview.sessions import Session, SessionOptions, SessionStore
 from connact_cli.library import answers_file as answers_io
@@ -68,9 +70,9 @@ def run(
     if request.session and not request.resume:
         request.resume = True  # --session NAME continues that interview
     if request.resume and (request.no_input or request.answers is not None):
-        raise UsageError("--resume continues a saved interview; it cannot be combined with --answers or --no-input")
+        raise UsageError(_("--resume continues a saved interview; it cannot be combined with --answers or --no-input"))
     if request.no_input and request.answers is None:
-        raise UsageError("--no-input needs an answers file: add --answers FILE (see examples/)")
+        raise UsageError(_("--no-input needs an answers file: add --answers FILE (see examples/)"))
     interactive = not request.no_input
     store = SessionStore(context.sessions_dir())
     resumed = None
@@ -78,7 +80,8 @@ def run(
         resumed = store.load(request.session) if request.session else store.latest()
         context = _resume(context, request, resumed)
     if interactive and prompter is None and not has_terminal():
-        raise NeedsTerminal("plan", "to run without one, pass --answers FILE --no-input")
+        # Translators: ends "connact plan asks questions and needs a terminal; ...".
+        raise NeedsTerminal("plan", _("to run without one, pass --answers FILE --no-input"))
     if request.output is not None and resumed is None:
         _check_output(request.output, request, interactive, lambda: prompter or _prompter(console))
     from connact_cli.terminal.progress import progress_factory
@@ -93,11 +96,16 @@ def run(
     context = answers_language(context, answers.language)
     answers = answers.model_copy(update={"language": context.language})
     for notice in notices:
-        print(visible(f"Warning: {notice}"), file=sys.stderr)
+        print(visible(_("Warning: {warning}").format(warning=notice)), file=sys.stderr)
     chosen = answers.practices
     for missing in [pid for pid in chosen or [] if library.record(pid) is None]:
         print(
-            visible(f"Warning: {request.answers}: practice '{missing}' is not in the library; left out"),
+            visible(
+                # Translators: {file} is an answers file, {practice} a practice id it names.
+                _("Warning: {file}: practice '{practice}' is not in the library; left out").format(
+                    file=request.answers, practice=missing
+                )
+            ),
             file=sys.stderr,
         )
     return write_plan(context, request, library, answers, chosen=chosen, start_default=start_default)
@@ -113,7 +121,8 @@ def _check_output(path: Path, request: Request, interactive: bool, get_prompter:
     """Refuse or confirm existing outputs before any question is asked."""
     targets = _outputs(path, request, interactive)
     if interactive:
-        _confirm_replace(targets, request, get_prompter, "choose another name with -o")
+        # Translators: ends "FILE already exists; ...".
+        _confirm_replace(targets, request, get_prompter, _("choose another name with -o"))
     for target in targets:
         check_writable(target, request.force)
 
@@ -184,14 +193,14 @@ class InteractivePlan:
                     prefilled=self.request.answers is not None,
                 )
                 if answers is None:
-                    self.console.print(plain(f"Paused: {_saved(draft.answers)} saved. {_continue(session)}"))
+                    self.console.print(plain(_paused(draft.answers, session)))
                     return None
                 plan_path = self._plan_path(session, answers)
                 if session.chosen is None:
                     session.chosen = self._review(library, answers, draft.language)
                     self.store.save(session)
         except KeyboardInterrupt:
-            raise Interrupted(f"Paused: {_saved(draft.answers)} saved. {_continue(session)}") from None
+            raise Interrupted(_paused(draft.answers, session)) from None
         answers = answers.model_copy(update={"practices": session.chosen})  # replaying it gives this plan
         answers_path = answers_path_for(plan_path)
         for target in _outputs(plan_path, self.request, interactive=True):
@@ -206,7 +215,7 @@ class InteractivePlan:
             plan_path=plan_path,
             also=[(answers_path, answers_io.to_yaml(answers))],
         )
-        self.console.print(plain(f"Answers saved to {answers_path.resolve()}"))
+        self.console.print(plain(_("Answers saved to {path}").format(path=answers_path.resolve())))
         self.store.discard(session.name)
         return written
 
@@ -214,12 +223,26 @@ class InteractivePlan:
         """A resumed run says whose interview it continues, from where, and how far it had got."""
         from connact_cli.terminal.text import plain
 
-        organisation = session.profile.get("organisation") or "an organisation not yet named"
+        # Translators: in "Continuing the interview for ..." when the organisation has no name yet.
+        organisation = session.profile.get("organisation") or _("an organisation not yet named")
+        count = len(session.answers)
+        # Translators: {when} is a date and time (2027-03-01 10:15), {path} the session's file.
+        continuing = ngettext(
+            "Continuing the interview for {organisation} (session {session}, last saved {when}, {count} answer), "
+            "from {path}.",
+            "Continuing the interview for {organisation} (session {session}, last saved {when}, {count} answers), "
+            "from {path}.",
+            count,
+        )
         self.console.print(
             plain(
-                f"Continuing the interview for {organisation} (session {session.name}, last saved "
-                f"{session.updated[:16].replace('T', ' ')}, {_saved(session.answers)}), "
-                f"from {self.store.path_of(session.name)}."
+                continuing.format(
+                    organisation=organisation,
+                    session=session.name,
+                    when=session.updated[:16].replace("T", " "),
+                    count=count,
+                    path=self.store.path_of(session.name),
+                )
             )
         )
 
@@ -235,7 +258,7 @@ class InteractivePlan:
         ]
         if not ranked:
             self.console.print(
-                plain("No practice in the library matches these answers; the plan says what is missing.")
+                plain(_("No practice in the library matches these answers; the plan says what is missing."))
             )
             return []
         return review_selection(self.prompter, ranked, self.request.top)
@@ -269,7 +292,10 @@ class InteractivePlan:
             _outputs(plan_path, request, interactive=True),
             request,
             lambda: self.prompter,
-            f"your answers are kept: continue with connact plan --resume --session {session.name} -o NEW_NAME",
+            # Translators: ends "FILE already exists; ..."; {session} is a session name.
+            _("your answers are kept: continue with connact plan --resume --session {session} -o NEW_NAME").format(
+                session=session.name
+            ),
         )
         return plan_path
 
@@ -278,24 +304,31 @@ def main_reason(recommendation: Recommendation, gap_labels: dict[str, str]) -> s
     """What a practice is for, in a few words: the gaps it addresses, or else its first reason."""
     gaps = [gap_labels[g] for g in recommendation.gaps if g in gap_labels]
     if gaps:
-        return f"Addresses: {'; '.join(gaps)}"
+        # Translators: under a practice in the selection list; {gaps} are gaps it addresses, joined by "; ".
+        return _("Addresses: {gaps}").format(gaps="; ".join(gaps))
     return recommendation.reasons[0] if recommendation.reasons else ""
 
 
-def _saved(answers: dict[str, object]) -> str:
-    return f"{len(answers)} answer{'s' if len(answers) != 1 else ''}"
-
-
-def _continue(session: Session) -> str:
-    return f"Continue with: connact plan --resume --session {session.name}"
+def _paused(answers: dict[str, object], session: Session) -> str:
+    """What a paused interview says: how many answers are saved, and the command that continues it."""
+    # Translators: {command} is the command that continues the interview (connact plan --resume --session NAME).
+    paused = ngettext(
+        "Paused: {count} answer saved. Continue with: {command}",
+        "Paused: {count} answers saved. Continue with: {command}",
+        len(answers),
+    )
+    return paused.format(count=len(answers), command=f"connact plan --resume --session {session.name}")
 
 
 def _confirm_replace(targets: list[Path], request: Request, get_prompter: Callable[[], Prompter], refusal: str) -> None:
     """Ask before replacing existing outputs (once: a yes stands for the rest of the run)."""
     existing = [t for t in targets if t.is_file() and not t.is_symlink()]  # others are refused, not asked
     if existing and not request.force:
-        if not get_prompter().confirm(f"{', '.join(map(str, existing))} exists. Replace it?", default=False):
-            raise UsageError(f"{existing[0]} already exists; {refusal}")
+        # Translators: {files} is one file name or several, comma-separated (English says "exists" for any number).
+        question = ngettext("{files} exists. Replace it?", "{files} exists. Replace it?", len(existing))
+        if not get_prompter().confirm(question.format(files=", ".join(map(str, existing))), default=False):
+            # Translators: {what_to_do} says what to do instead (choose another name...).
+            raise UsageError(_("{file} already exists; {what_to_do}").format(file=existing[0], what_to_do=refusal))
         request.force = True
 
 
@@ -326,12 +359,12 @@ def write_plan(
     also: list[tuple[Path, str]] | None = None,
 ) -> Path:
     """Every format of the plan, and the files in `also` (the answers file), written all or none."""
-    plan, _ = build_plan(answers, library, top=request.top, chosen=chosen, start_default=start_default)
+    plan, _matches = build_plan(answers, library, top=request.top, chosen=chosen, start_default=start_default)
     path = plan_path or request.output or default_output(answers.profile.organisation, request.formats)
     targets = outputs_for(path, request.formats)
     for target in targets:
         check_writable(target, request.force)
     files = rendered(targets, request.formats, build_document(plan), plan, render_options(plan.language))
     for written in write_all([*files, *(also or [])], replace=request.force)[: len(files)]:
-        print(visible(f"Plan written to {written}"))
+        print(visible(_("Plan written to {path}").format(path=written)))
     return targets[0].resolve()

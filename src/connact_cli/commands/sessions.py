@@ -5,6 +5,7 @@ from __future__ import annotations
 from connact_cli.commands.common import console
 from connact_cli.context import Context
 from connact_cli.core.safe_text import visible
+from connact_cli.i18n import gettext as _
 from connact_cli.interview.sessions import SessionStore
 
 
@@ -12,7 +13,7 @@ def sessions_list(context: Context) -> None:
     store = SessionStore(context.sessions_dir())
     found = store.list()
     if not found:
-        print(visible(f"No saved interviews (in {store.folder})."))
+        print(visible(_("No saved interviews (in {folder}).").format(folder=store.folder)))
         return
     from connact_cli.terminal.views import sessions_table
 
@@ -21,4 +22,5 @@ def sessions_list(context: Context) -> None:
 
 
 def sessions_discard(context: Context, name: str) -> None:
-    print(visible(f"Discarded {SessionStore(context.sessions_dir()).discard(name)}"))
+    # Translators: {path} is the session file just deleted.
+    print(visible(_("Discarded {path}").format(path=SessionStore(context.sessions_dir()).discard(name))))

@@ -10,7 +10,8 @@ from typing import TYPE_CHECKING
 from connact_cli.context import Context
 from connact_cli.core.safe_text import visible
 from connact_cli.errors import EXIT_INVALID, UsageError
-from connact_cli.i18n import ENGLISH
+from connact_cli.i18n import ENGLISH, ngettext
+from connact_cli.i18n import gettext as _
 
 if TYPE_CHECKING:
     from connact_cli.library.validate import Validation
@@ -26,23 +27,30 @@ def validate(context: Context, paths: list[Path] | None) -> int:
     targets = paths or [bundled_data_dir()]
     missing = [str(path) for path in targets if not path.exists()]
     if missing:
-        raise UsageError(f"no such file or folder: {', '.join(missing)}; check the path")
+        # Translators: {paths} is a comma-separated list of paths.
+        raise UsageError(_("no such file or folder: {paths}; check the path").format(paths=", ".join(missing)))
     found = validate_paths(targets, DiskCache(context.cache_dir()), progress_factory)
     if context.language != ENGLISH:
         found = with_translations(found, targets, context.language, strict=context.language_source != "system locale")
     names = ", ".join(str(p) for p in targets)
     for warning in found.warnings:
-        print(visible(f"warning: {warning}"))
+        print(visible(_("warning: {warning}").format(warning=warning)))
     for problem in found.problems:
         print(visible(str(problem)))
     if found.problems:
         count = len(found.problems)
-        print(visible(f"{count} problem{'s' if count != 1 else ''} in {names}"), file=sys.stderr)
+        # Translators: {names} is a comma-separated list of the files and folders checked.
+        problems = ngettext("{count} problem in {names}", "{count} problems in {names}", count)
+        print(visible(problems.format(count=count, names=names)), file=sys.stderr)
         return EXIT_INVALID
-    warned = (
-        f" ({len(found.warnings)} warning{'s' if len(found.warnings) != 1 else ''} above)" if found.warnings else ""
-    )
-    print(visible(f"OK: {found.count} files valid in {names}{warned}"))
+    # Translators: {names} is a comma-separated list of the files and folders checked; English has one form.
+    ok = ngettext("OK: {count} files valid in {names}", "OK: {count} files valid in {names}", found.count)
+    ok = ok.format(count=found.count, names=names)
+    if found.warnings:
+        # Translators: after "OK: 12 files valid in data": the warnings printed above it.
+        warned = ngettext("({count} warning above)", "({count} warnings above)", len(found.warnings))
+        ok += " " + warned.format(count=len(found.warnings))
+    print(visible(ok))
     return 0
 
 

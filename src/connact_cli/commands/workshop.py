@@ -28,6 +28,8 @@ from connact_cli.core.workshop import NOT_ASKED, GroupResult, answer_text, findi
 from connact_cli.documents import report
 from connact_cli.documents.plan import build as build_plan_document
 from connact_cli.errors import Interrupted, UsageError
+from connact_cli.i18n import gettext as _
+from connact_cli.i18n import gettext_noop as N_
 from connact_cli.interview.prompter import Prompter
 from connact_cli.interview.sessions import SessionStore
 from connact_cli.library import answers_file as answers_io
@@ -79,7 +81,8 @@ def run(context: Context, script: Path, options: RunOptions, no_input: bool, tod
     start = default_start(today or date.today())
     if no_input:
         return run_without_input(context, loaded, library, options, new_console(), start)
-    require_terminal("workshop run", "to build from the groups' answers files, pass --no-input")
+    # Translators: ends "connact workshop run asks questions and needs a terminal; ...".
+    require_terminal("workshop run", _("to build from the groups' answers files, pass --no-input"))
     from connact_cli.interview.prompter import QuestionaryPrompter
 
     console = new_console()
@@ -90,14 +93,17 @@ def new(context: Context, output: Path, force: bool, today: date | None = None) 
     from connact_cli.interview import scaffold
 
     check_writable(output, force)
-    require_terminal("workshop new", "copy examples/workshop/ instead")
+    # Translators: ends "connact workshop new asks questions and needs a terminal; ...".
+    require_terminal("workshop new", _("copy examples/workshop/ instead"))
     from connact_cli.interview.prompter import QuestionaryPrompter
     from connact_cli.terminal.text import plain
 
     console = new_console()
     text = scaffold.ask(QuestionaryPrompter(console), open_library(context.with_library(())), today or date.today())
-    console.print(plain(f"Workshop script written to {write_atomic(output, text, replace=force)}"))
-    console.print(plain(f"Run it with: connact workshop run {shlex.quote(str(output))}"))
+    console.print(plain(_("Workshop script written to {path}").format(path=write_atomic(output, text, replace=force))))
+    command = f"connact workshop run {shlex.quote(str(output))}"
+    # Translators: {command} is the command that runs the new script.
+    console.print(plain(_("Run it with: {command}").format(command=command)))
 
 
 def targets(loaded: LoadedScript, options: RunOptions) -> list[Path]:
@@ -112,13 +118,19 @@ def targets(loaded: LoadedScript, options: RunOptions) -> list[Path]:
 
 def check_outputs(loaded: LoadedScript, options: RunOptions) -> None:
     if options.folder.exists() and not options.folder.is_dir():
-        raise UsageError(f"{options.folder} is a file; give a folder with -o")
+        raise UsageError(_("{path} is a file; give a folder with -o").format(path=options.folder))
     outputs = targets(loaded, options)
     if options.notes is not None:
         if options.notes.resolve() in {path.resolve() for path in outputs}:
-            raise UsageError(f"--notes {options.notes} is one of the workshop's outputs; choose another file name")
+            raise UsageError(
+                _("--notes {file} is one of the workshop's outputs; choose another file name").format(
+                    file=options.notes
+                )
+            )
         if os.path.lexists(options.notes) and not options.force:
-            raise UsageError(f"{options.notes} already exists; choose another file for --notes, or pass --force")
+            raise UsageError(
+                _("{file} already exists; choose another file for --notes, or pass --force").format(file=options.notes)
+            )
         check_writable(options.notes, options.force)
     existing = []
     for path in outputs:
@@ -127,8 +139,11 @@ def check_outputs(loaded: LoadedScript, options: RunOptions) -> None:
             existing.append(path)
     if existing and not options.force:
         raise UsageError(
-            f"{existing[0]} already exists ({len(existing)} output file(s) would be replaced); "
-            "choose another folder with -o, or pass --force"
+            # Translators: {count} is how many of the run's output files exist already.
+            _(
+                "{file} already exists ({count} output file(s) would be replaced); "
+                "choose another folder with -o, or pass --force"
+            ).format(file=existing[0], count=len(existing))
         )
 
 
@@ -188,11 +203,16 @@ def write_outputs(
         report_data(results),
         render_options(loaded.script.language),
     )
-    make_folder(options.folder, "choose another -o")
+    # Translators: ends an error line about the output folder that cannot be made.
+    make_folder(options.folder, _("choose another -o"))
     written = write_all(files + (also or []), replace=options.force)
-    console.print(plain(f"Workshop outputs written to {options.folder.resolve()} ({len(files)} files)"))
+    # Translators: {count} is 3 or more.
+    done = _("Workshop outputs written to {folder} ({count} files)").format(
+        folder=options.folder.resolve(), count=len(files)
+    )
+    console.print(plain(done))
     for path in written[len(files) :]:
-        console.print(plain(f"Facilitator's run sheet written to {path}"))
+        console.print(plain(_("Facilitator's run sheet written to {path}").format(path=path)))
     return written
 
 
@@ -221,7 +241,7 @@ def run_without_input(
     return write_outputs(context, loaded, datas, library, options, console, start_default, also=sheet)
 
 
-NOTES_HIDDEN = "Facilitator notes are not shown here; --notes FILE writes them to a file."
+NOTES_HIDDEN = N_("Facilitator notes are not shown here; --notes FILE writes them to a file.")
 
 
 def session_name(loaded: LoadedScript) -> str:
@@ -246,16 +266,21 @@ def run_interactive(
     room = Room(loaded, store, datas, saved if saved is not None and isinstance(saved.get("groups"), dict) else None)
     if options.notes is not None:
         path, content = run_sheet(loaded, library, options.notes)
-        console.print(plain(f"Facilitator's run sheet written to {write_atomic(path, content, replace=options.force)}"))
+        sheet = write_atomic(path, content, replace=options.force)
+        console.print(plain(_("Facilitator's run sheet written to {path}").format(path=sheet)))
     else:
-        console.print(plain(NOTES_HIDDEN))
+        console.print(plain(_(NOTES_HIDDEN)))
     if room.saved:
-        console.print(plain(f"Resuming at step {room.first_step + 1} of {len(loaded.script.agenda)}."))
+        resuming = _("Resuming at step {number} of {total}.")
+        console.print(plain(resuming.format(number=room.first_step + 1, total=len(loaded.script.agenda))))
     try:
         room.walk(library, options, console, prompter, start_default)
     except KeyboardInterrupt:
         raise Interrupted(
-            f"Paused: every answer is saved. Continue with: {resume_command(loaded.path, options)}"
+            # Translators: {command} is the command that continues the workshop run.
+            _("Paused: every answer is saved. Continue with: {command}").format(
+                command=resume_command(loaded.path, options)
+            )
         ) from None
     written = write_outputs(context, loaded, room.answers_so_far(), library, options, console, start_default)
     store.remove(session_name(loaded))
@@ -317,7 +342,7 @@ class Room:
                 console.print(screen.plenary_view(findings(script, results, library), results, script.language))
             if not (options.timer and screen.countdown(console, step.minutes, step.title)):
                 # Enter here only moves on: it never reaches a question and records nothing
-                prompter.text(screen.READY)
+                prompter.text(_(screen.READY))
             self.ask_step(library, options, console, prompter)
         self.step_index = len(script.agenda)
         self.save()
@@ -361,7 +386,8 @@ class Room:
 
         script = self.loaded.script
         for i in groups:
-            message = f"[{script.groups[i].name}] Answer:"
+            # Translators: the prompt for one group's answer in a workshop; {group} is the group's name.
+            message = _("[{group}] Answer:").format(group=script.groups[i].name)
             questions.ask_question(
                 prompter, question, self.drafts[i], script.language, message=message, unanswered=questions.SKIP
             )
@@ -372,7 +398,7 @@ class Room:
         return [
             (
                 group.name,
-                answer_text(question, draft.answers.get(question.id), language) if i in asked else NOT_ASKED,
+                answer_text(question, draft.answers.get(question.id), language) if i in asked else _(NOT_ASKED),
                 draft.notes.get(question.id, ""),
             )
             for i, (group, draft) in enumerate(zip(self.loaded.script.groups, self.drafts, strict=True))

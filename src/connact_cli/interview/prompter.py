@@ -20,13 +20,16 @@ from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any, Protocol
 
 from connact_cli.core.safe_text import visible
+from connact_cli.i18n import gettext as _
+from connact_cli.i18n import gettext_noop as N_
 
 if TYPE_CHECKING:
     from rich.console import Console
 
 Choice = tuple[str, str]  # (value, label)
 BACK, HELP = "__back__", "__help__"
-BACK_LABEL = "← Back"
+# Translators: the last choice of a list, which returns to the question before; keep it short.
+BACK_LABEL = N_("← Back")
 TYPED_BACK = "<"
 TYPING_ROOM = 24  # columns kept free after a text prompt; less, and the answer starts on the next line
 
@@ -76,6 +79,21 @@ def wrapped(text: str, width: int, tail: int = 0, indent: str = "  ") -> str:
     return "\n".join(lines)
 
 
+def _checkbox_keys(help: bool, back: bool) -> str:
+    """The keys of a tick list, as one hint after its question."""
+    if help and back:
+        # Translators: the keys of a tick list, after its question on an 80-column line: keep it short.
+        return _("(Space ticks, Enter confirms, ? help, ← back)")
+    if help:
+        # Translators: the keys of a tick list, after its question on an 80-column line: keep it short.
+        return _("(Space ticks, Enter confirms, ? help)")
+    if back:
+        # Translators: the keys of a tick list, after its question on an 80-column line: keep it short.
+        return _("(Space ticks, Enter confirms, ← back)")
+    # Translators: the keys of a tick list, after its question on an 80-column line: keep it short.
+    return _("(Space ticks, Enter confirms)")
+
+
 class QuestionaryPrompter:
     """Keyboard-only prompts (arrows, space, enter) that fit an 80-column terminal."""
 
@@ -116,9 +134,10 @@ class QuestionaryPrompter:
 
     def select(self, message: str, choices: Sequence[Choice], default: str | None = None, back: bool = False) -> str:
         if back:
-            choices = [*choices, (BACK, BACK_LABEL)]
+            choices = [*choices, (BACK, _(BACK_LABEL))]
         shortcuts = len(choices) <= 36
-        instruction = "(↑↓ or a key, Enter" + (", ← back)" if back else ")")
+        # Translators: the keys of a list prompt, after its question on an 80-column line: keep it short.
+        instruction = _("(↑↓ or a key, Enter, ← back)") if back else _("(↑↓ or a key, Enter)")
         items = [
             self._q.Choice(title=self._label(label, 7 if shortcuts else 4), value=value) for value, label in choices
         ]
@@ -144,9 +163,7 @@ class QuestionaryPrompter:
         back: bool = False,
         help: bool = False,
     ) -> list[str]:
-        extra = ", ? help" if help else ""
-        extra += ", ← back" if back else ""
-        instruction = f"(Space ticks, Enter confirms{extra})"
+        instruction = _checkbox_keys(help, back)
         items = [
             self._q.Choice(title=self._label(label, 6), value=value, checked=value in checked)
             for value, label in choices
@@ -181,9 +198,11 @@ class QuestionaryPrompter:
 
         hints = [instruction.strip("()")] if instruction else []
         if default:
-            hints.insert(0, f"Enter keeps {default}")
+            # Translators: a text prompt's hint: Enter accepts {default}, the current answer shown after it.
+            hints.insert(0, _("Enter keeps {default}").format(default=default))
         if back:
-            hints.append(f"{TYPED_BACK} back")
+            # Translators: a text prompt's hint: typing {key} (the character <) goes back; keep it short.
+            hints.append(_("{key} back").format(key=TYPED_BACK))
         shown = f"({'; '.join(hints)})" if hints else ""
         question = self._q.text(
             self._message(message, shown + " " * TYPING_ROOM),
@@ -200,7 +219,20 @@ class QuestionaryPrompter:
         return typed if typed.strip() or typed == BACK else default
 
     def confirm(self, message: str, default: bool = False) -> bool:
-        instruction = "(Y/n)" if default else "(y/N)"
+        from questionary.prompts import confirm as confirm_prompt
+
+        words = {  # questionary's own words for a yes/no question, in the run's language; its keys stay y and n
+            # Translators: the hint after a yes/no question whose default is yes: the keys are y and n (Y=sì/n).
+            "YES_OR_NO": _("(Y/n)"),
+            # Translators: the hint after a yes/no question whose default is no: the keys are y and n (y=sì/N).
+            "NO_OR_YES": _("(y/N)"),
+            # Translators: the answer shown after a yes/no question once answered.
+            "YES": _("Yes"),
+            "NO": _("No"),
+        }
+        for name, word in words.items():
+            setattr(confirm_prompt, name, word)
+        instruction = words["YES_OR_NO"] if default else words["NO_OR_YES"]
         confirmed: bool = self._q.confirm(
             self._message(message, instruction), default=default, qmark="?", style=self._style
         ).unsafe_ask()

@@ -14,6 +14,7 @@ from typing import Any
 
 from rich.markup import escape
 
+from connact_cli import i18n
 from connact_cli.core.amounts import check_whole_number, whole_number
 from connact_cli.core.answers import FIRST_YEAR, LAST_YEAR, AnswersFile, Profile, check_value
 from connact_cli.core.assessment import answer_text, checklists_for, is_relevant
@@ -28,6 +29,9 @@ from connact_cli.core.vocabulary import (
     TargetGroup,
     Theme,
 )
+from connact_cli.i18n import gettext as _
+from connact_cli.i18n import gettext_noop as N_
+from connact_cli.i18n import ngettext
 from connact_cli.interview.prompter import BACK, HELP, Prompter
 
 NOTE, SKIP, ANSWERED = "__note__", "__skip__", "__answered__"
@@ -66,18 +70,78 @@ class Draft:
         return AnswersFile.model_validate(self.as_data())
 
 
+# A vocabulary value as a choice in a list (marked for the catalogue: `label` translates it).
 LABELS = {
-    "ngo": "NGO",
-    "migrant_led": "Migrant-led group",
-    "third_country_nationals": "Third-country nationals",
-    "temporary_protection": "People under temporary protection",
-    "social_cohesion": "Social cohesion",
-    "training": "Training and capacity building",
+    # organisation types
+    "ngo": N_("NGO"),
+    "local_authority": N_("Local authority"),
+    "national_authority": N_("National authority"),
+    "public_service": N_("Public service"),
+    "migrant_led": N_("Migrant-led group"),
+    "education_provider": N_("Education provider"),
+    "employer": N_("Employer"),
+    # Translators: a kind of organisation, the last choice of a list.
+    "other": N_("Other"),
+    # target groups
+    "asylum_seekers": N_("Asylum seekers"),
+    "refugees": N_("Refugees"),
+    "temporary_protection": N_("People under temporary protection"),
+    "third_country_nationals": N_("Third-country nationals"),
+    "family_migrants": N_("Family migrants"),
+    "victims_of_trafficking": N_("Victims of trafficking"),
+    "women": N_("Women"),
+    "single_mothers": N_("Single mothers"),
+    "children_and_youth": N_("Children and youth"),
+    "older_people": N_("Older people"),
+    "host_community": N_("Host community"),
+    # themes
+    "health": N_("Health"),
+    "employment": N_("Employment"),
+    "training": N_("Training and capacity building"),
+    "social_cohesion": N_("Social cohesion"),
+    # how far a practice reached
+    "local": N_("Local"),
+    "regional": N_("Regional"),
+    "national": N_("National"),
+    "transnational": N_("Transnational"),
+    # Translators: a practice's reach: the European Union (as a choice in a list).
+    "eu": N_("Eu"),
+    # kinds of activity
+    "employment_support": N_("Employment support"),
+    "language_course": N_("Language course"),
+    "information_sessions": N_("Information sessions"),
+    "forum": N_("Forum"),
+    "working_group": N_("Working group"),
+    "training_of_trainers": N_("Training of trainers"),
+    "cultural_activities": N_("Cultural activities"),
+    "volunteering": N_("Volunteering"),
+    "mentoring": N_("Mentoring"),
+    "mediation": N_("Mediation"),
+    "adult_education": N_("Adult education"),
+    "research_and_exchange": N_("Research and exchange"),
+    "network": N_("Network"),
+    "funding": N_("Funding"),
+    "policy_dialogue": N_("Policy dialogue"),
+    "capacity_building": N_("Capacity building"),
+    "health_services": N_("Health services"),
+    "childcare": N_("Childcare"),
+    "housing_support": N_("Housing support"),
+    "advice_and_guidance": N_("Advice and guidance"),
+    # kinds of resource
+    "toolkit": N_("Toolkit"),
+    "project": N_("Project"),
+    "conference": N_("Conference"),
+    "tool": N_("Tool"),
+    "guide": N_("Guide"),
+    "service": N_("Service"),
+    "database": N_("Database"),
 }
 
 
 def label(value: str) -> str:
-    return LABELS.get(value, value.replace("_", " ").capitalize())
+    """A vocabulary value as a choice in a list, in the run's language."""
+    text = LABELS.get(value)
+    return _(text) if text else value.replace("_", " ").capitalize()
 
 
 def split_list(text: str) -> list[str]:
@@ -123,7 +187,7 @@ def walk_steps(prompter: Prompter, steps: Sequence[Step], done: Sequence[int] = 
             if history:
                 index = history.pop()
             else:
-                prompter.say("This is the first question: there is nothing before it.")
+                prompter.say(_("This is the first question: there is nothing before it."))
             continue
         if asked:
             history.append(index)
@@ -164,7 +228,8 @@ def read_whole_number(
             message,
             default=default,
             validate=_whole_number(low, high, optional, money),
-            instruction="- clears" if default and optional else "",
+            # Translators: a text prompt's hint: typing - clears the answer; keep it short.
+            instruction=_("- clears") if default and optional else "",
             back=back,
         )
     ).strip()
@@ -172,7 +237,8 @@ def read_whole_number(
         return None
     number = whole_number(typed, money)
     if number is not None and typed != str(number):
-        prompter.say(f"Read as {'€' if money else ''}{number:,}.")
+        # Translators: {number} is how connact read what was typed, e.g. €80,000 for "80k".
+        prompter.say(_("Read as {number}.").format(number=i18n.money(number) if money else i18n.number(number)))
     return number
 
 
@@ -188,15 +254,20 @@ def ask_country(
             validate=lambda v: (
                 None
                 if v.strip().upper() in COUNTRIES
-                else "Type a two-letter ISO country code, e.g. MT" + country_hint(v, countries)
+                # Translators: {hint} is empty or a suggestion starting with "; ", e.g. "; did you mean IT?".
+                else _("Type a two-letter ISO country code, e.g. MT{hint}").format(hint=country_hint(v, countries))
             ),
             back=back,
         )
     ).strip()
     code = typed.upper()
     if typed != code:
-        name = next((c.name.get() for c in countries if c.id == code), None)
-        prompter.say(f"Read as {code}{f' ({name})' if name else ''}.")
+        name = next((c.name.get(i18n.current_language()) for c in countries if c.id == code), None)
+        if name:
+            # Translators: a country code read from what was typed, and the country's name, e.g. Read as MT (Malta).
+            prompter.say(_("Read as {code} ({name}).").format(code=code, name=name))
+        else:
+            prompter.say(_("Read as {code}.").format(code=code))
     return code
 
 
@@ -213,9 +284,9 @@ def _organisation_steps(prompter: Prompter, p: _SavingDict, countries: Sequence[
     def organisation() -> bool:
         p["organisation"] = back_or(
             prompter.text(
-                "Organisation name:",
+                _("Organisation name:"),
                 default=p.get("organisation", ""),
-                validate=lambda v: None if v.strip() and len(v) <= 200 else "Type a name (up to 200 characters)",
+                validate=lambda v: None if v.strip() and len(v) <= 200 else _("Type a name (up to 200 characters)"),
                 back=True,
             )
         ).strip()
@@ -224,7 +295,7 @@ def _organisation_steps(prompter: Prompter, p: _SavingDict, countries: Sequence[
     def organisation_type() -> bool:
         p["organisation_type"] = back_or(
             prompter.select(
-                "Type of organisation:",
+                _("Type of organisation:"),
                 [(t.value, label(t.value)) for t in OrganisationType],
                 p.get("organisation_type"),
                 back=True,
@@ -234,18 +305,18 @@ def _organisation_steps(prompter: Prompter, p: _SavingDict, countries: Sequence[
 
     def country() -> bool:
         p["country"] = ask_country(
-            prompter, "Country (ISO code, e.g. MT, IT, FI):", p.get("country", ""), countries, back=True
+            prompter, _("Country (ISO code, e.g. MT, IT, FI):"), p.get("country", ""), countries, back=True
         )
         return True
 
     def region() -> bool:
-        _set_optional(p, "region", _optional_text(prompter, "Region or city (optional):", p.get("region", "")))
+        _set_optional(p, "region", _optional_text(prompter, _("Region or city (optional):"), p.get("region", "")))
         return True
 
     def target_groups() -> bool:
         p["target_groups"] = picked_or_back(
             prompter.checkbox(
-                "Who does the programme serve?",
+                _("Who does the programme serve?"),
                 [(g.value, label(g.value)) for g in TargetGroup],
                 p.get("target_groups", []),
                 back=True,
@@ -258,31 +329,32 @@ def _organisation_steps(prompter: Prompter, p: _SavingDict, countries: Sequence[
         while not chosen:
             chosen = picked_or_back(
                 prompter.checkbox(
-                    "Which themes will you work on? (at least one)",
+                    _("Which themes will you work on? (at least one)"),
                     [(t.value, label(t.value)) for t in Theme],
                     p.get("themes", []),
                     back=True,
                 )
             )
             if not chosen:
-                prompter.say("Choose at least one theme.")
+                prompter.say(_("Choose at least one theme."))
         p["themes"] = chosen
         return True
 
     return [
-        ProfileStep("organisation", "Organisation name", organisation),
-        ProfileStep("organisation_type", "Type of organisation", organisation_type),
-        ProfileStep("country", "Country", country),
-        ProfileStep("region", "Region or city", region),
-        ProfileStep("target_groups", "Who the programme serves", target_groups),
-        ProfileStep("themes", "Themes", themes),
+        # Translators: the profile's questions as the review lists them ("Organisation name: Acme"); keep short.
+        ProfileStep("organisation", _("Organisation name"), organisation),
+        ProfileStep("organisation_type", _("Type of organisation"), organisation_type),
+        ProfileStep("country", _("Country"), country),
+        ProfileStep("region", _("Region or city"), region),
+        ProfileStep("target_groups", _("Who the programme serves"), target_groups),
+        ProfileStep("themes", _("Themes"), themes),
     ]
 
 
 def _optional_text(prompter: Prompter, message: str, current: str) -> str:
     """A free-text answer that may be left empty: Enter keeps what is there, "-" clears it."""
     answer = back_or(
-        prompter.text(message, default=current, instruction="- clears" if current else "", back=True)
+        prompter.text(message, default=current, instruction=_("- clears") if current else "", back=True)
     ).strip()
     return "" if answer == CLEAR else answer
 
@@ -293,13 +365,19 @@ def _programme_steps(prompter: Prompter, p: _SavingDict, start_default: str) -> 
     def languages() -> bool:
         current = ", ".join(p.get("languages", []))
         p["languages"] = split_list(
-            _optional_text(prompter, "Languages participants speak (comma-separated, optional):", current)
+            _optional_text(prompter, _("Languages participants speak (comma-separated, optional):"), current)
         )
         return True
 
     def duration() -> bool:
         months = read_whole_number(
-            prompter, "Programme duration in months:", p.get("duration_months", 12), 1, 120, optional=False, back=True
+            prompter,
+            _("Programme duration in months:"),
+            p.get("duration_months", 12),
+            1,
+            120,
+            optional=False,
+            back=True,
         )
         assert months is not None, "a required number is validated as present"
         p["duration_months"] = months
@@ -323,17 +401,17 @@ def _programme_steps(prompter: Prompter, p: _SavingDict, start_default: str) -> 
             return False
         wanted = back_or(
             prompter.select(
-                "Give the number of participants for each group?",
-                [("no", "No"), ("yes", "Yes")],
+                _("Give the number of participants for each group?"),
+                [("no", _("No")), ("yes", _("Yes"))],
                 "yes" if by_group else "no",
                 back=True,
             )
         )
         if wanted == "yes":
             for group in groups:
-                number = read_whole_number(
-                    prompter, f"  {label(group)} (optional):", by_group.get(group), 1, 10_000_000, back=True
-                )
+                # Translators: {group} is a target group, e.g. "Refugees (optional):", asking for its participants.
+                message = "  " + _("{group} (optional):").format(group=label(group))
+                number = read_whole_number(prompter, message, by_group.get(group), 1, 10_000_000, back=True)
                 _set_optional(by_group, group, number)
         else:
             by_group = {}
@@ -344,8 +422,8 @@ def _programme_steps(prompter: Prompter, p: _SavingDict, start_default: str) -> 
         before = {True: "yes", False: "no", None: "unsure"}[p.get("funded_before")]
         answer = back_or(
             prompter.select(
-                "Has your organisation run a funded project before?",
-                [("yes", "Yes"), ("no", "No, this would be the first"), ("unsure", "Not sure / skip")],
+                _("Has your organisation run a funded project before?"),
+                [("yes", _("Yes")), ("no", _("No, this would be the first")), ("unsure", _("Not sure / skip"))],
                 before,
                 back=True,
             )
@@ -356,20 +434,22 @@ def _programme_steps(prompter: Prompter, p: _SavingDict, start_default: str) -> 
     def partners() -> bool:
         current = ", ".join(p.get("partners", []))
         p["partners"] = split_list(
-            _optional_text(prompter, "Partners already involved (comma-separated, optional):", current)
+            _optional_text(prompter, _("Partners already involved (comma-separated, optional):"), current)
         )
         return True
 
     def start_month() -> bool:
         p["start_month"] = back_or(
             prompter.text(
-                "Start month (YYYY-MM):",
+                _("Start month (YYYY-MM):"),
                 default=p.get("start_month", start_default),
                 validate=lambda v: (
                     None
                     if _is_month(v) and _ends_in_range(v, p.get("duration_months", 1))
-                    else f"Type a month as YYYY-MM; the programme must run within {FIRST_YEAR}-{LAST_YEAR}, "
-                    "e.g. 2027-03"
+                    # Translators: {first} and {last} are years: within 2000-2099.
+                    else _(
+                        "Type a month as YYYY-MM; the programme must run within {first}-{last}, e.g. 2027-03"
+                    ).format(first=FIRST_YEAR, last=LAST_YEAR)
                 ),
                 back=True,
             )
@@ -377,30 +457,33 @@ def _programme_steps(prompter: Prompter, p: _SavingDict, start_default: str) -> 
         return True
 
     return [
-        ProfileStep("languages", "Languages participants speak", languages),
-        ProfileStep("duration_months", "Duration in months", duration),
+        # Translators: the profile's questions as the review lists them ("Start month: 2027-03"); keep short.
+        ProfileStep("languages", _("Languages participants speak"), languages),
+        ProfileStep("duration_months", _("Duration in months"), duration),
         ProfileStep(
             "budget_eur",
-            "Budget in euros",
-            optional_number("budget_eur", "Budget in euros (optional):", 0, 1_000_000_000, money=True),
+            _("Budget in euros"),
+            optional_number("budget_eur", _("Budget in euros (optional):"), 0, 1_000_000_000, money=True),
         ),
         ProfileStep(
             "participants",
-            "Participants",
-            optional_number("participants", "Participants you expect to reach (optional):", 1, 10_000_000),
+            _("Participants"),
+            optional_number("participants", _("Participants you expect to reach (optional):"), 1, 10_000_000),
         ),
-        ProfileStep("participants_by_group", "Participants by group", participants_by_group),
+        ProfileStep("participants_by_group", _("Participants by group"), participants_by_group),
         ProfileStep(
-            "staff", "Paid staff", optional_number("staff", "Paid staff on the programme (optional):", 0, 100_000)
+            "staff",
+            _("Paid staff"),
+            optional_number("staff", _("Paid staff on the programme (optional):"), 0, 100_000),
         ),
         ProfileStep(
             "volunteers",
-            "Volunteers",
-            optional_number("volunteers", "Volunteers on the programme (optional):", 0, 100_000),
+            _("Volunteers"),
+            optional_number("volunteers", _("Volunteers on the programme (optional):"), 0, 100_000),
         ),
-        ProfileStep("funded_before", "Funded project before", funded_before),
-        ProfileStep("partners", "Partners", partners),
-        ProfileStep("start_month", "Start month", start_month),
+        ProfileStep("funded_before", _("Funded project before"), funded_before),
+        ProfileStep("partners", _("Partners"), partners),
+        ProfileStep("start_month", _("Start month"), start_month),
     ]
 
 
@@ -468,17 +551,19 @@ def ask_question(
         text = question.text.get(language) if message is None else message
         if question.kind in (QuestionKind.SCALE, QuestionKind.SINGLE):
             options = (
-                [(value, SCALE_LABELS[value]) for value in question.allowed_values()]
+                [(value, _(SCALE_LABELS[value])) for value in question.allowed_values()]
                 if question.kind == QuestionKind.SCALE
                 else [(c.id, c.label.get(language)) for c in question.choices]
             )
-            note_label = "Edit the note" if question.id in draft.notes else "Add a note"
-            options += [(HELP, "Why this matters (help)"), (NOTE, note_label), (SKIP, "Skip: not assessed")]
+            # Translators: choices after a question's answers; keep them short.
+            note_label = _("Edit the note") if question.id in draft.notes else _("Add a note")
+            options += [(HELP, _("Why this matters (help)")), (NOTE, note_label), (SKIP, _("Skip: not assessed"))]
             chosen = prompter.select(text, options, current if isinstance(current, str) else unanswered, back=back)
         elif question.kind == QuestionKind.MULTIPLE:
             options = [(c.id, c.label.get(language)) for c in question.choices]
             picked = prompter.checkbox(
-                text + " (tick none to skip)",
+                # Translators: {question} is a checklist question whose choices are ticked.
+                _("{question} (tick none to skip)").format(question=text),
                 options,
                 current if isinstance(current, list) else [],
                 back=back,
@@ -492,7 +577,8 @@ def ask_question(
             raw = prompter.text(
                 text,
                 default="" if current is None else str(current),
-                instruction="? help; - skips" if current is not None else "? help; empty skips",
+                # Translators: a text prompt's hint: ? shows the help, - (or nothing) skips; keep it short.
+                instruction=_("? help; - skips") if current is not None else _("? help; empty skips"),
                 validate=lambda v: check_typed(question, v),
                 back=back,
             ).strip()
@@ -507,9 +593,10 @@ def ask_question(
             continue
         if chosen == NOTE:
             note = prompter.text(
-                "Note:",
+                _("Note:"),
                 default=draft.notes.get(question.id, ""),
-                instruction="- removes it" if question.id in draft.notes else "",
+                # Translators: a text prompt's hint: typing - removes the note; keep it short.
+                instruction=_("- removes it") if question.id in draft.notes else "",
             ).strip()
             _set_optional(draft.notes, question.id, "" if note == CLEAR else note)
             draft.changed()
@@ -545,7 +632,7 @@ def check_typed(question: Question, raw: str) -> str | None:
     try:
         value = parse_typed(question, raw)
     except ValueError:
-        return "Type a number, ? for help, or - to skip"
+        return _("Type a number, ? for help, or - to skip")
     return check_value(question, value)
 
 
@@ -642,23 +729,49 @@ def choose_scope(
         (c, n) for c in checklists if (n := still_to_ask(route(checklists, Scope(only=c.id)), profile, draft, asked))
     ]
     prompter.say(
-        f"[bold]The checklists[/]: about {full} questions in {len(checklists)} sections, roughly "
-        f"{minutes_for(full)} minutes (connact's estimate). Every answer is saved as you go: Ctrl-C pauses, "
-        "and 'connact plan --resume' continues where you stopped. You can review every answer before the plan "
-        "is written."
+        # Translators: keep the [bold]...[/] markup; {sections} is 2 or more, {minutes} connact's estimate.
+        # English has one form for every {count}: the plural forms let other languages differ.
+        ngettext(
+            "[bold]The checklists[/]: about {count} questions in {sections} sections, roughly {minutes} minutes "
+            "(connact's estimate). Every answer is saved as you go: Ctrl-C pauses, and 'connact plan --resume' "
+            "continues where you stopped. You can review every answer before the plan is written.",
+            "[bold]The checklists[/]: about {count} questions in {sections} sections, roughly {minutes} minutes "
+            "(connact's estimate). Every answer is saved as you go: Ctrl-C pauses, and 'connact plan --resume' "
+            "continues where you stopped. You can review every answer before the plan is written.",
+            full,
+        ).format(count=full, sections=len(checklists), minutes=minutes_for(full))
     )
-    options = [("all", f"Everything now: about {full} questions, {minutes_for(full)} min")]
+    # Translators: a choice of how much to answer now ("min": minutes), within 76 columns; English has one form.
+    everything = ngettext(
+        "Everything now: about {count} questions, {minutes} min",
+        "Everything now: about {count} questions, {minutes} min",
+        full,
+    )
+    options = [("all", everything.format(count=full, minutes=minutes_for(full)))]
     if condensed < full:
-        options.append(
-            ("quick", f"Quick: about {condensed} questions, {minutes_for(condensed)} min (key cross-cutting ones only)")
+        # Translators: a choice of how much to answer now ("min": minutes), within 76 columns; English has one form.
+        quick_label = ngettext(
+            "Quick: about {count} questions, {minutes} min (key cross-cutting ones only)",
+            "Quick: about {count} questions, {minutes} min (key cross-cutting ones only)",
+            condensed,
         )
+        options.append(("quick", quick_label.format(count=condensed, minutes=minutes_for(condensed))))
     if len(pending) > 1:
         options += [
-            (c.id, f"Only {escape(c.title.get(draft.language))} now: about {n} questions; the rest later")
+            (
+                c.id,
+                # Translators: a choice of how much to answer now; {checklist} is a checklist's title. English has
+                # one form for every {count}.
+                ngettext(
+                    "Only {checklist} now: about {count} questions; the rest later",
+                    "Only {checklist} now: about {count} questions; the rest later",
+                    n,
+                ).format(checklist=escape(c.title.get(draft.language)), count=n),
+            )
             for c, n in pending
         ]
     choice = back_or(
-        prompter.select("How much would you like to answer now?", options, "quick" if quick else "all", back=True)
+        prompter.select(_("How much would you like to answer now?"), options, "quick" if quick else "all", back=True)
     )
     draft.quick = choice == "quick" or (quick and choice != "all")
     draft.changed()
@@ -699,10 +812,19 @@ def ask_checklists(
             index += 1
             continue
         left = still_to_ask(stops[index:], profile, draft, asked if only_new else None)
-        prompter.status(
-            f"[dim]{left} question{'s' if left != 1 else ''} left · section {stop.number} of {len(checklists)}: "
-            f"{escape(stop.checklist.title.get(language))} › {escape(stop.pillar.title.get(language))}[/]"
+        # Translators: the interview's status line (cut at 80 columns): questions left, the checklist and pillar.
+        where = ngettext(
+            "{count} question left · section {number} of {total}: {checklist} › {pillar}",
+            "{count} questions left · section {number} of {total}: {checklist} › {pillar}",
+            left,
+        ).format(
+            count=left,
+            number=stop.number,
+            total=len(checklists),
+            checklist=escape(stop.checklist.title.get(language)),
+            pillar=escape(stop.pillar.title.get(language)),
         )
+        prompter.status(f"[dim]{where}[/]")
         outcome = ask_question(prompter, question, draft, language, unanswered=SKIP if prefilled else None, back=True)
         if outcome == BACK:
             if not history:
@@ -728,18 +850,22 @@ def review(
         checklists = checklists_for(catalogue, profile.themes)
         scope = Scope(quick=draft.quick)
         choices = [
-            (WRITE, "✓ Write the plan with these answers"),
-            (PROFILE, f"Your organisation: {profile.organisation}"),
+            (WRITE, _("✓ Write the plan with these answers")),
+            # Translators: a choice in the review; {organisation} is the organisation's name.
+            (PROFILE, _("Your organisation: {organisation}").format(organisation=profile.organisation)),
         ]
         for checklist in checklists:
             stops = [s for s in route(checklists, Scope(quick=scope.quick, only=checklist.id))]
             relevant = [s for s in stops if is_relevant(s.question, profile, draft.answers)]
             answered = sum(1 for s in relevant if s.question.id in draft.answers)
             skipped = len(relevant) - answered
-            choices.append(
-                (checklist.id, f"{checklist.title.get(draft.language)}: {answered} answered, {skipped} not assessed")
+            # Translators: a choice in the review: a checklist's title and how many of its questions were
+            # answered and not assessed (counts of questions: word it so that it reads for 1 as well).
+            summary = _("{checklist}: {answered} answered, {skipped} not assessed").format(
+                checklist=checklist.title.get(draft.language), answered=answered, skipped=skipped
             )
-        pick = prompter.select("Review your answers: pick a section to see and change them.", choices, WRITE)
+            choices.append((checklist.id, summary))
+        pick = prompter.select(_("Review your answers: pick a section to see and change them."), choices, WRITE)
         if pick == WRITE:
             return
         if pick == PROFILE:
@@ -760,19 +886,23 @@ def _settle(prompter: Prompter, draft: Draft, catalogue: Catalogue, prefilled: b
     if dropped:
         draft.changed()
         shown = "".join(f"\n  • {escape(q.text.get(draft.language))}" for q in dropped[:5])
-        more = f"\n  and {len(dropped) - 5} more" if len(dropped) > 5 else ""
-        many = len(dropped) != 1
-        prompter.say(
-            f"{len(dropped)} answer{'s' if many else ''} no longer appl{'y' if many else 'ies'} "
-            f"and {'were' if many else 'was'} removed:{shown}{more}"
+        if len(dropped) > 5:
+            # Translators: the last line of a list of removed answers, after the first five.
+            shown += "\n  " + _("and {count} more").format(count=len(dropped) - 5)
+        # Translators: {answers} is the list of the questions whose answers were removed, one per line.
+        removed = ngettext(
+            "{count} answer no longer applies and was removed:{answers}",
+            "{count} answers no longer apply and were removed:{answers}",
+            len(dropped),
         )
+        prompter.say(removed.format(count=len(dropped), answers=shown))
     scope = Scope(quick=draft.quick)
     if still_to_ask(route(checklists, scope), profile, draft, set()):
-        prompter.say("Your change opens new questions:")
+        prompter.say(_("Your change opens new questions:"))
         try:
             ask_checklists(prompter, draft, catalogue, only_new=True, scope=scope, prefilled=prefilled)
         except GoBack:
-            prompter.say("Back to the review.")
+            prompter.say(_("Back to the review."))
 
 
 def _review_checklist(prompter: Prompter, draft: Draft, catalogue: Catalogue, checklist_id: str) -> None:
@@ -789,9 +919,9 @@ def _review_checklist(prompter: Prompter, draft: Draft, catalogue: Catalogue, ch
         choices = []
         for stop in stops:
             value = answer_text(stop.question, draft.answers.get(stop.question.id), language)
-            shown = SCALE_LABELS.get(value, value) if value else "not assessed"
+            shown = (_(SCALE_LABELS[value]) if value in SCALE_LABELS else value) if value else _("not assessed")
             choices.append((stop.question.id, f"{_short(stop.question.text.get(language), 52)} → {_short(shown, 20)}"))
-        pick = prompter.select("Pick an answer to change (← for the sections):", choices, BACK, back=True)
+        pick = prompter.select(_("Pick an answer to change (← for the sections):"), choices, BACK, back=True)
         if pick == BACK:
             return
         question = next(s.question for s in stops if s.question.id == pick)
@@ -814,9 +944,10 @@ def _review_profile(prompter: Prompter, draft: Draft, steps: list[ProfileStep]) 
             value = draft.profile.get(step.key)
             shown = ", ".join(map(str, value)) if isinstance(value, list) else "" if value is None else str(value)
             if step.key == "funded_before":
-                shown = {True: "yes", False: "no"}.get(bool(value), "") if value is not None else ""
+                # Translators: the answer to "Funded project before" in the review.
+                shown = (_("yes") if value else _("no")) if value is not None else ""
             choices.append((step.key, f"{step.title}: {_short(shown or '-', 50)}"))
-        pick = prompter.select("Pick an answer to change (← for the sections):", choices, BACK, back=True)
+        pick = prompter.select(_("Pick an answer to change (← for the sections):"), choices, BACK, back=True)
         if pick == BACK:
             return
         step = next(s for s in steps if s.key == pick)
@@ -871,8 +1002,11 @@ def run(
     done = list(range(len(steps))) if resume and draft.profile_done else []
     if not done:
         prompter.say(
-            f"[bold]Your organisation and programme[/] (about {len(steps)} questions). "
-            "Press ← in a list, or type < in a text field, to go back."
+            # Translators: keep the [bold]...[/] markup and the keys ← and <; {count} is about 16.
+            _(
+                "[bold]Your organisation and programme[/] (about {count} questions). "
+                "Press ← in a list, or type < in a text field, to go back."
+            ).format(count=len(steps))
         )
     walk_steps(prompter, all_steps, done)
     profile = Profile.model_validate(draft.profile)
@@ -895,8 +1029,14 @@ def review_selection(prompter: Prompter, ranked: list[tuple[str, str, float, str
         for pid, title, score, reason in offered
     ]
     checked = [pid for pid, _, _, _ in offered[:top]]
+    ticked = min(top, len(offered))
     return prompter.checkbox(
-        f"Practices for the plan: the best {min(top, len(offered))} are ticked; ■■■■■ is the strongest match.",
+        # Translators: keep ■■■■■ (the bar shown before each practice). English has one form for every {count}.
+        ngettext(
+            "Practices for the plan: the best {count} are ticked; ■■■■■ is the strongest match.",
+            "Practices for the plan: the best {count} are ticked; ■■■■■ is the strongest match.",
+            ticked,
+        ).format(count=ticked),
         choices,
         checked,
     )

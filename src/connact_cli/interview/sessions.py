@@ -25,6 +25,7 @@ from connact_cli.core.answers import Profile
 from connact_cli.core.names import WINDOWS_RESERVED, slug
 from connact_cli.core.values import check_id
 from connact_cli.errors import ConnactError, InputFileError, SessionError
+from connact_cli.i18n import gettext as _
 from connact_cli.library import yamlio
 from connact_cli.library.files import make_folder, write_atomic
 from connact_cli.library.problems import describe, field_name
@@ -99,7 +100,10 @@ class SessionStore:
         if not is_session_name(name):
             shown = name if len(name) <= 60 else name[:60] + "..."
             raise SessionError(
-                f"'{shown}' is not a session name: names look like acme-migrant-hub; see 'connact sessions list'"
+                # Translators: {name} is what was given as a session name; acme-migrant-hub is an example name.
+                _(
+                    "'{name}' is not a session name: names look like acme-migrant-hub; see 'connact sessions list'"
+                ).format(name=shown)
             )
         return self.folder / f"{name}.yaml"
 
@@ -110,8 +114,11 @@ class SessionStore:
             yield
         except OSError as error:
             raise SessionError(
-                f"cannot use the sessions folder {self.folder} ({error.strerror}); "
-                "set CONNACT_DATA_DIR to a folder you can read and write"
+                # Translators: {reason} is the system's reason, e.g. Permission denied.
+                _(
+                    "cannot use the sessions folder {folder} ({reason}); "
+                    "set CONNACT_DATA_DIR to a folder you can read and write"
+                ).format(folder=self.folder, reason=error.strerror)
             ) from None
 
     def new(self, options: SessionOptions, organisation: str = "") -> Session:
@@ -145,7 +152,8 @@ class SessionStore:
         return self.save_data(session.name, session.model_dump(mode="json"), header)
 
     def save_data(self, name: str, data: dict[str, Any], header: str = "") -> Path:
-        make_folder(self.folder, "set CONNACT_DATA_DIR to a writable folder")
+        # Translators: what to do when the sessions folder cannot be made; ends an error line.
+        make_folder(self.folder, _("set CONNACT_DATA_DIR to a writable folder"))
         return write_atomic(self.path_of(name), header + yamlio.dump(data), replace=True)
 
     def load_data(self, name: str) -> dict[str, Any] | None:
@@ -164,7 +172,10 @@ class SessionStore:
         path = self.path_of(name)
         with self._reachable():
             if not path.exists():
-                raise SessionError(f"no session '{name}'; saved sessions: {self._known()}")
+                # Translators: {sessions} is a comma-separated list of session names, or "none".
+                raise SessionError(
+                    _("no session '{name}'; saved sessions: {sessions}").format(name=name, sessions=self._known())
+                )
         try:
             source = yamlio.load(path)
             return _validated(name, source.data)
@@ -175,8 +186,11 @@ class SessionStore:
             within = ("profile",) if error.title == "Profile" else ()
             fault = f"{field_name((*within, *item['loc']))}: {describe(item, source.data)}"
         raise SessionError(
-            f"session '{name}' ({path}) is damaged and cannot be resumed ({fault}); "
-            f"remove it with 'connact sessions discard {name}'"
+            # Translators: {problem} is what is wrong in the file, e.g. profile.country: ...
+            _(
+                "session '{name}' ({path}) is damaged and cannot be resumed ({problem}); "
+                "remove it with 'connact sessions discard {name}'"
+            ).format(name=name, path=path, problem=fault)
         )
 
     def names(self) -> list[str]:
@@ -203,14 +217,17 @@ class SessionStore:
     def latest(self) -> Session:
         sessions = self.list()
         if not sessions:
-            raise SessionError("there is no interview to resume; start one with 'connact plan'")
+            raise SessionError(_("there is no interview to resume; start one with 'connact plan'"))
         return sessions[0]
 
     def discard(self, name: str) -> Path:
         path = self.path_of(name)
         with self._reachable():
             if not path.exists():
-                raise SessionError(f"no session '{name}'; saved sessions: {self._known()}")
+                # Translators: {sessions} is a comma-separated list of session names, or "none".
+                raise SessionError(
+                    _("no session '{name}'; saved sessions: {sessions}").format(name=name, sessions=self._known())
+                )
             path.unlink()
         return path
 
@@ -220,4 +237,5 @@ class SessionStore:
             self.path_of(name).unlink(missing_ok=True)
 
     def _known(self) -> str:
-        return ", ".join(s.name for s in self.list()) or "none"
+        # Translators: in "saved sessions: none".
+        return ", ".join(s.name for s in self.list()) or _("none")
