@@ -15,6 +15,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 
+from connact_cli.commands.common import answers_language
 from connact_cli.commands.pipeline import GENERATOR, render_options, write_formats
 from connact_cli.context import Context
 from connact_cli.core.catalogue import Catalogue
@@ -54,6 +55,10 @@ def run(context: Context, request: Request) -> list[Path]:
     before_label, after_label = _labels(request.before, request.after)
     before = _read(request.before, before_label, request.before_date, library)
     after = _read(request.after, after_label, request.after_date, library)
+    context = answers_language(context, after.answers.language)
+    before, after = (
+        replace(s, answers=s.answers.model_copy(update={"language": context.language})) for s in (before, after)
+    )
     comparison = compare(before, after, library, GENERATOR)
     if comparison.before.organisation != comparison.after.organisation:
         print(

@@ -134,7 +134,7 @@ def build(plan: Plan) -> Document:
                 [_("Country"), p.country + (f" ({p.region})" if p.region else "")],
                 [_("Themes"), _words(p.themes)],
                 [_("People served"), _or(group_words([str(g) for g in p.target_groups]), _not_given())],
-                [_("Languages of participants"), _or(", ".join(p.languages), _not_given())],
+                [_("Languages of participants"), _or(", ".join(p.language_names()), _not_given())],
                 [
                     _("Duration"),
                     # Translators: {months} is a number of months, {start} the first month (YYYY-MM); English uses
