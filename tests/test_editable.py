@@ -59,7 +59,7 @@ def test_edit_to_a_practice_shows_without_reinstalling(tmp_path):
     assert "Migrant Forum" in show()
     path = checkout / "data" / "practices" / f"{PRACTICE}.yaml"
     text = path.read_text(encoding="utf-8")
-    title = next(line for line in text.splitlines() if line.startswith("title:"))
-    path.write_text(text.replace(title, "title: Forum renamed in the checkout"), encoding="utf-8")
+    english = next(line for line in text.splitlines() if line.startswith("  en: Migrant Forum"))  # the title's
+    path.write_text(text.replace(english, "  en: Forum renamed in the checkout"), encoding="utf-8")
     assert "Forum renamed in the checkout" in show()
     assert sys.prefix != str(env_dir)  # the test ran connact from the new environment, not this one

@@ -170,3 +170,66 @@ def test_browsing_in_italian(capsys):
     result = run(capsys, "--lang", "it", "practices", "show", "iwg-varese-it")
     assert result.code == 0 and "Tavolo di lavoro per l'integrazione di Varese" in result.out
     assert english_left(result.out) == []
+
+
+def italian_left(text: str) -> list[str]:
+    """connact's Italian sentences (catalogue) found in `text`: none belongs in an English document."""
+    with catalogue_file("it").open("rb") as handle:
+        italian = set()
+        for message in read_po(handle):
+            strings = message.string if isinstance(message.string, tuple) else (message.string,)
+            ids = message.id if isinstance(message.id, tuple) else (message.id,)
+            if message.id and strings[0]:
+                italian |= fragments(strings[0], ids[0])
+    flat = " ".join(text.replace("\\", "").split())
+    return sorted(s for s in italian if s in flat)
+
+
+def mixed_workshop(tmp_path: Path, explicit: bool = False) -> Path:
+    """The example workshop with group B working in Italian: by its answers file, or by the script."""
+    folder = tmp_path / "workshop"
+    folder.mkdir(parents=True)
+    for source in (EXAMPLES / "workshop").iterdir():
+        (folder / source.name).write_text(source.read_text(encoding="utf-8"), encoding="utf-8")
+    if explicit:
+        script = folder / "training-day.workshop.yaml"
+        text = script.read_text(encoding="utf-8")
+        script.write_text(
+            text.replace("    answers: group-b.answers.yaml\n", "    answers: group-b.answers.yaml\n    language: it\n"),
+            encoding="utf-8",
+        )
+    else:
+        answers = folder / "group-b.answers.yaml"
+        answers.write_text("language: it\n" + answers.read_text(encoding="utf-8"), encoding="utf-8")
+    return folder / "training-day.workshop.yaml"
+
+
+def workshop(capsys, script: Path, out: Path, *options: str) -> dict[str, str]:
+    result = run(capsys, "workshop", "run", str(script), "--no-input", "-o", str(out), *options)
+    assert result.code == 0, result.err
+    return {path.name: path.read_text(encoding="utf-8") for path in out.glob("*.md")}
+
+
+def test_a_workshop_whose_groups_work_in_english_and_italian_gives_one_report(capsys, tmp_path):
+    files = workshop(capsys, mixed_workshop(tmp_path), tmp_path / "out")
+    english_a = files["group-a-ngo-caseworkers-plan.md"]
+    italian_b = files["group-b-local-council-plan.md"]
+    report = files["workshop-report.md"]
+    assert english_left(italian_b) == [] and italian_left(english_a) == []
+    assert "Tavolo" in italian_b or "piano" in italian_b.lower()
+    assert italian_left(report) == []
+    for group in ("Group A – NGO caseworkers", "Group B – Local council", "Group C – Adult educators"):
+        assert group in report
+    saved = yaml.safe_load((tmp_path / "out" / "group-b-local-council.answers.yaml").read_text(encoding="utf-8"))
+    assert saved["language"] == "it"
+
+
+def test_the_report_follows_lang_and_a_group_the_script_sets_keeps_its_language(capsys, tmp_path):
+    files = workshop(capsys, mixed_workshop(tmp_path, explicit=True), tmp_path / "out", "--lang", "en")
+    assert english_left(files["group-b-local-council-plan.md"]) == []
+    assert italian_left(files["workshop-report.md"]) == []
+    script = mixed_workshop(tmp_path / "it", explicit=True)
+    files = workshop(capsys, script, tmp_path / "out-it", "--lang", "it")
+    written = " ".join(script.read_text(encoding="utf-8").split())  # the trainer's own words stay as written
+    assert [s for s in english_left(files["workshop-report.md"]) if s not in written] == []
+    assert english_left(files["group-a-ngo-caseworkers-plan.md"]) == []

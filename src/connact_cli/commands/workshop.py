@@ -15,8 +15,8 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from connact_cli.commands.common import answers_language, require_terminal
 from connact_cli.commands.common import console as new_console
-from connact_cli.commands.common import require_terminal
 from connact_cli.commands.pipeline import GENERATOR, build_plan, render_options, rendered
 from connact_cli.context import Context
 from connact_cli.core.answers import AnswersFile, Profile
@@ -28,6 +28,7 @@ from connact_cli.core.workshop import NOT_ASKED, GroupResult, answer_text, findi
 from connact_cli.documents import report
 from connact_cli.documents.plan import build as build_plan_document
 from connact_cli.errors import Interrupted, UsageError
+from connact_cli.i18n import ENGLISH, primary_language, speaking
 from connact_cli.i18n import gettext as _
 from connact_cli.i18n import gettext_noop as N_
 from connact_cli.interview.prompter import Prompter
@@ -78,6 +79,8 @@ def run(context: Context, script: Path, options: RunOptions, no_input: bool, tod
         options = replace(options, out_dir=Path.cwd() / f"{script.stem}-output")
     library = open_library(context.with_library(()))
     loaded = workshop_script.load(script, library)
+    context = answers_language(context, loaded.script.language)
+    loaded = replace(loaded, script=loaded.script.model_copy(update={"language": context.language}))
     start = default_start(today or date.today())
     if no_input:
         return run_without_input(context, loaded, library, options, new_console(), start)
@@ -150,8 +153,24 @@ def check_outputs(loaded: LoadedScript, options: RunOptions) -> None:
 def build_group(
     loaded: LoadedScript, index: int, answers: AnswersFile, library: Library, top: int, start_default: str
 ) -> GroupResult:
-    plan, matches = build_plan(answers, library, top=top, chosen=None, start_default=start_default)
+    """A group's plan, in the group's language when connact has it (else English)."""
+    language = primary_language(answers.language)
+    language = language if language in library.languages() else ENGLISH
+    answers = answers.model_copy(update={"language": language})
+    with speaking(language):
+        plan, matches = build_plan(answers, library, top=top, chosen=None, start_default=start_default)
     return GroupResult(loaded.script.groups[index].name, answers, plan, matches)
+
+
+def group_languages(context: Context, loaded: LoadedScript, datas: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Each group's answers in its language: the one the script gives the group; else the run's, when
+    --lang or CONNACT_LANG chose it; else its answers file's. So a workshop's groups may each work in their
+    own language, and one report compares them."""
+    chosen = context.language_source in ("--lang", "CONNACT_LANG")
+    return [
+        {**data, "language": context.language} if chosen and group.language is None else data
+        for group, data in zip(loaded.script.groups, datas, strict=True)
+    ]
 
 
 def group_results(
@@ -188,14 +207,15 @@ def write_outputs(
     document = report.build(loaded.script, results, library, GENERATOR)
     files: list[tuple[Path, str | bytes]] = []
     for name, result in zip(loaded.script.file_names(), results, strict=True):
-        files.append((options.folder / f"{name}.answers.yaml", answers_io.to_yaml(result.answers_file)))
-        files += rendered(
-            [options.folder / f"{name}-plan.{fmt}" for fmt in options.formats],
-            options.formats,
-            build_plan_document(result.plan),
-            result.plan,
-            render_options(result.plan.language),
-        )
+        with speaking(result.plan.language):
+            files.append((options.folder / f"{name}.answers.yaml", answers_io.to_yaml(result.answers_file)))
+            files += rendered(
+                [options.folder / f"{name}-plan.{fmt}" for fmt in options.formats],
+                options.formats,
+                build_plan_document(result.plan),
+                result.plan,
+                render_options(result.plan.language),
+            )
     files += rendered(
         [options.folder / f"workshop-report.{fmt}" for fmt in options.formats],
         options.formats,
@@ -236,7 +256,7 @@ def run_without_input(
     context: Context, loaded: LoadedScript, library: Library, options: RunOptions, console: Console, start_default: str
 ) -> list[Path]:
     check_outputs(loaded, options)
-    datas = [group_data(loaded, i) for i in range(len(loaded.script.groups))]
+    datas = group_languages(context, loaded, [group_data(loaded, i) for i in range(len(loaded.script.groups))])
     sheet = [run_sheet(loaded, library, options.notes)] if options.notes is not None else []
     return write_outputs(context, loaded, datas, library, options, console, start_default, also=sheet)
 
@@ -261,7 +281,7 @@ def run_interactive(
 
     check_outputs(loaded, options)
     store = SessionStore(context.sessions_dir())
-    datas = [group_data(loaded, i) for i in range(len(loaded.script.groups))]
+    datas = group_languages(context, loaded, [group_data(loaded, i) for i in range(len(loaded.script.groups))])
     saved = store.load_data(session_name(loaded)) if options.resume else None
     room = Room(loaded, store, datas, saved if saved is not None and isinstance(saved.get("groups"), dict) else None)
     if options.notes is not None:

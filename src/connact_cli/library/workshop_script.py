@@ -166,6 +166,8 @@ def group_data(loaded: LoadedScript, index: int) -> dict[str, Any]:
                 given = prepared.data.get(section) or {}
                 data[section] = dict(given) if isinstance(given, dict) else given
             data["language"] = prepared.data.get("language", data["language"])
+    if group.language is not None:  # the script's word on a group's language is the last one
+        data["language"] = group.language
     return data
 
 
