@@ -151,8 +151,11 @@ class QuestionaryPrompter:
             use_shortcuts=shortcuts,
             use_arrow_keys=True,
             instruction=instruction,
+            erase_when_done=True,  # questionary's echo of the answer breaks words at the edge: ours wraps
         )
         answer: str = self._ask(question, {"left": (BACK, lambda: True)} if back else {})
+        if answer != BACK:
+            self._answered(message, [label for value, label in choices if value == answer])
         return answer
 
     def checkbox(
@@ -173,11 +176,29 @@ class QuestionaryPrompter:
             keys["left"] = ([BACK], lambda: True)
         if help:
             keys["?"] = ([HELP], lambda: True)
+        # questionary would end the prompt with its own English "done (N selections)": the prompt is erased
+        # when answered and the answer shown instead, as the ticked labels.
         question = self._q.checkbox(
-            self._message(message, instruction), choices=items, qmark="?", style=self._style, instruction=instruction
+            self._message(message, instruction),
+            choices=items,
+            qmark="?",
+            style=self._style,
+            instruction=instruction,
+            erase_when_done=True,
         )
         picked: list[str] = self._ask(question, keys)
+        if picked not in ([BACK], [HELP]):
+            self._answered(message, [label for value, label in choices if value in picked])
         return picked
+
+    def _answered(self, message: str, labels: list[str]) -> None:
+        from rich.text import Text
+
+        """The answer under its question, wrapped at words (questionary's own echo would cut words)."""
+        # Translators: shown after a tick list answered with nothing ticked.
+        shown = ", ".join(visible(label) for label in labels) or _("none")
+        line = Text.assemble(("? ", "bold"), (visible(" ".join(message.split())), "bold"), " ", (shown, "cyan"))
+        self._console.print(line, overflow="fold")
 
     def text(
         self,
