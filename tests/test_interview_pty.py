@@ -321,3 +321,76 @@ def test_ctrl_c_in_the_review_pauses_like_anywhere_else(tmp_path):
     saved = yaml.safe_load((tmp_path / "data" / "sessions" / f"{session.name}.yaml").read_text(encoding="utf-8"))
     assert saved["answers"].items() >= session.answers.items()  # every answer kept, the new ones added
     assert not (tmp_path / "plan.md").exists()
+
+
+def test_the_whole_interview_and_plan_in_italian(tmp_path):
+    """`connact plan --lang it` at 80 columns: every prompt in Italian, answers saved as codes, an Italian plan."""
+    import io
+    import re
+
+    from connact_cli.i18n import gettext as _
+    from connact_cli.i18n import ngettext, speaking
+    from test_italian import catalogue_english, english_left
+
+    with speaking("it"):
+        asked = [_(m) for m in ("Organisation name:", "Type of organisation:", "Region or city (optional):")]
+        serve, themes = _("Who does the programme serve?"), _("Which themes will you work on? (at least one)")
+        later = [_(m) for m in ("Programme duration in months:", "Start month (YYYY-MM):")]
+        scope, review = _("How much would you like to answer now?"), _("✓ Write the plan with these answers")
+        written = _("Plan written to {path}").split("{")[0]
+        status = (
+            "{count} question left · section {number} of {total}: {checklist} › {pillar}",
+            "{count} questions left · section {number} of {total}: {checklist} › {pillar}",
+        )
+        left = "|".join(re.escape(ngettext(*status, n).split("}")[1].split("·")[0].strip()) for n in (1, 2))
+        ready = "|".join(
+            re.escape(_(m))
+            for m in (
+                "Skip: not assessed",
+                "? help; empty skips",
+                "? help; - skips",
+                "(Space ticks, Enter confirms, ? help, ← back)",
+            )
+        )
+    assert asked[0] != "Organisation name:"  # the catalogue has the Italian
+    child = helpers.spawn(tmp_path, "plan", "--lang", "it", "-o", "piano.md", columns=80, rows=24)
+    child.logfile_read = transcript = io.StringIO()
+    child.expect(re.escape(asked[0]))
+    child.sendline("Associazione Ponti")
+    child.expect(re.escape(asked[1]))
+    child.send("\r")
+    child.expect(r"\(")  # the country
+    child.sendline("IT")
+    child.expect(re.escape(asked[2]))
+    child.sendline("Bologna")
+    child.expect(re.escape(serve))
+    child.send(" \r")  # asylum seekers
+    child.expect(re.escape(themes))
+    child.send(" \r")  # health
+    child.expect(r"\(< ")  # languages
+    child.sendline("arabo, urdu")
+    child.expect(re.escape(later[0]))
+    child.send("\r")
+    for _step in range(6):  # budget, participants, staff, volunteers, funded before, partners
+        child.expect(r"\?")
+        child.send("\r")
+    child.expect(re.escape(later[1]))
+    child.send("\r")
+    child.expect(re.escape(scope))
+    child.send("\r")  # everything now
+    while child.expect([left, re.escape(review)]) == 0:
+        child.expect(ready)
+        child.send("3\r")  # "No" to every question (a tick list ignores the 3: none ticked skips it)
+    child.send("\r")
+    while child.expect([r"■", re.escape(written)]) == 0:
+        child.send("\r")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0
+    shown = re.sub(r"\x1b\[[0-9;?]*[A-Za-z]", " ", transcript.getvalue())
+    assert len(shown) > 5000
+    plan = (tmp_path / "piano.md").read_text(encoding="utf-8")
+    assert english_left(plan) == [] and "arabo, urdu" in plan
+    saved = yaml.safe_load((tmp_path / "piano.answers.yaml").read_text(encoding="utf-8"))
+    assert saved["language"] == "it" and saved["profile"]["languages"] == ["ar", "ur"]
+    assert not [s for s in catalogue_english() if s in " ".join(shown.split())]
