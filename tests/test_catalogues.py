@@ -89,10 +89,10 @@ def test_the_compiled_catalogue_is_the_po_file(language):
         if isinstance(message.id, tuple):
             if mo.ngettext(message.id[0], message.id[1], 1) != message.string[0]:
                 stale.append(message.id[0])
-        elif message.context and mo.pgettext(message.context, message.id) != message.string:
-            stale.append(message.id)
-        elif not message.context and mo.gettext(message.id) != message.string:
-            stale.append(message.id)
+        else:
+            found = mo.pgettext(message.context, message.id) if message.context else mo.gettext(message.id)
+            if found != message.string:
+                stale.append(message.id)
     assert not stale, f"compile the catalogue again (pybabel compile, see CONTRIBUTING.md): {stale[:5]}"
 
 

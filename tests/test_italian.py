@@ -195,7 +195,9 @@ def mixed_workshop(tmp_path: Path, explicit: bool = False) -> Path:
         script = folder / "training-day.workshop.yaml"
         text = script.read_text(encoding="utf-8")
         script.write_text(
-            text.replace("    answers: group-b.answers.yaml\n", "    answers: group-b.answers.yaml\n    language: it\n"),
+            text.replace(
+                "    answers: group-b.answers.yaml\n", "    answers: group-b.answers.yaml\n    language: it\n"
+            ),
             encoding="utf-8",
         )
     else:

@@ -363,10 +363,19 @@ def _programme_steps(prompter: Prompter, p: _SavingDict, start_default: str) -> 
     """The programme's languages, length, budget, capacity, partners and start."""
 
     def languages() -> bool:
-        current = ", ".join(p.get("languages", []))
-        p["languages"] = split_list(
+        """Kept as ISO 639 codes, so that the answers read in any language; what was read is shown back."""
+        current = ", ".join(i18n.language_name(code) for code in p.get("languages", []))
+        typed = split_list(
             _optional_text(prompter, _("Languages participants speak (comma-separated, optional):"), current)
         )
+        codes = [i18n.language_code(name) or name for name in typed]
+        p["languages"] = codes
+        if codes != typed:
+            shown = ", ".join(
+                f"{i18n.language_name(code)} ({code})" if i18n.language_code(code) else code for code in codes
+            )
+            # Translators: {languages} lists the languages read from what was typed, e.g. arabo (ar), urdu (ur).
+            prompter.say(_("Read as {languages}.").format(languages=escape(shown)))
         return True
 
     def duration() -> bool:
