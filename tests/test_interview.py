@@ -148,7 +148,9 @@ def test_profile_prompts_fill_the_draft(library):
     }
     assert "Choose at least one theme." in prompter.said
     # whatever was not typed plainly is shown back as it was read
-    assert {"Read as MT (Malta).", "Read as €25,000.", "Read as 1,200.", "Read as Arabic (ar), English (en)."} <= set(prompter.said)
+    assert {"Read as MT (Malta).", "Read as €25,000.", "Read as 1,200.", "Read as Arabic (ar), English (en)."} <= set(
+        prompter.said
+    )
     assert not [said for said in prompter.said if said.startswith("Read as") and "800" in said]
 
 
