@@ -28,6 +28,7 @@ from connact_cli.errors import ConnactError
 from connact_cli.interview.prompter import QuestionaryPrompter
 from connact_cli.interview.sessions import SessionOptions, SessionStore
 from connact_cli.library import workshop_script
+from connact_cli.library.yamlio import dump
 from helpers import EXAMPLES, PRACTICE, SkippingQuestionary, bundled_library, run
 
 pytestmark = pytest.mark.fuzz
@@ -95,8 +96,10 @@ def mutated(draw, valid):
 
 
 def _dump(data) -> str:
+    """The data as connact writes YAML: every string reads back as it was (NEL and the Unicode line and
+    paragraph separators are escaped), so that what a test compares is connact's doing, not PyYAML's."""
     try:
-        return yaml.safe_dump(data, allow_unicode=True)
+        return dump(data)
     except Exception:  # some generated keys or values PyYAML itself cannot write
         return yaml.safe_dump(str(data))
 

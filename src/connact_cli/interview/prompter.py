@@ -198,7 +198,7 @@ class QuestionaryPrompter:
         # Translators: shown after a tick list answered with nothing ticked.
         shown = ", ".join(visible(label) for label in labels) or _("none")
         line = Text.assemble(("? ", "bold"), (visible(" ".join(message.split())), "bold"), " ", (shown, "cyan"))
-        self._console.print(line, overflow="fold")
+        self._console.print(line, overflow="fold", width=self._width())
 
     def text(
         self,
