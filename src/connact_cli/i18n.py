@@ -189,6 +189,17 @@ def language_code(text: str) -> str | None:
     return _language_codes().get(text.strip().casefold())
 
 
+def month_label(month: str) -> str:
+    """A month given as YYYY-MM, as the language writes it: English keeps 2027-04, Italian says aprile 2027."""
+    if _language.get() == ENGLISH:
+        return month
+    try:
+        year, number = (int(part) for part in month.split("-"))
+        return month_year(date(year, number, 1))
+    except ValueError:
+        return month
+
+
 def language_name(code: str, in_language: str | None = None) -> str:
     """The name of the language `code` (ISO 639) in the current language; the code itself when unknown."""
     from babel import Locale, UnknownLocaleError

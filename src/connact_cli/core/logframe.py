@@ -28,7 +28,7 @@ from connact_cli.core.values import DEFAULT_LANGUAGE, short_number
 from connact_cli.core.vocabulary import ActivityType, QuestionKind, scale_word, theme_word
 from connact_cli.core.workplan import pilot_of
 from connact_cli.i18n import gettext as _
-from connact_cli.i18n import ngettext
+from connact_cli.i18n import month_label, ngettext
 
 MAX_OBJECTIVES = 4  # more specific objectives than this promise what a small programme cannot measure
 RESULT_SHARE = 1 / 2  # connact's suggested result target: half of a strand's participants
@@ -142,7 +142,7 @@ def _criteria_indicator(gap: Gap, start_month: str, plan: WorkPlan, lead: str, l
         ),
         # Translators: a logframe baseline; {start} is the start month (YYYY-MM), {answers} e.g. 2 "no", 1 "partly".
         baseline=_("{met} of {count} met in the self-assessment for a start in {start} ({answers})").format(
-            met=short_number(met), count=count, start=start_month, answers=", ".join(said)
+            met=short_number(met), count=count, start=month_label(start_month), answers=", ".join(said)
         ),
         # Translators: a logframe target; "yes" is the checklist answer.
         target=ngettext(
@@ -354,7 +354,7 @@ def _overall(
                 ),
                 # Translators: a logframe baseline; {start} is the start month (YYYY-MM).
                 baseline=_("{percent}% ({met} of {assessed}) in the self-assessment for a start in {start}").format(
-                    percent=percent, met=short_number(met), assessed=assessed, start=start_month
+                    percent=percent, met=short_number(met), assessed=assessed, start=month_label(start_month)
                 ),
                 target=_("higher at each re-assessment, up to month {month}").format(month=plan.final_month),
                 verification=_("the checklists answered again and compared with the baseline (connact compare)"),

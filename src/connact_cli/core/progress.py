@@ -7,7 +7,7 @@ from connact_cli.core.comparison import Comparison, GapChange
 from connact_cli.core.matching import join_words
 from connact_cli.core.values import short_number
 from connact_cli.i18n import gettext as _
-from connact_cli.i18n import ngettext
+from connact_cli.i18n import month_label, ngettext
 
 PRIORITY_STEPS = 3  # priority gaps still open named in the guidance
 NAMED = 5  # gaps named in one step; the rest are counted
@@ -21,7 +21,7 @@ def _month(value: str) -> int:
 
 
 def _month_text(months: int) -> str:
-    return f"{months // 12:04d}-{months % 12 + 1:02d}"
+    return month_label(f"{months // 12:04d}-{months % 12 + 1:02d}")
 
 
 def _weights(gap: GapChange) -> str:

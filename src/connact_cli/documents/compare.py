@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from connact_cli.core.comparison import AnswerChange, Comparison, GapChange, OnlyRow, Side
 from connact_cli.core.plan import EvidenceRow
+from connact_cli.core.vocabulary import scale_word
 from connact_cli.documents.model import (
     Content,
     Document,
@@ -246,10 +247,10 @@ def _said(e: EvidenceRow) -> str:
     if e.note:
         # Translators: {answer} is an answer, {question} the question's text, {note} the note written with it.
         return _('"{answer}" to "{question}" (note: "{note}")').format(
-            answer=e.answer, question=e.question, note=e.note
+            answer=scale_word(e.answer), question=e.question, note=e.note
         )
     # Translators: {answer} is an answer, {question} the question's text.
-    return _('"{answer}" to "{question}"').format(answer=e.answer, question=e.question)
+    return _('"{answer}" to "{question}"').format(answer=scale_word(e.answer), question=e.question)
 
 
 def _gap_heading(gap: GapChange, severity: float | None, priority: bool) -> Spans:
@@ -272,10 +273,12 @@ def _closed(c: Comparison) -> list[Content]:
             became = ""
             if now and now.note_after:
                 # Translators: follows an earlier answer; {answer} is the later one, {note} its note.
-                became = _(', now "{answer}" (note: "{note}")').format(answer=now.after, note=now.note_after)
+                became = _(', now "{answer}" (note: "{note}")').format(
+                    answer=scale_word(now.after), note=now.note_after
+                )
             elif now:
                 # Translators: follows an earlier answer; {answer} is the later one.
-                became = _(', now "{answer}"').format(answer=now.after)
+                became = _(', now "{answer}"').format(answer=scale_word(now.after))
             said.append(_said(e) + became)
         items.append([*_gap_heading(gap, gap.severity_before, gap.priority_before), text(": " + "; ".join(said) + ".")])
     return [*blocks, para(_("Revealed by the earlier answers, and no longer by the later ones:")), bullets(items)]
@@ -292,7 +295,9 @@ def _opened(c: Comparison) -> list[Content]:
         for e in gap.evidence_after:
             was = changed.get(e.question_id)
             # Translators: follows a later answer; {answer} is the earlier one.
-            earlier = _(', earlier "{answer}"').format(answer=was.before) if was else _(", not answered earlier")
+            earlier = (
+                _(', earlier "{answer}"').format(answer=scale_word(was.before)) if was else _(", not answered earlier")
+            )
             said.append(_said(e) + earlier)
         items.append([*_gap_heading(gap, gap.severity_after, gap.priority_after), text(": " + "; ".join(said) + ".")])
     return [*blocks, para(_("Revealed by the later answers, and not by the earlier ones:")), bullets(items)]
@@ -344,7 +349,13 @@ def _answers(c: Comparison) -> list[Content]:
     if not c.answers_changed:
         return [*blocks, para(_("No answer changed."))]
     rows: list[list[str | Spans]] = [
-        [[code(a.question_id), text(f" {a.question}")], a.before, a.after, _(TREND[a.trend]), _notes(a)]
+        [
+            [code(a.question_id), text(f" {a.question}")],
+            scale_word(a.before),
+            scale_word(a.after),
+            _(TREND[a.trend]),
+            _notes(a),
+        ]
         for a in c.answers_changed
     ]
     count = len(c.answers_changed)

@@ -9,7 +9,7 @@ from connact_cli.core.answers import Profile
 from connact_cli.core.logframe import MAX_OBJECTIVES
 from connact_cli.core.matching import group_words
 from connact_cli.core.plan import Plan
-from connact_cli.core.vocabulary import EVIDENCE_WORDS, ORGANISATION_WORDS
+from connact_cli.core.vocabulary import EVIDENCE_WORDS, ORGANISATION_WORDS, scale_word
 from connact_cli.documents import proposal
 from connact_cli.documents.model import (
     BarChart,
@@ -49,6 +49,7 @@ THEMES = {
     "employment": N_("employment"),
     "training": N_("training"),
     "social_cohesion": N_("social cohesion"),
+    "cross_cutting": N_("cross cutting"),
 }
 RESOURCE_TYPES = {
     # Translators: what kind of resource a toolkit, project or event is, in brackets after its title.
@@ -140,7 +141,7 @@ def build(plan: Plan) -> Document:
                     # Translators: {months} is a number of months, {start} the first month (YYYY-MM); English uses
                     # one form for every count.
                     ngettext("{months} months from {start}", "{months} months from {start}", p.duration_months).format(
-                        months=p.duration_months, start=plan.start_month
+                        months=p.duration_months, start=i18n.month_label(plan.start_month)
                     ),
                 ],
                 [_("Budget"), i18n.money(p.budget_eur) if p.budget_eur is not None else _not_given()],
@@ -278,10 +279,10 @@ def _gaps(plan: Plan) -> list[Content]:
         why = "; ".join(
             # Translators: {answer} is an answer, {question} the question's text, {note} the note written with it.
             _('you answered "{answer}" to "{question}" (your note: "{note}")').format(
-                answer=e.answer, question=e.question, note=e.note
+                answer=scale_word(e.answer), question=e.question, note=e.note
             )
             if e.note
-            else _('you answered "{answer}" to "{question}"').format(answer=e.answer, question=e.question)
+            else _('you answered "{answer}" to "{question}"').format(answer=scale_word(e.answer), question=e.question)
             for e in gap.evidence
         )
         if gap.id in objectives:
@@ -321,7 +322,10 @@ def _other_gaps(plan: Plan) -> list[Content]:
             words(g.theme, THEMES),
             decimal(g.severity),
             # Translators: {answer} is an answer, {question} the question's text.
-            "; ".join(_('"{answer}" to "{question}"').format(answer=e.answer, question=e.question) for e in g.evidence),
+            "; ".join(
+                _('"{answer}" to "{question}"').format(answer=scale_word(e.answer), question=e.question)
+                for e in g.evidence
+            ),
         ]
         for g in plan.other_gaps
     ]
