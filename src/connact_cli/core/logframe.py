@@ -28,7 +28,7 @@ from connact_cli.core.values import DEFAULT_LANGUAGE, short_number
 from connact_cli.core.vocabulary import ActivityType, QuestionKind, scale_word, theme_word
 from connact_cli.core.workplan import pilot_of
 from connact_cli.i18n import gettext as _
-from connact_cli.i18n import month_label, ngettext
+from connact_cli.i18n import month_label, ngettext, pgettext
 
 MAX_OBJECTIVES = 4  # more specific objectives than this promise what a small programme cannot measure
 RESULT_SHARE = 1 / 2  # connact's suggested result target: half of a strand's participants
@@ -70,6 +70,18 @@ class Reach:
         return cls(found)
 
 
+def overall_reference() -> str:
+    """The overall objective's reference in the logframe (OO), in the plan's language."""
+    # Translators: the reference of the overall objective in the logframe; Italian: OG.
+    return pgettext("logframe reference", "OO")
+
+
+def output_reference(number: int) -> str:
+    """An output's reference in the logframe (OP1...), in the plan's language."""
+    # Translators: the reference of an output in the logframe (OP1, OP2...); Italian: R1.
+    return pgettext("logframe reference", "OP{number}").format(number=number)
+
+
 def specific_objectives(
     gaps: list[GapRow], strands: list[RecommendationRow], others: list[RecommendationRow], measured: set[str]
 ) -> list[GapRow]:
@@ -106,7 +118,9 @@ def _distinct(chosen: list[str], gaps: list[GapRow]) -> list[str]:
 
 def so_refs(gaps: list[GapRow]) -> dict[str, str]:
     """Gap id -> its specific objective's ref (SO1, SO2...)."""
-    return {gap.id: f"SO{number}" for number, gap in enumerate(gaps, start=1)}
+    # Translators: the reference of a specific objective in the logframe (SO1, SO2...); Italian: OS1.
+    reference = pgettext("logframe reference", "SO{number}")
+    return {gap.id: reference.format(number=number) for number, gap in enumerate(gaps, start=1)}
 
 
 def objectives_served(
@@ -283,7 +297,7 @@ def logframe(
                 level="specific",
                 ref=refs[row.id],
                 text=row.objective,
-                serves="OO",
+                serves=overall_reference(),
                 gap_id=row.id,
                 indicators=indicators,
                 assumptions=assumptions,
@@ -371,7 +385,7 @@ def _overall(
         text = _("Better integration of {groups} in {place}, in {themes}")
     return LogframeRow(
         level="overall",
-        ref="OO",
+        ref=overall_reference(),
         text=text.format(**values),
         indicators=indicators,
         assumptions=[_("Public services and policy stay open to {groups}.").format(groups=groups)],
@@ -421,7 +435,7 @@ def _outputs(plan: WorkPlan, reach: Reach, by_id: dict[str, RecommendationRow]) 
         rows.append(
             LogframeRow(
                 level="output",
-                ref=f"OP{number}",
+                ref=output_reference(number),
                 # Translators: a logframe output; {title} is a work package's title, {package} its ref (WP2).
                 text=_("{title} ({package}), adapted with participants, piloted and run").format(
                     title=wp.title, package=f"WP{wp.number}"
@@ -450,7 +464,7 @@ def _trainers_output(number: int, wp: WorkPackageRow) -> LogframeRow:
     """Training for those who then reach participants: counted in people trained, with a target to set."""
     return LogframeRow(
         level="output",
-        ref=f"OP{number}",
+        ref=output_reference(number),
         text=_("{title} ({package}), adapted with the people it trains, piloted and run").format(
             title=wp.title, package=f"WP{wp.number}"
         ),
