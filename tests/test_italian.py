@@ -235,3 +235,13 @@ def test_the_report_follows_lang_and_a_group_the_script_sets_keeps_its_language(
     written = " ".join(script.read_text(encoding="utf-8").split())  # the trainer's own words stay as written
     assert [s for s in english_left(files["workshop-report.md"]) if s not in written] == []
     assert english_left(files["group-a-ngo-caseworkers-plan.md"]) == []
+
+
+def test_the_italian_example_plan_is_in_step(capsys, tmp_path):
+    """examples/italy-municipality-cohesion.piano.md is what the current code writes in Italian."""
+    name = "italy-municipality-cohesion"
+    written = plan(capsys, tmp_path, EXAMPLES / f"{name}.answers.yaml", "--lang", "it").read_text(encoding="utf-8")
+    assert written == (EXAMPLES / f"{name}.piano.md").read_text(encoding="utf-8"), (
+        f"examples/{name}.piano.md is out of date: regenerate it with connact plan --answers "
+        f"examples/{name}.answers.yaml --no-input --lang it -o examples/{name}.piano.md --force"
+    )
