@@ -10,6 +10,7 @@ from connact_cli.core.catalogue import Catalogue
 from connact_cli.core.workshop import Step, WorkshopScript, step_questions, timetable
 from connact_cli.documents.model import Content, Document, Heading, Rule, bold, bullets, italic, para, table, text
 from connact_cli.i18n import gettext as _
+from connact_cli.i18n import pgettext
 
 
 def _title(script: WorkshopScript) -> str:
@@ -91,7 +92,7 @@ def _questions(step: Step, count: int) -> str:
         # Translators: in the questions column, for a plenary step; keep short.
         return _("plenary")
     # Translators: in the questions column: the most questions a step asks; keep short.
-    return _("up to {count}").format(count=count) if count else _("none")
+    return _("up to {count}").format(count=count) if count else pgettext("questions", "none")
 
 
 def _section_title(section: str, catalogue: Catalogue, language: str) -> str:
