@@ -26,7 +26,6 @@ from connact_cli.core.values import (
     Source,
     check_id,
     check_language_code,
-    primary_language,
 )
 from connact_cli.core.vocabulary import (
     ActionStatus,
@@ -44,6 +43,7 @@ from connact_cli.core.vocabulary import (
     Theme,
 )
 from connact_cli.i18n import gettext as _
+from connact_cli.i18n import primary_language
 
 # Where an entry comes from: the seed documents connact was built from, or other public sources.
 Origin = Literal["seed", "public"]

@@ -14,6 +14,7 @@ from pydantic import AfterValidator, BaseModel, ConfigDict, Field, RootModel, mo
 from connact_cli import i18n
 from connact_cli.core.vocabulary import COUNTRIES
 from connact_cli.i18n import gettext as _
+from connact_cli.i18n import primary_language
 
 DEFAULT_LANGUAGE = "en"
 _ID = re.compile(r"^[a-z0-9]+(?:[-_.][a-z0-9]+)*$")
@@ -36,19 +37,14 @@ def _check_country(value: str) -> str:
     return value
 
 
-def primary_language(value: str) -> str:
-    """The language a code or locale names: 'en-GB', 'en_GB.UTF-8' and 'EN' all name 'en'."""
-    return re.split(r"[-_.@]", value.strip(), maxsplit=1)[0].lower()
-
-
 def choose_language(requested: str, available: Sequence[str]) -> tuple[str, str | None]:
     """The language to use for `requested`, and a warning when it is not one connact has (English then)."""
     primary = primary_language(requested)
     if primary in available:
         return primary, None
-    return DEFAULT_LANGUAGE, (
-        f"connact has no '{requested}' texts yet (available: {', '.join(available)}); using English."
-    )
+    # Translators: {language} is the language code asked for, {available} the codes connact has.
+    warning = _("connact has no '{language}' texts yet (available: {available}); using English.")
+    return DEFAULT_LANGUAGE, warning.format(language=requested, available=", ".join(available))
 
 
 def check_language_code(value: str) -> str:
