@@ -100,3 +100,9 @@ def test_the_languages_are_data_with_english_first(capsys, tmp_path):
     framework.write_text(text.replace("\nlanguages: [en, it]\n", "\nlanguages: [en, it-IT]\n"), encoding="utf-8")
     result = run(capsys, "validate", str(data))
     assert result.code == 1 and "'it-IT' is regional" in result.out
+
+
+@pytest.mark.parametrize("args", [["plan", "--lang"], ["--lang"]])
+def test_lang_without_a_value_is_one_line(capsys, args):
+    result = run(capsys, *args)
+    assert result.code == 2 and result.err == "Error: --lang needs a language code, e.g. --lang it\n"

@@ -601,23 +601,14 @@ def _usage_message(error: typer.TyperException) -> str:
     return _("{message} (see '{command} --help')").format(message=" ".join(str(message).split()), command=path)
 
 
-def lang_first(args: list[str]) -> list[str]:
-    """--lang may stand anywhere before `--`: it is moved to the front, where the root option reads it."""
-    for index, argument in enumerate(args):
-        if argument == "--":
-            break
-        if argument.startswith("--lang="):
-            return [argument, *args[:index], *args[index + 1 :]]
-        if argument == "--lang" and index + 1 < len(args):
-            return [*args[index : index + 2], *args[:index], *args[index + 2 :]]
-    return args
-
-
 def main(argv: list[str] | None = None) -> None:
     """Entry point: one line and a documented exit code for every failure, a traceback only with --debug."""
     # connact uses no pydantic plugins; looking them up reads every installed package's metadata.
     os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
-    args = lang_first(sys.argv[1:] if argv is None else argv)
+    args = i18n.lang_first(sys.argv[1:] if argv is None else argv)
+    if args[-1:] == ["--lang"]:  # moved to the front it would take the command's name as its value
+        print(_("Error: --lang needs a language code, e.g. --lang it"), file=sys.stderr)
+        sys.exit(EXIT_USAGE)
     debug = "--debug" in args or os.environ.get("CONNACT_DEBUG") == "1"
     try:
         with removed_on_termination():

@@ -95,16 +95,26 @@ def system_language(environ: Mapping[str, str]) -> str | None:
     return None
 
 
-def language_from_arguments(arguments: Sequence[str]) -> str | None:
-    """The value of the first --lang on the command line (`--lang it` or `--lang=it`), before `--`."""
-    for index, argument in enumerate(arguments):
+def lang_first(arguments: Sequence[str]) -> list[str]:
+    """The command line with its first --lang (`--lang it` or `--lang=it`, before `--`) moved to the front,
+    where the root option reads it: so --lang may stand anywhere."""
+    args = list(arguments)
+    for index, argument in enumerate(args):
         if argument == "--":
-            return None
-        if argument == "--lang" and index + 1 < len(arguments):
-            return arguments[index + 1]
+            break
         if argument.startswith("--lang="):
-            return argument.split("=", 1)[1]
-    return None
+            return [argument, *args[:index], *args[index + 1 :]]
+        if argument == "--lang" and index + 1 < len(args):
+            return [*args[index : index + 2], *args[:index], *args[index + 2 :]]
+    return args
+
+
+def language_from_arguments(arguments: Sequence[str]) -> str | None:
+    """The value of the first --lang on the command line, wherever it stands."""
+    first = lang_first(arguments)[:2]
+    if first[:1] == ["--lang"] and len(first) == 2:
+        return first[1]
+    return first[0].split("=", 1)[1] if first and first[0].startswith("--lang=") else None
 
 
 def requested_language(

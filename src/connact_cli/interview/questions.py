@@ -22,6 +22,7 @@ from connact_cli.core.catalogue import Catalogue
 from connact_cli.core.countries import CountryName, country_hint
 from connact_cli.core.models import Checklist, Pillar, Question
 from connact_cli.core.vocabulary import (
+    ACTIVITY_TITLES,
     COUNTRIES,
     SCALE_LABELS,
     OrganisationType,
@@ -106,27 +107,6 @@ LABELS = {
     "transnational": N_("Transnational"),
     # Translators: a practice's reach: the European Union (as a choice in a list).
     "eu": N_("Eu"),
-    # kinds of activity
-    "employment_support": N_("Employment support"),
-    "language_course": N_("Language course"),
-    "information_sessions": N_("Information sessions"),
-    "forum": N_("Forum"),
-    "working_group": N_("Working group"),
-    "training_of_trainers": N_("Training of trainers"),
-    "cultural_activities": N_("Cultural activities"),
-    "volunteering": N_("Volunteering"),
-    "mentoring": N_("Mentoring"),
-    "mediation": N_("Mediation"),
-    "adult_education": N_("Adult education"),
-    "research_and_exchange": N_("Research and exchange"),
-    "network": N_("Network"),
-    "funding": N_("Funding"),
-    "policy_dialogue": N_("Policy dialogue"),
-    "capacity_building": N_("Capacity building"),
-    "health_services": N_("Health services"),
-    "childcare": N_("Childcare"),
-    "housing_support": N_("Housing support"),
-    "advice_and_guidance": N_("Advice and guidance"),
     # kinds of resource
     "toolkit": N_("Toolkit"),
     "project": N_("Project"),
@@ -139,8 +119,8 @@ LABELS = {
 
 
 def label(value: str) -> str:
-    """A vocabulary value as a choice in a list, in the run's language."""
-    text = LABELS.get(value)
+    """A vocabulary value as a choice in a list, in the run's language (kinds of activity as plans title them)."""
+    text = LABELS.get(value) or ACTIVITY_TITLES.get(value)
     return _(text) if text else value.replace("_", " ").capitalize()
 
 
