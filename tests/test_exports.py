@@ -57,6 +57,19 @@ def test_docx_has_the_plans_headings_and_tables(capsys, tmp_path):
         assert (round(section.page_width.mm), round(section.page_height.mm)) == (210, 297)
 
 
+def test_docx_keeps_the_styles_it_uses_and_nothing_else(capsys, tmp_path):
+    """The template's 164 styles made every styled paragraph slow to add; the file keeps what it uses."""
+    plan_files(capsys, tmp_path, "docx")
+    document = docx.Document(str(tmp_path / "plan.docx"))
+    used = {p.style.name for p in document.paragraphs} | {t.style.name for t in document.tables}
+    assert {"Title", "Heading 1", "Heading 2", "List Bullet", "Table Grid", "Normal"} <= used
+    names = {style.name for style in document.styles}
+    assert used <= names
+    assert len(names) < 20
+    bases = {base.name for style in document.styles if (base := getattr(style, "base_style", None)) is not None}
+    assert bases <= names
+
+
 def test_several_formats_share_one_plan(capsys, tmp_path):
     import json
 

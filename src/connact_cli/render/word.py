@@ -38,11 +38,42 @@ def to_docx(doc: Document) -> bytes:
     word.core_properties.author = "connact"
     word.styles["Normal"].font.name = "Calibri"
     word.styles["Normal"].font.size = Pt(10.5)
+    _keep_only_the_styles_used(word)
     for block in doc.blocks:
         _add_block(word, block)
     buffer = io.BytesIO()
     word.save(buffer)
     return fixed_zip_times(buffer.getvalue())
+
+
+# The styles the blocks below use; every heading level maps to Title or Heading 1 to 4.
+STYLES_USED = ("Normal", "Title", "Heading 1", "Heading 2", "Heading 3", "Heading 4", "List Bullet", "Table Grid")
+
+
+def _keep_only_the_styles_used(word: Any) -> None:
+    """Drop the template's unused styles (it has 164), keeping what the used ones are based on or linked to.
+
+    python-docx looks through every style of the document for each styled paragraph, so a long plan
+    spent most of its Word time there; Word still offers its built-in styles to whoever edits the file.
+    """
+    from docx.oxml.ns import qn
+
+    styles = {style.style_id: style for style in word.styles}
+    wanted = [
+        style_id
+        for style_id, style in styles.items()
+        if style.name in STYLES_USED or style.element.get(qn("w:default")) == "1"
+    ]
+    kept: set[str] = set()
+    while wanted:
+        style_id = wanted.pop()
+        if style_id in kept or style_id not in styles:
+            continue
+        kept.add(style_id)
+        wanted.extend(styles[style_id].element.xpath("w:basedOn/@w:val | w:next/@w:val | w:link/@w:val"))
+    for style_id, style in styles.items():
+        if style_id not in kept:
+            style.delete()
 
 
 def _add_block(word: Any, block: Content) -> None:
@@ -118,18 +149,17 @@ def _add_table(
     from docx.enum.table import WD_TABLE_ALIGNMENT
     from docx.enum.text import WD_ALIGN_PARAGRAPH
 
-    grid = word.add_table(rows=0, cols=len(header))
+    has_header = any(header)
+    grid = word.add_table(rows=len(rows) + has_header, cols=len(header))  # at once: row by row is slow
     grid.style = "Table Grid"
     grid.alignment = WD_TABLE_ALIGNMENT.CENTER
-    if any(header):
-        cells = grid.add_row().cells
-        for index, title in enumerate(header):
-            cells[index].text = ""
-            cells[index].paragraphs[0].add_run(title).bold = True
-    for row in rows:
-        cells = grid.add_row().cells
-        for index, value in enumerate(row):
-            paragraph = cells[index].paragraphs[0]
+    lines = iter(grid.rows)
+    if has_header:
+        for cell, title in zip(next(lines).cells, header, strict=True):
+            cell.paragraphs[0].add_run(title).bold = True
+    for line, row in zip(lines, rows, strict=True):
+        for index, (cell, value) in enumerate(zip(line.cells, row, strict=False)):
+            paragraph = cell.paragraphs[0]
             _add_spans(paragraph, value)
             if numeric(index):
                 paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
