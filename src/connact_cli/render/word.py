@@ -51,7 +51,7 @@ STYLES_USED = ("Normal", "Title", "Heading 1", "Heading 2", "Heading 3", "Headin
 
 
 def _keep_only_the_styles_used(word: Any) -> None:
-    """Drop the template's unused styles (it has 164), keeping what the used ones are based on or linked to.
+    """Drop the template's unused styles (it has 164), keeping every style that something refers to.
 
     python-docx looks through every style of the document for each styled paragraph, so a long plan
     spent most of its Word time there; Word still offers its built-in styles to whoever edits the file.
@@ -64,6 +64,7 @@ def _keep_only_the_styles_used(word: Any) -> None:
         for style_id, style in styles.items()
         if style.name in STYLES_USED or style.element.get(qn("w:default")) == "1"
     ]
+    wanted += word.part.numbering_part.element.xpath(".//w:pStyle/@w:val")  # the list numbering names its styles
     kept: set[str] = set()
     while wanted:
         style_id = wanted.pop()
