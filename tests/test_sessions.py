@@ -164,6 +164,16 @@ def test_a_session_whose_profile_is_damaged_is_one_line(capsys, data_dir):
     ]
 
 
+@pytest.mark.parametrize("fields", [{"options": {"language": "0"}}, {"language": "0"}])
+def test_a_session_whose_language_is_not_a_language_code_is_damaged(capsys, data_dir, fields):
+    """Found by the 10,000-case fuzz run: '0' was taken for a language, warned about, then the run went on."""
+    saved_file(data_dir, "20270101-100000", **fields)
+    result = run(capsys, "plan", "--resume", "--session", "20270101-100000")
+    assert result.code == 2
+    [line] = result.err.strip().splitlines()
+    assert line.startswith("Error: session '20270101-100000'") and "'0' is not a language code" in line
+
+
 def test_a_sessions_folder_the_system_refuses_names_the_setting(capsys, tmp_path, monkeypatch):
     monkeypatch.setenv("CONNACT_DATA_DIR", str(tmp_path / ("d" * 300)))
     result = run(capsys, "sessions", "list")

@@ -17,18 +17,20 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import Annotated, Any
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationError
 
 from connact_cli.core.answers import Profile
 from connact_cli.core.names import WINDOWS_RESERVED, slug
-from connact_cli.core.values import check_id
+from connact_cli.core.values import check_id, check_language_code
 from connact_cli.errors import ConnactError, InputFileError, SessionError
 from connact_cli.i18n import gettext as _
 from connact_cli.library import yamlio
 from connact_cli.library.files import make_folder, write_atomic
 from connact_cli.library.problems import describe, field_name
+
+LanguageCode = Annotated[str, AfterValidator(check_language_code)]  # anything else: a damaged session
 
 
 class SessionOptions(BaseModel):
@@ -40,7 +42,7 @@ class SessionOptions(BaseModel):
     formats: list[str] = ["md"]
     top: int = 5
     library: list[str] = []
-    language: str = "en"
+    language: LanguageCode = "en"
     quick: bool = False
 
 
@@ -53,7 +55,7 @@ class Session(BaseModel):
     updated: str
     options: SessionOptions
     profile_done: bool = False
-    language: str = "en"
+    language: LanguageCode = "en"
     profile: dict[str, Any] = {}
     answers: dict[str, Any] = {}
     notes: dict[str, str] = {}
