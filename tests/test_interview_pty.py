@@ -300,6 +300,7 @@ def test_questions_wrap_at_word_boundaries_at_80_columns(tmp_path):
         assert next_question(child)
         assert not screen.split_words(), screen.lines()
         child.send("\r")
+    assert next_question(child)  # Ctrl-C at a question, not while the answer is being taken in
     child.sendcontrol("c")
     child.expect("Paused: ")
     child.expect(pexpect.EOF)
