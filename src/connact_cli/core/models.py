@@ -9,7 +9,6 @@ from __future__ import annotations
 from typing import Annotated, Any, Literal
 
 from pydantic import (
-    AfterValidator,
     Field,
     model_validator,
 )
@@ -21,11 +20,11 @@ from connact_cli.core.values import (
     Country,
     Figure,
     Id,
+    LanguageCode,
     LocalText,
     Model,
     Source,
     check_id,
-    check_language_code,
 )
 from connact_cli.core.vocabulary import (
     ActionStatus,
@@ -382,7 +381,7 @@ class Framework(Model):
     """Facts about the ISF itself that matching and plans rely on, kept as data rather than code."""
 
     kind: Literal["framework"]
-    languages: list[Annotated[str, AfterValidator(check_language_code)]] = [DEFAULT_LANGUAGE]  # --lang's choices
+    languages: list[LanguageCode] = [DEFAULT_LANGUAGE]  # --lang's choices
     checklist_order: list[Id] = []  # thematic checklists in this order; the cross-cutting ones come after
     retired_questions: list[Id] = []  # ids no checklist asks any more: old answers to them are ignored, with a warning
     broader_groups: dict[TargetGroup, list[TargetGroup]] = {}  # a practice for the key fits each listed group

@@ -55,6 +55,7 @@ def check_language_code(value: str) -> str:
 
 Id = Annotated[str, AfterValidator(check_id)]
 Country = Annotated[str, AfterValidator(_check_country)]
+LanguageCode = Annotated[str, AfterValidator(check_language_code)]
 
 
 class Model(BaseModel):

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
-from typing import Annotated, Any, Literal
+from typing import Any, Literal
 
-from pydantic import AfterValidator, Field, model_validator
+from pydantic import Field, model_validator
 
 from connact_cli.core.answers import AnswersFile
 from connact_cli.core.assessment import Item, resolve
@@ -19,7 +19,7 @@ from connact_cli.core.matching import Gap, Matches
 from connact_cli.core.models import Question
 from connact_cli.core.names import group_file_name
 from connact_cli.core.plan import Plan
-from connact_cli.core.values import Id, Model, check_language_code
+from connact_cli.core.values import Id, LanguageCode, Model
 from connact_cli.core.vocabulary import SCALE_LABELS, QuestionKind
 from connact_cli.i18n import gettext as _
 from connact_cli.i18n import gettext_noop as N_
@@ -55,7 +55,7 @@ class Step(Model):
 class Group(Model):
     name: str = Field(min_length=1, max_length=100)
     answers: str | None = None  # a prepared answers file, relative to the script
-    language: Annotated[str, AfterValidator(check_language_code)] | None = None  # the group's own language
+    language: LanguageCode | None = None  # the group's own language
 
 
 class WorkshopScript(Model):

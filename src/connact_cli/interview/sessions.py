@@ -17,20 +17,18 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Any
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from connact_cli.core.answers import Profile
 from connact_cli.core.names import WINDOWS_RESERVED, slug
-from connact_cli.core.values import check_id, check_language_code
+from connact_cli.core.values import LanguageCode, check_id
 from connact_cli.errors import ConnactError, InputFileError, SessionError
 from connact_cli.i18n import gettext as _
 from connact_cli.library import yamlio
 from connact_cli.library.files import make_folder, write_atomic
 from connact_cli.library.problems import describe, field_name
-
-LanguageCode = Annotated[str, AfterValidator(check_language_code)]  # anything else: a damaged session
 
 
 class SessionOptions(BaseModel):
