@@ -197,6 +197,20 @@ def test_budget_lines_follow_the_plan(plans):
     assert lines["NGO"]["staff"]["amount"] < lines["municipality"]["staff"]["amount"]
 
 
+def test_costs_of_sessions_are_charged_where_the_sessions_are(plans):
+    """Interpreters and childcare are paid at the activities' sessions, so a funder expects them in the
+    activity work packages, not in management; the indirect line says its rate applies to direct costs."""
+    for name, plan in plans.items():
+        strands = {wp["number"] for wp in plan["work_plan"]["packages"] if wp["kind"] == "strand"}
+        for line in plan["budget"]["lines"]:
+            if line["id"] in ("interpreting", "childcare", "travel"):
+                assert set(line["work_packages"]) == strands, (name, line["id"])
+        indirect = next(line for line in plan["budget"]["lines"] if line["id"] == "indirect")
+        assert indirect["triggered_by"] == ["a flat rate of 7% of the direct costs"], name
+        assert round(100 * indirect["amount"] / plan["budget"]["direct"]) == 7, name
+    assert any("childcare" in {line["id"] for line in plan["budget"]["lines"]} for plan in plans.values())
+
+
 def test_without_a_budget_the_categories_have_no_figures(capsys, tmp_path):
     profile = dict(PERSONAS["NGO"]["profile"], budget_eur=None)
     out = tmp_path / "plan.json"
@@ -273,7 +287,8 @@ def test_a_strand_arranges_first_what_its_practice_relied_on(plans):
     for strand in strands:
         first = strand["tasks"][0]
         assert first["name"].startswith(f"Arrange first: {needs[strand['practice_id']][0].lower()}")
-        assert first["start_month"] == 1 and first["end_month"] < strand["tasks"][1]["start_month"]
+        pilot = next(task for task in strand["tasks"] if task["name"] == "Pilot with a first group")
+        assert first["start_month"] == 1 and first["end_month"] < pilot["start_month"]
 
 
 def test_public_bodies_get_their_own_risks(plans):

@@ -34,11 +34,12 @@ def answers_file(**profile) -> AnswersFile:
     duration=st.integers(min_value=1, max_value=120),
     budget=st.one_of(st.none(), st.integers(min_value=0, max_value=2_000_000)),
     participants=st.one_of(st.none(), st.integers(min_value=1, max_value=50_000)),
+    languages=st.sampled_from([[], ["ar"], ["ar", "ti", "en"]]),
 )
-def test_any_size_gives_a_consistent_plan(duration, budget, participants):
+def test_any_size_gives_a_consistent_plan(duration, budget, participants, languages):
     library = bundled_library()
     plan, _ = build_plan(
-        answers_file(duration_months=duration, budget_eur=budget, participants=participants),
+        answers_file(duration_months=duration, budget_eur=budget, participants=participants, languages=languages),
         library,
         top=5,
         chosen=None,
@@ -51,7 +52,7 @@ def test_any_size_gives_a_consistent_plan(duration, budget, participants):
         for task in wp.tasks:
             assert wp.start_month <= task.start_month <= task.end_month <= wp.end_month
         for dated in wp.deliverables:
-            assert 1 <= dated.month <= duration
+            assert wp.start_month <= dated.month <= wp.end_month, (wp.title, dated)
     assert all(1 <= m.month <= duration for m in work.milestones)
     strands = [wp for wp in work.packages if wp.kind == "strand"]
     assert len(strands) <= work.parallel_strands <= DEFAULT_RULE.max_parallel

@@ -116,13 +116,17 @@ def budget(
             )
         )
     if indirect:
+        rate = f"{short_number(indirect.percent)}%"
+        # Translators: why a budget line is needed; {percent} is the rate with its sign (7%). The line's share
+        # of the total is lower than the rate, which applies to the direct costs only.
+        flat_rate = _("a flat rate of {percent} of the direct costs").format(percent=rate)
         lines.append(
             BudgetLine(
                 id="indirect",
                 label=indirect.label.get(language),
                 amount=total - direct,
                 percent=round(100 * (total - direct) / total, 1) if total else 0.0,
-                triggered_by=[],
+                triggered_by=[flat_rate],
                 work_packages=[],
             )
         )

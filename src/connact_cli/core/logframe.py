@@ -267,9 +267,7 @@ def logframe(
     by_id = {rec.practice_id: rec for rec in recommendations}
     reach = Reach.of(profile, [by_id[wp.practice_id] for wp in strands if wp.practice_id in by_id])
     lead = next(wp.lead for wp in plan.packages if wp.kind == "monitoring")
-    pilot_end = min(
-        (pilot_of(wp, by_id.get(wp.practice_id or "")).end_month for wp in strands), default=plan.final_month
-    )
+    pilot_end = min((pilot_of(wp).end_month for wp in strands), default=plan.final_month)
     themes = [t for t in profile.themes if any(str(t) == row.theme for row in gap_rows)] or list(profile.themes)
     rows = [_overall(profile, [str(t) for t in themes], overall_met, start_month, plan, lead, context, language)]
     refs = so_refs(gap_rows)
@@ -397,7 +395,7 @@ def _outputs(plan: WorkPlan, reach: Reach, by_id: dict[str, RecommendationRow]) 
     for number, wp in enumerate((wp for wp in plan.packages if wp.kind == "strand"), start=1):
         people = reach.by_strand.get(wp.practice_id or "")
         rec = by_id.get(wp.practice_id or "")
-        pilot = pilot_of(wp, rec)
+        pilot = pilot_of(wp)
         course = rec is not None and rec.activity_type in COURSES
         if rec is not None and rec.activity_type in TRAINERS:
             rows.append(_trainers_output(number, wp))

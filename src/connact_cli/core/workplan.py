@@ -209,7 +209,8 @@ OPEN_ACTIVITIES = frozenset({"forum", "cultural_activities", "information_sessio
 def _strand(
     number: int, rec: RecommendationRow, scope: Scope, cal: Calendar, profile: Profile, lead: str, taken: set[str]
 ) -> WorkPackageRow:
-    """Arrange first what the practice relied on, then pilot, review and run at full scale.
+    """Arrange first what the practice relied on and prepare the materials, then pilot, review and run at
+    full scale: no deliverable falls before its work package starts.
 
     Open activities (a forum, events) start with first sessions rather than a pilot group."""
     open_kind = rec.activity_type in OPEN_ACTIVITIES
@@ -222,6 +223,11 @@ def _strand(
         )
         for need in rec.needs_first
     ]
+    if profile.languages and cal.prep_end < cal.duration:
+        languages = ", ".join(profile.language_names())
+        # Translators: a task in the preparation months; {languages} are the participants' languages as typed.
+        prepare = _("Prepare the activity materials in {languages}").format(languages=languages)
+        tasks.append(TaskRow(name=prepare, start_month=1, end_month=cal.prep_end))
     first = _("First sessions, open to all, with feedback after each") if open_kind else _("Pilot with a first group")
     tasks.append(TaskRow(name=first, start_month=min(cal.prep_end + 1, cal.duration), end_month=cal.pilot_end))
     if cal.scales_up:
@@ -245,7 +251,8 @@ def _strand(
     if profile.languages:
         # Translators: a deliverable; {languages} are the participants' languages as the organisation typed them.
         materials = _("Activity materials in {languages}").format(languages=", ".join(profile.language_names()))
-        deliverables.append(DatedRow(ref=f"D{number}.2", title=materials, month=cal.prep_end))
+        ready = cal.prep_end if cal.prep_end < cal.duration else tasks[0].start_month
+        deliverables.append(DatedRow(ref=f"D{number}.2", title=materials, month=ready))
     places = f" ({', '.join(rec.countries)})" if rec.countries else ""
     return WorkPackageRow(
         number=number,
@@ -370,9 +377,10 @@ def work_plan(profile: Profile, scope: Scope, situation: Situation, language: st
     )
 
 
-def pilot_of(wp: WorkPackageRow, rec: RecommendationRow | None) -> TaskRow:
-    """A strand's pilot: the task after those that arrange what its practice relied on."""
-    return wp.tasks[min(len(rec.needs_first) if rec else 0, len(wp.tasks) - 1)]
+def pilot_of(wp: WorkPackageRow) -> TaskRow:
+    """A strand's pilot (or first sessions): its first task after the preparation months, which all start
+    in month 1; in a one-month programme everything starts in month 1 and the pilot is the last task."""
+    return next((task for task in wp.tasks if task.start_month > 1), wp.tasks[-1])
 
 
 def gantt(plan: WorkPlan) -> list[PhaseRow]:
