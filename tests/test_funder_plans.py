@@ -309,3 +309,33 @@ def test_transnational_routes_come_after_local_ones_of_the_same_fit(plans):
     order = [route["id"] for route in plans["municipality"]["funding"]]
     assert order.index("esf-plus") < order.index("erasmus-plus-cooperation")
     assert order.index("amif") < order.index("amif-union-actions")
+
+
+def test_plans_name_countries_where_a_reader_reads_them(plans, capsys, tmp_path):
+    """Running text names countries ("It ran in Ireland: check what differs in Malta"), not ISO codes; the
+    JSON keeps the codes and maps each one the plan uses to its name."""
+    names = {"IE": "Ireland", "MT": "Malta", "IT": "Italy"}
+    for plan in plans.values():
+        country = plan["profile"]["country"]
+        assert plan["country_names"][country] == names[country]
+        assert set(plan["country_names"]) >= {c for rec in plan["recommendations"] for c in rec["countries"]}
+        abroad = [rec for rec in plan["recommendations"] if rec["countries"] and country not in rec["countries"]]
+        assert abroad, "each persona gets a practice from another country"
+        for rec in abroad:
+            advice = next(a for a in rec["adaptation"] if a.startswith("It ran in"))
+            assert f"check what differs in {names[country]} " in advice
+            assert all(plan["country_names"][c] in advice for c in rec["countries"])
+        overall = next(row for row in plan["logframe"] if row["level"] == "overall")
+        assert (
+            overall["indicators"][0]["baseline"]
+            == f"the latest value published for {names[country]} when the programme starts"
+        )
+    persona = PERSONAS["municipality"]
+    path = answers_file(tmp_path, persona["answers"], profile=persona["profile"])
+    assert (
+        run(capsys, "plan", "--answers", str(path), "--no-input", "--lang", "it", "-o", str(tmp_path / "p.md")).code
+        == 0
+    )
+    piano = (tmp_path / "p.md").read_text(encoding="utf-8")
+    assert "| Paese | Italia (Emilia-Romagna) |" in piano
+    assert "in IT " not in piano and "(IT)" not in piano

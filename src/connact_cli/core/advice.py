@@ -6,11 +6,12 @@ This is connact's guidance, not a source's finding; the plan labels it so. Pure 
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from connact_cli.core.answers import Profile
 from connact_cli.core.catalogue import Catalogue, addressed_gap_tags
-from connact_cli.core.matching import Gap, Matches, Recommendation
+from connact_cli.core.matching import Gap, Matches, Recommendation, join_words
 from connact_cli.core.models import LibraryEntry
 from connact_cli.core.plan import StakeholderRow, UncoveredRow
 from connact_cli.core.scoring import place_names, size_limits, stale
@@ -59,11 +60,13 @@ def adaptation(
     profile: Profile,
     lacking: dict[str, str],
     revealed: dict[str, str] | None = None,
+    country_names: Mapping[str, str] | None = None,
 ) -> list[str]:
     """Plain advice for carrying a practice from where it ran to this organisation.
 
     `lacking` maps the gaps the organisation's answers reveal to their labels, `revealed` to the question
-    whose answer revealed each most strongly (quoted, so that the advice never seems to contradict another answer).
+    whose answer revealed each most strongly (quoted, so that the advice never seems to contradict another answer),
+    and `country_names` the country codes to the names readers know.
     """
     advice = []
     for tag in entry.relies_on:
@@ -84,12 +87,17 @@ def adaptation(
                 ).format(need=need)
             advice.append(text)
     if entry.countries and profile.country not in entry.countries:
+        named = country_names or {}
         advice.append(
-            # Translators: {countries} are the ISO codes where the practice ran, {country} the organisation's.
+            # Translators: {countries} are the countries where the practice ran (Austria, Germany), {country}
+            # the organisation's.
             _(
                 "It ran in {countries}: check what differs in {country} (services, rules, who funds what) and "
                 "adjust the content with your partners."
-            ).format(countries=", ".join(entry.countries), country=profile.country)
+            ).format(
+                countries=join_words([named.get(c, c) for c in entry.countries]),
+                country=named.get(profile.country, profile.country),
+            )
         )
     mismatch = next((c for c in rec.contributions if c.rule == "mismatch"), None)
     if mismatch is not None:

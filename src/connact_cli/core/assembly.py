@@ -87,6 +87,7 @@ def _recommendation_row(
     language: str,
     lacking: dict[str, str],
     revealed: dict[str, str],
+    country_names: Mapping[str, str],
 ) -> RecommendationRow:
     cited = entry.cite_all()
     return RecommendationRow(
@@ -100,7 +101,7 @@ def _recommendation_row(
         target_groups=[str(g) for g in entry.target_groups],
         addresses=list(rec.gaps),
         needs_first=[lacking[tag] for tag in entry.relies_on if tag in lacking],
-        adaptation=adaptation(rec, entry, profile, lacking, revealed),
+        adaptation=adaptation(rec, entry, profile, lacking, revealed, country_names),
         roles=[r.get(language) for r in entry.roles],
         figures=[_figure(f, language) for f in entry.figures],
         success_factors=[s.get(language) for s in entry.success_factors],
@@ -274,8 +275,11 @@ def assemble(
         for gap in matches.gaps
         if gap.evidence
     }
+    named = [profile.country, *(code for entry in full for code in entry.countries)]
+    country_names = catalogue.country_names(named, language)
+    country = country_names[profile.country]
     recommendations = [
-        _recommendation_row(rec, entry, profile, language, lacking, revealed)
+        _recommendation_row(rec, entry, profile, language, lacking, revealed, country_names)
         for rec, entry in zip(selected, full, strict=True)
     ]
     gaps = matches.priority
@@ -285,7 +289,7 @@ def assemble(
     gap_rows = [_gap_row(g, language, _objective(g, situation, catalogue)) for g in gaps]
     rules = catalogue.planning
     facts = Facts.of(assessment, matches, catalogue)
-    scope = _scope(profile, recommendations, gap_rows, matches, catalogue)
+    scope = _scope(profile, recommendations, gap_rows, matches, catalogue, country_names)
     plan_of_work = work_plan(profile, scope, situation, language)
     objective_ids = set(scope.objective_ids)
     partners = stakeholders(gaps, catalogue, own_type, language)
@@ -295,6 +299,7 @@ def assemble(
         language=language,
         start_month=start_month,
         profile=profile,
+        country_names=country_names,
         summary=_summary(assessment, answers, gaps, recommendations),
         scores=_scores(matches),
         gaps=gap_rows,
@@ -313,6 +318,7 @@ def assemble(
             context=rules.context_indicators if rules else [],
             stakeholders=partners,
             measures=scope.measures,
+            country=country,
             language=language,
         ),
         work_plan=plan_of_work,
@@ -326,7 +332,7 @@ def assemble(
         ),
         design_principles=_lesson_rows(matches, language, own_type),
         sections=sections(rules, facts, language) if rules else [],
-        before_submitting=before_submitting(profile, scope.unserved_groups, [r.id for r in funding]),
+        before_submitting=before_submitting(profile, scope.unserved_groups, [r.id for r in funding], country),
         risks=risks(rules, facts, matches, language),
         challenges=_challenges(full, language),
         eu_actions=[_eu_action_row(rec, entries, language) for rec in matches.actions[:TOP_ACTIONS]],
@@ -358,6 +364,7 @@ def _scope(
     gap_rows: list[GapRow],
     matches: Matches,
     catalogue: Catalogue,
+    country_names: Mapping[str, str],
 ) -> Scope:
     """What the work plan carries: strands that cover the priority gaps first, the support measures the
     revealed gaps call for, and the specific objectives they serve."""
@@ -381,6 +388,7 @@ def _scope(
         parallel=count,
         rule_words=words,
         unserved_groups=_unserved(profile, strands, measures, catalogue),
+        country_names=country_names,
     )
 
 

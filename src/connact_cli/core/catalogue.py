@@ -38,6 +38,13 @@ class Catalogue:
         """The languages connact has texts in (the framework's list; English first)."""
         return tuple(self.framework.languages) if self.framework else (DEFAULT_LANGUAGE,)
 
+    def country_names(self, codes: Iterable[str], language: str) -> dict[str, str]:
+        """Code -> the country's name in `language`, for text a reader reads ("Malta", not "MT");
+        a code the names lack stays a code."""
+        wanted = set(codes)
+        names = {c.id: c.name.get(language) for c in self.countries if c.id in wanted}
+        return {code: names.get(code, code) for code in sorted(wanted)}
+
     def checklist(self, checklist_id: str) -> Checklist | None:
         return next((c for c in self.checklists if c.id == checklist_id), None)
 

@@ -260,16 +260,20 @@ def logframe(
     context: list[ContextIndicator],
     stakeholders: list[StakeholderRow],
     measures: list[SupportMeasure],
+    country: str,
     language: str = DEFAULT_LANGUAGE,
 ) -> list[LogframeRow]:
-    """The logframe's rows, from the top of the results chain down; data texts in `language`."""
+    """The logframe's rows, from the top of the results chain down; data texts in `language`, the organisation's
+    country named as `country`."""
     strands = [wp for wp in plan.packages if wp.kind == "strand"]
     by_id = {rec.practice_id: rec for rec in recommendations}
     reach = Reach.of(profile, [by_id[wp.practice_id] for wp in strands if wp.practice_id in by_id])
     lead = next(wp.lead for wp in plan.packages if wp.kind == "monitoring")
     pilot_end = min((pilot_of(wp).end_month for wp in strands), default=plan.final_month)
     themes = [t for t in profile.themes if any(str(t) == row.theme for row in gap_rows)] or list(profile.themes)
-    rows = [_overall(profile, [str(t) for t in themes], overall_met, start_month, plan, lead, context, language)]
+    rows = [
+        _overall(profile, [str(t) for t in themes], overall_met, start_month, plan, lead, context, country, language)
+    ]
     refs = so_refs(gap_rows)
     total = profile.expected_participants()
     for gap, row in zip(gaps, gap_rows, strict=True):
@@ -334,9 +338,10 @@ def _overall(
     plan: WorkPlan,
     lead: str,
     context: list[ContextIndicator],
+    country: str,
     language: str,
 ) -> LogframeRow:
-    place = f"{profile.region} ({profile.country})" if profile.region else profile.country
+    place = f"{profile.region} ({country})" if profile.region else country
     themes = join_words([theme_word(t) for t in themes_served])
     served = [str(g) for g in profile.target_groups if g != "host_community"]
     # Translators: the people an integration programme serves when it names no target group.
@@ -344,10 +349,8 @@ def _overall(
     indicators = [
         IndicatorRow(
             text=item.text.get(language),
-            # Translators: a logframe baseline for a published statistic; {country} is a country code.
-            baseline=_("the latest value published for {country} when the programme starts").format(
-                country=profile.country
-            ),
+            # Translators: a logframe baseline for a published statistic; {country} is a country's name.
+            baseline=_("the latest value published for {country} when the programme starts").format(country=country),
             target=_("a contribution only: no single programme moves it; report the trend"),
             verification=f"{item.verification.get(language)} ({item.source.cite()})",
             frequency=_("at the start and at the end"),

@@ -206,8 +206,10 @@ def _themes(values: tuple[str, ...]) -> str:
     return join_words([theme_word(value) for value in values])
 
 
-def reason(contribution: Contribution, gaps: dict[str, Gap], profile: Profile, language: str) -> str:
-    """One contribution to a score, in plain words."""
+def reason(
+    contribution: Contribution, gaps: dict[str, Gap], profile: Profile, language: str, home: str | None = None
+) -> str:
+    """One contribution to a score, in plain words; `home` names the organisation's country (its code if None)."""
     subject = contribution.subject
     words: dict[str, Callable[[], str]] = {
         "gap": lambda: _gap_reason(gaps[subject[0]], language),
@@ -234,8 +236,8 @@ def reason(contribution: Contribution, gaps: dict[str, Gap], profile: Profile, l
         "mismatch": lambda: _("It was designed for {groups}, whom you do not list: adapt it with care.").format(
             groups=_groups(subject)
         ),
-        # Translators: why a practice is recommended; {country} is a country code.
-        "country": lambda: _("It was run in your country ({country}).").format(country=profile.country),
+        # Translators: why a practice is recommended; {country} is the organisation's country (Malta).
+        "country": lambda: _("It was run in your country ({country}).").format(country=home or profile.country),
         "eu": lambda: _("It is an EU-wide action, open to organisations in every member state."),
         # Translators: why a practice is recommended; {region} is the region or city the organisation typed.
         "region": lambda: _("It names your region or city ({region}).").format(region=profile.region),
@@ -318,15 +320,15 @@ def group_words(groups: list[str]) -> str:
 
 
 def recommend(
-    entry: EntryIndex, gaps: dict[str, Gap], org: Organisation, profile: Profile, language: str
+    entry: EntryIndex, gaps: dict[str, Gap], org: Organisation, profile: Profile, language: str, home: str
 ) -> Recommendation:
-    """An entry's score with its contributions, each worded as a reason."""
+    """An entry's score with its contributions, each worded as a reason; `home` names the organisation's country."""
     found = contributions(entry, org)
     return Recommendation(
         entry=entry,
         score=total(found),
         contributions=tuple(found),
-        reasons=tuple(reason(c, gaps, profile, language) for c in found),
+        reasons=tuple(reason(c, gaps, profile, language, home) for c in found),
         gaps=tuple(tag for tag in entry.gap_tags if tag in gaps),
         themes=next((c.subject for c in found if c.rule == "themes"), ()),
     )
@@ -388,8 +390,10 @@ def match(assessment: Assessment, catalogue: Catalogue) -> Matches:
     )
     org = Organisation.of({tag: gap.severity for tag, gap in by_id.items()}, assessment.profile, facts)
     ranked = _rank(catalogue, org, assessed=assessment.checklist_assessed)
+    country = assessment.profile.country
+    home = catalogue.country_names([country], assessment.language)[country]
     practices, resources, actions = (
-        [recommend(entry, by_id, org, assessment.profile, assessment.language) for entry in ranked[kind]]
+        [recommend(entry, by_id, org, assessment.profile, assessment.language, home) for entry in ranked[kind]]
         for kind in ("practice", "resource", "eu_action")
     )
     priority = priority_gaps(gaps, org.themes)

@@ -309,6 +309,7 @@ class Plan:
     language: str
     start_month: str
     profile: Profile
+    country_names: dict[str, str]  # code -> name in the plan's language, for every country the plan names
     summary: Summary
     scores: Scores
     gaps: list[GapRow]  # the priority gaps, in detail

@@ -7,6 +7,7 @@ up; a mid-term review half-way; a final evaluation at the end. Pure.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from connact_cli import i18n
@@ -115,6 +116,7 @@ class Scope:
     parallel: int
     rule_words: str
     unserved_groups: list[str]  # groups served that no strand's practice was made for
+    country_names: Mapping[str, str]  # country code -> name, for the places a strand's model ran in
 
 
 def _leads(situation: Situation) -> dict[str, str]:
@@ -253,7 +255,7 @@ def _strand(
         materials = _("Activity materials in {languages}").format(languages=", ".join(profile.language_names()))
         ready = cal.prep_end if cal.prep_end < cal.duration else tasks[0].start_month
         deliverables.append(DatedRow(ref=f"D{number}.2", title=materials, month=ready))
-    places = f" ({', '.join(rec.countries)})" if rec.countries else ""
+    places = f" ({', '.join(scope.country_names.get(c, c) for c in rec.countries)})" if rec.countries else ""
     return WorkPackageRow(
         number=number,
         kind="strand",

@@ -132,7 +132,7 @@ def build(plan: Plan) -> Document:
                 # Translators: the labels of the plan's profile table (left column), keep short.
                 [_("Organisation"), p.organisation],
                 [_("Type"), _type(p)],
-                [_("Country"), p.country + (f" ({p.region})" if p.region else "")],
+                [_("Country"), plan.country_names.get(p.country, p.country) + (f" ({p.region})" if p.region else "")],
                 [_("Themes"), _words(p.themes)],
                 [_("People served"), _or(group_words([str(g) for g in p.target_groups]), _not_given())],
                 [_("Languages of participants"), _or(", ".join(p.language_names()), _not_given())],
@@ -411,7 +411,7 @@ def _recommendations(plan: Plan) -> list[Content]:
         # Translators: after a practice's id; {score} is its score, e.g. 7.5.
         meta = [code(rec.practice_id), text(" · " + _("score {score}").format(score=decimal(rec.score)))]
         if rec.countries:
-            meta.append(text(f" · {', '.join(rec.countries)}"))
+            meta.append(text(" · " + ", ".join(plan.country_names.get(c, c) for c in rec.countries)))
         blocks += [
             Heading(level=3, text=f"{number}. {rec.title}"),
             para(*meta),
