@@ -339,3 +339,17 @@ def test_plans_name_countries_where_a_reader_reads_them(plans, capsys, tmp_path)
     piano = (tmp_path / "p.md").read_text(encoding="utf-8")
     assert "| Paese | Italia (Emilia-Romagna) |" in piano
     assert "in IT " not in piano and "(IT)" not in piano
+
+
+def test_funding_routes_say_how_they_work_in_the_organisations_country(plans):
+    """The Italian municipality reads who runs FAMI and ESF+ in Italy and where the calls appear, each with
+    its dated sources; the Maltese NGO, for which the library holds no such notes, gets none."""
+    italian = {route["id"]: route["in_your_country"] for route in plans["municipality"]["funding"]}
+    amif = italian["amif"]
+    assert amif["country"] == "Italy"
+    assert "FAMI" in amif["text"] and "EUR 199.626 million" in amif["text"]
+    assert any("integrazionemigranti.gov.it" in source and ", 2022, " in source for source in amif["sources"])
+    assert italian["esf-plus"] is not None and "Inclusione e lotta alla povertà" in italian["esf-plus"]["text"]
+    noted = {"amif", "esf-plus", "national-integration-funds"}  # the routes with a note for Italy in data/funding
+    assert {route for route, note in italian.items() if note} == noted & set(italian)
+    assert all(route["in_your_country"] is None for route in plans["NGO"]["funding"])

@@ -146,3 +146,44 @@ def test_checklist_without_themes_is_cross_cutting():
     )
     assert checklist.cross_cutting
     assert [q.id for q in checklist.questions()] == ["c.p.q"]
+
+
+class TestFundingCountryNotes:
+    """A note on how a route works in one country is a fact like any other: every source dated and
+    addressed, and one note per country so that a plan never shows two."""
+
+    @staticmethod
+    def programme(notes):
+        from pathlib import Path
+
+        from connact_cli.core.models import FundingProgramme
+
+        data = yaml.safe_load((Path(__file__).parents[1] / "data" / "funding" / "amif.yaml").read_text())
+        data["in_countries"] = notes
+        return FundingProgramme.model_validate(data)
+
+    NOTE = {
+        "country": "IT",
+        "text": "The national programme is called FAMI.",
+        "sources": [{"document": "A page", "publisher": "A ministry", "year": 2022, "url": "https://example.org/a"}],
+    }
+
+    def test_a_dated_note_is_found_by_its_country(self):
+        programme = self.programme([self.NOTE])
+        assert programme.note_for("IT").text.get("en") == "The national programme is called FAMI."
+        assert programme.note_for("MT") is None
+
+    def test_a_source_without_a_year_is_refused(self):
+        undated = dict(self.NOTE, sources=[{"document": "A page", "publisher": "A ministry", "url": "https://x.org"}])
+        with pytest.raises(ValidationError, match="the note for IT cites 'A page' without year"):
+            self.programme([undated])
+
+    def test_two_notes_for_one_country_are_refused(self):
+        with pytest.raises(ValidationError, match="more than one note for IT"):
+            self.programme([self.NOTE, self.NOTE])
+
+    def test_a_note_needs_a_source_and_a_known_country(self):
+        with pytest.raises(ValidationError):
+            self.programme([dict(self.NOTE, sources=[])])
+        with pytest.raises(ValidationError):
+            self.programme([dict(self.NOTE, country="XX")])

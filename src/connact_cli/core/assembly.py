@@ -293,7 +293,7 @@ def assemble(
     plan_of_work = work_plan(profile, scope, situation, language)
     objective_ids = set(scope.objective_ids)
     partners = stakeholders(gaps, catalogue, own_type, language)
-    funding = funding_rows(catalogue, entries, profile, language)
+    funding = funding_rows(catalogue, entries, profile, language, country)
     return Plan(
         generator=generator,
         language=language,

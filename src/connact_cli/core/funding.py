@@ -13,7 +13,7 @@ from connact_cli.core.answers import Profile
 from connact_cli.core.catalogue import Catalogue
 from connact_cli.core.matching import join_words
 from connact_cli.core.models import Amount, FundingProgramme, LibraryEntry
-from connact_cli.core.plan import FundingRow
+from connact_cli.core.plan import CountryNoteRow, FundingRow
 from connact_cli.core.triggers import size_class
 from connact_cli.core.vocabulary import theme_word
 from connact_cli.i18n import gettext as _
@@ -124,9 +124,18 @@ def _fit_text(programme: FundingProgramme, profile: Profile, size: str | None) -
     ).format(budget=yours, sizes=suits)
 
 
+def _country_note(programme: FundingProgramme, code: str, country: str, language: str) -> CountryNoteRow | None:
+    note = programme.note_for(code)
+    if note is None:
+        return None
+    return CountryNoteRow(country=country, text=note.text.get(language), sources=[s.cite() for s in note.sources])
+
+
 def funding_rows(
-    catalogue: Catalogue, entries: Mapping[str, LibraryEntry], profile: Profile, language: str
+    catalogue: Catalogue, entries: Mapping[str, LibraryEntry], profile: Profile, language: str, country: str
 ) -> list[FundingRow]:
+    """The routes for this organisation, each with what it looks like in `country` (the organisation's country,
+    named) where the library knows."""
     size = size_class(profile.budget_eur, catalogue.planning.size_classes if catalogue.planning else None)
     rows = []
     for programme in routes(catalogue, profile):
@@ -152,6 +161,7 @@ def funding_rows(
                 suits_budget=size is not None and size in programme.sizes,
                 reasons=reasons,
                 source=programme.source.cite(),
+                in_your_country=_country_note(programme, profile.country, country, language),
             )
         )
     return rows

@@ -340,6 +340,27 @@ class Amount(Model):
     source: Source
 
 
+class CountryNote(Model):
+    """How a funding route works in one country: who runs it there, its national figures and where calls
+    appear, each fact from a dated source. A plan for an organisation in that country shows it."""
+
+    country: Country
+    text: LocalText
+    sources: list[Source] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _sourced(self) -> CountryNote:
+        for source in self.sources:
+            if source.missing():
+                raise ValueError(
+                    # Translators: an error in a funding file; {fields} are its keys (url, publisher, year), keep them.
+                    _("the note for {country} cites '{document}' without {fields}").format(
+                        country=self.country, document=source.document, fields=", ".join(source.missing())
+                    )
+                )
+        return self
+
+
 class FundingProgramme(Model):
     """A funding route: who may apply, its usual scale with sources, and the work it carried in the library."""
 
@@ -359,6 +380,20 @@ class FundingProgramme(Model):
     activity_types: list[ActivityType] = []
     examples: list[Id] = []
     source: Source
+    in_countries: list[CountryNote] = []  # what the route looks like in a given country, at most one note each
+
+    @model_validator(mode="after")
+    def _one_note_per_country(self) -> FundingProgramme:
+        countries = [note.country for note in self.in_countries]
+        twice = sorted({c for c in countries if countries.count(c) > 1})
+        if twice:
+            raise ValueError(
+                _("in_countries has more than one note for {countries}; merge them").format(countries=", ".join(twice))
+            )
+        return self
+
+    def note_for(self, country: str) -> CountryNote | None:
+        return next((note for note in self.in_countries if note.country == country), None)
 
 
 class WorkingGroupFacts(Model):

@@ -252,6 +252,13 @@ class ChallengeRow:
 
 
 @record
+class CountryNoteRow:
+    country: str  # the country's name in the plan's language
+    text: str
+    sources: list[str]
+
+
+@record
 class FundingRow:
     id: str
     name: str
@@ -264,6 +271,7 @@ class FundingRow:
     suits_budget: bool  # connact's guidance: the route suits a budget of this size
     reasons: list[str]
     source: str
+    in_your_country: CountryNoteRow | None  # how the route works in the organisation's country, where known
 
 
 @record

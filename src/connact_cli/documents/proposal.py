@@ -461,8 +461,16 @@ def funding(plan: Plan) -> list[Content]:
         ]
         if route.scale:
             blocks += [para(bold(_("Scale"))), bullets(route.scale)]
+        blocks.append(para(bold(_("How to apply:")), f" {route.how_to_apply}"))
+        note = route.in_your_country
+        if note is not None:
+            # Translators: a heading in bold before what a funding route looks like in one country;
+            # {country} is the organisation's country (Italy).
+            heading = _("In {country}:").format(country=note.country)
+            # Translators: {sources} are citations separated by semicolons.
+            cited = _("Sources for {country}: {sources}").format(country=note.country, sources="; ".join(note.sources))
+            blocks += [para(bold(heading), f" {note.text}"), para(italic(cited))]
         blocks += [
-            para(bold(_("How to apply:")), f" {route.how_to_apply}"),
             bullets(route.reasons),
             # Translators: {source} is a citation.
             para(italic(_("Source: {source}").format(source=route.source))),
