@@ -306,6 +306,26 @@ def test_questions_wrap_at_word_boundaries_at_80_columns(tmp_path):
     child.expect(pexpect.EOF)
 
 
+def test_an_interrupt_signal_at_a_question_pauses_and_keeps_the_answers(tmp_path):
+    """Ctrl-C typed while prompt_toolkit sets a question up or takes it down arrives as a signal, not as a
+    key; `kill -INT` does the same at any time. Either must pause like Ctrl-C at a question, never be lost."""
+    import signal
+
+    child = spawn(tmp_path, "-o", "plan.md")
+    answer_profile(child, "Signalled Org")
+    assert next_question(child)
+    child.send("3")
+    child.send("\r")
+    assert next_question(child)
+    child.kill(signal.SIGINT)
+    child.expect("Paused: 1 answer saved")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 130
+    (saved,) = (tmp_path / "data" / "sessions").glob("*.yaml")
+    assert len(yaml.safe_load(saved.read_text(encoding="utf-8"))["answers"]) == 1
+
+
 def test_ctrl_c_in_the_review_pauses_like_anywhere_else(tmp_path):
     session = saved_session(tmp_path, "malta-ngo-employment.answers.yaml")
     child = spawn(tmp_path, "--resume")

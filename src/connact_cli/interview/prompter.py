@@ -102,6 +102,7 @@ class QuestionaryPrompter:
 
         self._q = questionary
         self._console = console
+        self._interrupted = False  # a Ctrl-C that came after an answer was in: it stops the next question
         self._style = questionary.Style(
             [("qmark", "bold"), ("question", "bold"), ("instruction", "italic"), ("placeholder", "italic")]
         )
@@ -118,18 +119,35 @@ class QuestionaryPrompter:
         return wrapped(visible(label), self._width() - prefix, indent=" " * (prefix - 1))
 
     def _ask(self, question: Any, keys: dict[str, Any]) -> Any:
-        """Run a questionary question with extra keys that end it with a given value (BACK, HELP)."""
-        if keys:
-            from prompt_toolkit.filters import Condition
-            from prompt_toolkit.key_binding import KeyBindings, merge_key_bindings
+        """Run a questionary question with extra keys that end it with a given value (BACK, HELP).
 
-            bindings = KeyBindings()
-            for key, (value, when) in keys.items():
-                bindings.add(key, filter=Condition(when), eager=True)(
-                    lambda event, value=value: event.app.exit(result=value)
-                )
-            application = question.application
-            application.key_bindings = merge_key_bindings([application.key_bindings, bindings])
+        Ctrl-C pressed while prompt_toolkit sets a question up or takes it down (the terminal is not in raw
+        mode then), or sent as a signal, reaches the question as <sigint>, which questionary's lists leave
+        unbound: it was lost. It now interrupts the question, or, when the answer is already in, the next
+        one, so that the answer just given is kept.
+        """
+        if self._interrupted:
+            self._interrupted = False
+            raise KeyboardInterrupt
+        from prompt_toolkit.filters import Condition
+        from prompt_toolkit.key_binding import KeyBindings, KeyPressEvent, merge_key_bindings
+        from prompt_toolkit.keys import Keys
+
+        bindings = KeyBindings()
+        for key, (value, when) in keys.items():
+            bindings.add(key, filter=Condition(when), eager=True)(
+                lambda event, value=value: event.app.exit(result=value)
+            )
+
+        @bindings.add(Keys.SIGINT, eager=True)
+        def _interrupt(event: KeyPressEvent) -> None:
+            if event.app.is_done:
+                self._interrupted = True
+            else:
+                event.app.exit(exception=KeyboardInterrupt, style="class:aborting")
+
+        application = question.application
+        application.key_bindings = merge_key_bindings([application.key_bindings, bindings])
         return question.unsafe_ask()
 
     def select(self, message: str, choices: Sequence[Choice], default: str | None = None, back: bool = False) -> str:
@@ -192,9 +210,9 @@ class QuestionaryPrompter:
         return picked
 
     def _answered(self, message: str, labels: list[str]) -> None:
+        """The answer under its question, wrapped at words (questionary's own echo would cut words)."""
         from rich.text import Text
 
-        """The answer under its question, wrapped at words (questionary's own echo would cut words)."""
         # Translators: shown after a tick list answered with nothing ticked.
         shown = ", ".join(visible(label) for label in labels) or _("none")
         line = Text.assemble(("? ", "bold"), (visible(" ".join(message.split())), "bold"), " ", (shown, "cyan"))
@@ -254,9 +272,8 @@ class QuestionaryPrompter:
         for name, word in words.items():
             setattr(confirm_prompt, name, word)
         instruction = words["YES_OR_NO"] if default else words["NO_OR_YES"]
-        confirmed: bool = self._q.confirm(
-            self._message(message, instruction), default=default, qmark="?", style=self._style
-        ).unsafe_ask()
+        question = self._q.confirm(self._message(message, instruction), default=default, qmark="?", style=self._style)
+        confirmed: bool = self._ask(question, {})
         return confirmed
 
     def say(self, text: str) -> None:
