@@ -167,8 +167,11 @@ class SkippingQuestionary:
         return SimpleNamespace(title=title, value=value, checked=checked)
 
     def _answer(self, message, value):
+        from prompt_toolkit.key_binding import KeyBindings
+
         self.shown.append(message)
-        return SimpleNamespace(unsafe_ask=lambda: value)
+        # the prompter adds its keys (back, help, the interrupt signal) to the question's application
+        return SimpleNamespace(unsafe_ask=lambda: value, application=SimpleNamespace(key_bindings=KeyBindings()))
 
     def select(self, message, choices, **options):
         return self._answer(message, "__skip__")

@@ -237,3 +237,16 @@ def test_a_handout_condition_names_the_number_and_the_boxes(earlier, condition, 
 )
 def test_a_handout_profile_condition_reads_as_a_sentence(condition, words):
     assert condition_words(Condition.model_validate(condition), {}, {}, "en") == words
+
+
+def test_gantt_task_names_are_cut_between_words_and_keep_their_punctuation_readable():
+    """A long task is cut at a word with an ellipsis (the table above the gantt has the whole name); a
+    colon, which Mermaid reads as the end of the name, becomes a comma instead of a double space."""
+    from connact_cli.render.templating import MERMAID_WIDTH, mermaid
+
+    long = "Join a local Integration Working Group or, where there is none, form one, learning from Limerick"
+    cut = mermaid(long)
+    assert len(cut) <= MERMAID_WIDTH and cut.endswith("…")
+    assert long.startswith(cut[:-1]) and not long[len(cut) - 1].isalnum()  # the cut falls between two words
+    assert mermaid("Preparation: partners; roles") == "Preparation, partners, roles"
+    assert not set(mermaid('a # b % c <d> [e] {f} "g" `h`')) & set('#%<>[]{}"`:;')

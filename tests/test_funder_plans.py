@@ -312,8 +312,10 @@ def test_transnational_routes_come_after_local_ones_of_the_same_fit(plans):
 
 
 def test_plans_name_countries_where_a_reader_reads_them(plans, capsys, tmp_path):
-    """Running text names countries ("It ran in Ireland: check what differs in Malta"), not ISO codes; the
-    JSON keeps the codes and maps each one the plan uses to its name."""
+    """Running text names countries, not ISO codes ("Where it ran: Ireland. Check what differs in your country
+    (Malta)"), as bare names after a colon or in brackets, so that no language needs an article or a
+    contraction before them; "the Netherlands" where an English sentence needs one. The JSON keeps the codes
+    and maps each one the plan uses to its name."""
     names = {"IE": "Ireland", "MT": "Malta", "IT": "Italy"}
     for plan in plans.values():
         country = plan["profile"]["country"]
@@ -322,23 +324,28 @@ def test_plans_name_countries_where_a_reader_reads_them(plans, capsys, tmp_path)
         abroad = [rec for rec in plan["recommendations"] if rec["countries"] and country not in rec["countries"]]
         assert abroad, "each persona gets a practice from another country"
         for rec in abroad:
-            advice = next(a for a in rec["adaptation"] if a.startswith("It ran in"))
-            assert f"check what differs in {names[country]} " in advice
-            assert all(plan["country_names"][c] in advice for c in rec["countries"])
+            where = ", ".join(plan["country_names"][c] for c in rec["countries"])
+            expected = f"Where it ran: {where}. Check what differs in your country ({names[country]}):"
+            assert any(advice.startswith(expected) for advice in rec["adaptation"]), rec["adaptation"]
         overall = next(row for row in plan["logframe"] if row["level"] == "overall")
-        assert (
-            overall["indicators"][0]["baseline"]
-            == f"the latest value published for {names[country]} when the programme starts"
-        )
+        baseline = f"the latest value published for your country ({names[country]}) when the programme starts"
+        assert overall["indicators"][0]["baseline"] == baseline
     persona = PERSONAS["municipality"]
     path = answers_file(tmp_path, persona["answers"], profile=persona["profile"])
-    assert (
-        run(capsys, "plan", "--answers", str(path), "--no-input", "--lang", "it", "-o", str(tmp_path / "p.md")).code
-        == 0
-    )
-    piano = (tmp_path / "p.md").read_text(encoding="utf-8")
+    out = tmp_path / "p.md"
+    assert run(capsys, "plan", "--answers", str(path), "--no-input", "--lang", "it", "-o", str(out)).code == 0
+    piano = out.read_text(encoding="utf-8")
     assert "| Paese | Italia (Emilia-Romagna) |" in piano
-    assert "in IT " not in piano and "(IT)" not in piano
+    assert "sul territorio (Emilia-Romagna, Italia)" in piano
+    assert "in IT " not in piano and "(IT)" not in piano and "per Italia" not in piano
+    dutch = dict(persona["profile"], country="NL", region=None)
+    path = answers_file(tmp_path, persona["answers"], profile=dutch, name="nl.yaml")
+    out = tmp_path / "nl.json"
+    assert run(capsys, "plan", "--answers", str(path), "--no-input", "-f", "json", "-o", str(out)).code == 0
+    plan = json.loads(out.read_text(encoding="utf-8"))
+    assert plan["country_names"]["NL"] == "Netherlands"  # bare in tables and lists
+    overall = next(row for row in plan["logframe"] if row["level"] == "overall")
+    assert " in the Netherlands, in " in overall["text"]
 
 
 def test_funding_routes_say_how_they_work_in_the_organisations_country(plans):

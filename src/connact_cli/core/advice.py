@@ -90,10 +90,10 @@ def adaptation(
         named = country_names or {}
         advice.append(
             # Translators: {countries} are the countries where the practice ran (Austria, Germany), {country}
-            # the organisation's.
+            # the organisation's; both are bare names, so keep them after a colon or in brackets.
             _(
-                "It ran in {countries}: check what differs in {country} (services, rules, who funds what) and "
-                "adjust the content with your partners."
+                "Where it ran: {countries}. Check what differs in your country ({country}): services, rules, who "
+                "funds what; adjust the content with your partners."
             ).format(
                 countries=join_words([named.get(c, c) for c in entry.countries]),
                 country=named.get(profile.country, profile.country),

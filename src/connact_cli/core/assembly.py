@@ -278,6 +278,10 @@ def assemble(
     named = [profile.country, *(code for entry in full for code in entry.countries)]
     country_names = catalogue.country_names(named, language)
     country = country_names[profile.country]
+    # Where the programme runs, in a sentence: "in Valletta, Malta" or "in the Netherlands".
+    place = (
+        f"{profile.region}, {country}" if profile.region else catalogue.country_in_sentence(profile.country, language)
+    )
     recommendations = [
         _recommendation_row(rec, entry, profile, language, lacking, revealed, country_names)
         for rec, entry in zip(selected, full, strict=True)
@@ -319,6 +323,7 @@ def assemble(
             stakeholders=partners,
             measures=scope.measures,
             country=country,
+            place=place,
             language=language,
         ),
         work_plan=plan_of_work,
@@ -332,7 +337,7 @@ def assemble(
         ),
         design_principles=_lesson_rows(matches, language, own_type),
         sections=sections(rules, facts, language) if rules else [],
-        before_submitting=before_submitting(profile, scope.unserved_groups, [r.id for r in funding], country),
+        before_submitting=before_submitting(profile, scope.unserved_groups, [r.id for r in funding], place),
         risks=risks(rules, facts, matches, language),
         challenges=_challenges(full, language),
         eu_actions=[_eu_action_row(rec, entries, language) for rec in matches.actions[:TOP_ACTIONS]],

@@ -45,6 +45,10 @@ class Catalogue:
         names = {c.id: c.name.get(language) for c in self.countries if c.id in wanted}
         return {code: names.get(code, code) for code in sorted(wanted)}
 
+    def country_in_sentence(self, code: str, language: str) -> str:
+        """The country as running text names it after a preposition ("in the Netherlands"); the code if unknown."""
+        return next((c.in_sentence(language) for c in self.countries if c.id == code), code)
+
     def checklist(self, checklist_id: str) -> Checklist | None:
         return next((c for c in self.checklists if c.id == checklist_id), None)
 

@@ -37,6 +37,12 @@ class CountryName(Model):
     name: LocalText
     other_names: list[str] = []  # other English names in use: "Czech Republic", "Holland"
     other_codes: list[str] = []  # codes EU documents use where ISO's differ: EL, UK
+    english_the: bool = False  # "the Netherlands" in an English sentence (never in a table or a list)
+
+    def in_sentence(self, language: str) -> str:
+        """The name as running text needs it after a preposition: "the Netherlands" in English."""
+        name = self.name.get(language)
+        return f"the {name}" if self.english_the and language == "en" else name
 
     def names(self) -> Iterator[str]:
         yield from self.name.root.values()

@@ -261,10 +261,11 @@ def logframe(
     stakeholders: list[StakeholderRow],
     measures: list[SupportMeasure],
     country: str,
+    place: str,
     language: str = DEFAULT_LANGUAGE,
 ) -> list[LogframeRow]:
     """The logframe's rows, from the top of the results chain down; data texts in `language`, the organisation's
-    country named as `country`."""
+    country named as `country`, and `place` where the programme runs as a sentence names it."""
     strands = [wp for wp in plan.packages if wp.kind == "strand"]
     by_id = {rec.practice_id: rec for rec in recommendations}
     reach = Reach.of(profile, [by_id[wp.practice_id] for wp in strands if wp.practice_id in by_id])
@@ -272,7 +273,9 @@ def logframe(
     pilot_end = min((pilot_of(wp).end_month for wp in strands), default=plan.final_month)
     themes = [t for t in profile.themes if any(str(t) == row.theme for row in gap_rows)] or list(profile.themes)
     rows = [
-        _overall(profile, [str(t) for t in themes], overall_met, start_month, plan, lead, context, country, language)
+        _overall(
+            profile, [str(t) for t in themes], overall_met, start_month, plan, lead, context, country, place, language
+        )
     ]
     refs = so_refs(gap_rows)
     total = profile.expected_participants()
@@ -339,9 +342,9 @@ def _overall(
     lead: str,
     context: list[ContextIndicator],
     country: str,
+    place: str,
     language: str,
 ) -> LogframeRow:
-    place = f"{profile.region} ({country})" if profile.region else country
     themes = join_words([theme_word(t) for t in themes_served])
     served = [str(g) for g in profile.target_groups if g != "host_community"]
     # Translators: the people an integration programme serves when it names no target group.
@@ -349,8 +352,10 @@ def _overall(
     indicators = [
         IndicatorRow(
             text=item.text.get(language),
-            # Translators: a logframe baseline for a published statistic; {country} is a country's name.
-            baseline=_("the latest value published for {country} when the programme starts").format(country=country),
+            # Translators: a logframe baseline for a published statistic; {country} is a country's bare name.
+            baseline=_("the latest value published for your country ({country}) when the programme starts").format(
+                country=country
+            ),
             target=_("a contribution only: no single programme moves it; report the trend"),
             verification=f"{item.verification.get(language)} ({item.source.cite()})",
             frequency=_("at the start and at the end"),

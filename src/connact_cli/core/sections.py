@@ -89,13 +89,12 @@ def risks(rules: PlanningRules | None, facts: Facts, matches: Matches, language:
     return rows
 
 
-def before_submitting(profile: Profile, unserved: list[str], funding_ids: list[str], country: str) -> list[str]:
-    """connact's checklist of what an application needs that this plan cannot know; `country` names the
-    organisation's country."""
-    place = f"{profile.region} ({country})" if profile.region else country
+def before_submitting(profile: Profile, unserved: list[str], funding_ids: list[str], place: str) -> list[str]:
+    """connact's checklist of what an application needs that this plan cannot know; `place` is where the
+    programme runs, as a sentence names it ("Valletta, Malta", "the Netherlands")."""
     served = group_words([str(g) for g in profile.target_groups]) or _("the people you serve")
     steps = [
-        # Translators: {groups} are the people served, {place} a region (and country) or a country.
+        # Translators: {groups} are the people served, {place} a region and country (Valletta, Malta) or a country.
         _(
             "Evidence of need: add local figures on {groups} in {place} (the national statistics office, the "
             "municipality, Eurostat for the country) and what your own records show; this plan rests on your "

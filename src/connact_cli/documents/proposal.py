@@ -465,10 +465,10 @@ def funding(plan: Plan) -> list[Content]:
         note = route.in_your_country
         if note is not None:
             # Translators: a heading in bold before what a funding route looks like in one country;
-            # {country} is the organisation's country (Italy).
-            heading = _("In {country}:").format(country=note.country)
-            # Translators: {sources} are citations separated by semicolons.
-            cited = _("Sources for {country}: {sources}").format(country=note.country, sources="; ".join(note.sources))
+            # {country} is the organisation's country, a bare name (Italy).
+            heading = _("In your country ({country}):").format(country=note.country)
+            # Translators: {sources} are citations separated by semicolons; {country} a bare name.
+            cited = _("Sources ({country}): {sources}").format(country=note.country, sources="; ".join(note.sources))
             blocks += [para(bold(heading), f" {note.text}"), para(italic(cited))]
         blocks += [
             bullets(route.reasons),

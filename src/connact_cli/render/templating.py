@@ -47,10 +47,17 @@ def truncate_label(value: str, width: int) -> str:
     return value if len(value) <= width else value[: width - 1] + "…"
 
 
+MERMAID_WIDTH = 80  # characters of a task name in the gantt; the table above it has the whole name
+
+
 def mermaid(value: object) -> str:
-    """Text safe as a Mermaid gantt task name: no separators, comments or markup."""
-    text = " ".join(str(value).split())
-    return re.sub(r"[:;#%<>\[\]{}\"`]", " ", text).strip()[:80] or "task"
+    """Text safe as a Mermaid gantt task name: no separators, comments or markup. A colon or semicolon
+    becomes a comma; a long name is cut at a word, with an ellipsis, never in the middle of a word."""
+    text = re.sub(r"[:;]", ",", str(value))
+    text = " ".join(re.sub(r"[#%<>\[\]{}\"`]", " ", text).split()).strip(" ,")
+    if len(text) > MERMAID_WIDTH:
+        text = text[: MERMAID_WIDTH - 1].rsplit(" ", 1)[0].rstrip(" ,") + "…"
+    return text or "task"
 
 
 def bar(percent: int | None) -> str:
