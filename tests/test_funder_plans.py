@@ -360,3 +360,20 @@ def test_funding_routes_say_how_they_work_in_the_organisations_country(plans):
     noted = {"amif", "esf-plus", "national-integration-funds"}  # the routes with a note for Italy in data/funding
     assert {route for route, note in italian.items() if note} == noted & set(italian)
     assert all(route["in_your_country"] is None for route in plans["NGO"]["funding"])
+
+
+def test_a_gap_the_work_addresses_is_never_sent_to_a_later_phase(plans):
+    """A priority gap that is not a specific objective (the logframe takes four) but that a strand or a
+    support measure answers names those work packages, instead of telling the reader to leave it for later."""
+    found = 0
+    for name, plan in plans.items():
+        objectives = {row["gap_id"] for row in plan["logframe"] if row["gap_id"]}
+        strands = {wp["number"]: wp["practice_id"] for wp in plan["work_plan"]["packages"] if wp["kind"] == "strand"}
+        addresses = {rec["practice_id"]: rec["addresses"] for rec in plan["recommendations"]}
+        for gap in plan["gaps"] + plan["other_gaps"]:
+            for ref in gap["addressed_by"]:
+                number = int(ref.removeprefix("WP"))
+                assert number == 1 or gap["id"] in addresses[strands[number]], (name, gap["id"], ref)
+            if gap in plan["gaps"] and gap["id"] not in objectives and gap["addressed_by"]:
+                found += 1
+    assert found, "some persona has more addressed priority gaps than the logframe's four objectives"

@@ -7,6 +7,7 @@ Pure: takes models, returns a model. The caller loads the whole entries the plan
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import replace
 from datetime import date
 
 from connact_cli.core.advice import Situation, adaptation, stakeholders, uncovered
@@ -33,6 +34,7 @@ from connact_cli.core.plan import (
     ScoreRow,
     Scores,
     Summary,
+    WorkPlan,
 )
 from connact_cli.core.rules import SupportMeasure
 from connact_cli.core.sections import before_submitting, risks, sections
@@ -306,8 +308,12 @@ def assemble(
         country_names=country_names,
         summary=_summary(assessment, answers, gaps, recommendations),
         scores=_scores(matches),
-        gaps=gap_rows,
-        other_gaps=[_gap_row(g, language) for g in matches.gaps if g not in gaps],
+        gaps=[replace(row, addressed_by=addressed_by(row.id, plan_of_work, scope)) for row in gap_rows],
+        other_gaps=[
+            replace(_gap_row(g, language), addressed_by=addressed_by(g.tag.id, plan_of_work, scope))
+            for g in matches.gaps
+            if g not in gaps
+        ],
         uncovered=uncovered(matches, selected, catalogue, own_type, language),
         recommendations=recommendations,
         resources=[_resource_row(rec, entries, language) for rec in matches.resources[:TOP_RESOURCES]],
@@ -395,6 +401,19 @@ def _scope(
         unserved_groups=_unserved(profile, strands, measures, catalogue),
         country_names=country_names,
     )
+
+
+def addressed_by(gap_id: str, plan: WorkPlan, scope: Scope) -> list[str]:
+    """The work packages whose activities address a gap: a strand whose practice addresses it, and management
+    (WP1) when a working-group practice or a support measure answers it."""
+    practices = {rec.practice_id: rec for rec in scope.strands}
+    found = [
+        f"WP{wp.number}"
+        for wp in plan.packages
+        if wp.practice_id in practices and gap_id in practices[wp.practice_id].addresses
+    ]
+    managed = any(gap_id in g.addresses for g in scope.groups) or any(gap_id in m.gaps for m in scope.measures)
+    return (["WP1"] if managed else []) + found
 
 
 def _overall_met(matches: Matches) -> tuple[float, int]:

@@ -40,6 +40,7 @@ class GapRow:
     objective: str
     indicator: str
     evidence: list[EvidenceRow]
+    addressed_by: list[str] | None = None  # the work packages (WP3) whose activities address a priority gap
 
 
 @record

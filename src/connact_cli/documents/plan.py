@@ -288,6 +288,12 @@ def _gaps(plan: Plan) -> list[Content]:
         if gap.id in objectives:
             # Translators: {objective} is a specific objective's reference in the logframe, e.g. SO2.
             where = _("In the logframe as {objective}.").format(objective=objectives[gap.id])
+        elif gap.addressed_by:
+            # Translators: {packages} are work packages, e.g. "WP1, WP3".
+            where = _(
+                "Not a specific objective of its own (the logframe takes four at most), but this plan's work "
+                "addresses it: {packages}."
+            ).format(packages=", ".join(gap.addressed_by))
         elif len(objectives) >= MAX_OBJECTIVES:
             where = _(
                 "Not among the logframe's specific objectives: they take four of the priority gaps this plan's work "
@@ -326,6 +332,7 @@ def _other_gaps(plan: Plan) -> list[Content]:
                 _('"{answer}" to "{question}"').format(answer=scale_word(e.answer), question=e.question)
                 for e in g.evidence
             ),
+            ", ".join(g.addressed_by or []) or "–",
         ]
         for g in plan.other_gaps
     ]
@@ -333,12 +340,17 @@ def _other_gaps(plan: Plan) -> list[Content]:
         Heading(level=3, text=_("Other gaps your answers reveal")),
         para(
             _(
-                "Smaller gaps, not planned in detail here; bring them to your working group and review them at the "
+                "Smaller gaps, without an objective of their own; the last column names the work packages that "
+                "address them in passing. Bring the others to your working group and review them all at the "
                 "mid-term."
             )
         ),
-        # Translators: table headers, keep short.
-        table([_("Gap"), _("Theme"), _("Weight"), _("Your answers")], rows, numeric=[False, False, True, False]),
+        table(
+            # Translators: table headers, keep short.
+            [_("Gap"), _("Theme"), _("Weight"), _("Your answers"), _("Work plan")],
+            rows,
+            numeric=[False, False, True, False, False],
+        ),
     ]
 
 

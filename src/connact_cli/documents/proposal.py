@@ -138,7 +138,21 @@ def logframe(plan: Plan) -> list[Content]:
         ),
     ]
     taken = {row.gap_id for row in plan.logframe if row.gap_id}
-    outside = [gap.label.lower() for gap in plan.gaps if gap.id not in taken]
+    handled = [gap for gap in plan.gaps if gap.id not in taken and gap.addressed_by]
+    if handled:
+        # Translators: {gaps} lists gaps, each with the work packages that address it, e.g. "childcare (WP1)".
+        message = _(
+            "Priority gaps the work plan addresses without a specific objective of their own (the logframe takes "
+            "four at most): {gaps}."
+        )
+        blocks.append(
+            para(
+                message.format(
+                    gaps="; ".join(f"{g.label.lower()} ({', '.join(g.addressed_by or [])})" for g in handled)
+                )
+            )
+        )
+    outside = [gap.label.lower() for gap in plan.gaps if gap.id not in taken and not gap.addressed_by]
     if outside:
         if len(taken) >= MAX_OBJECTIVES:
             # Translators: {gaps} lists gaps' labels (lower case), joined with "; "; the quoted title is the heading
