@@ -1,5 +1,7 @@
 """The interview's logic through a scripted Prompter: help, notes, skips and skip logic."""
 
+from pathlib import Path
+
 import pytest
 
 from connact_cli.context import Context
@@ -342,3 +344,37 @@ def test_going_back_from_the_first_question_returns_to_the_profile(library):
         "How much would you like to answer now?",
     ]
     assert draft.profile["start_month"] == "2027-06"  # the answer changed on the way back
+
+
+def test_ctrl_c_while_an_answer_is_being_saved_still_saves_it(tmp_path, monkeypatch):
+    """Ctrl-C can land while the session file is being written after an answer: the pause saves the
+    session again, so that the answer is on disk and "N answers saved" is true."""
+    import yaml
+
+    from connact_cli.commands import plan as planning
+    from connact_cli.errors import Interrupted
+    from connact_cli.interview.sessions import SessionStore
+
+    monkeypatch.chdir(tmp_path)
+    real_save = SessionStore.save
+    state = {"interrupted": False}
+
+    def save(store, session):
+        if len(session.answers) == 2 and not state["interrupted"]:
+            state["interrupted"] = True
+            raise KeyboardInterrupt  # the second answer is in memory, not yet on disk
+        return real_save(store, session)
+
+    monkeypatch.setattr(SessionStore, "save", save)
+    script = {"Organisation name": ["Saving Org"], "Country": ["MT"], "Which themes": [["employment"]]}
+    with pytest.raises(Interrupted, match="Paused: 2 answers saved"):
+        planning.run(
+            Context.from_environment(),
+            planning.Request(output=tmp_path / "plan.md"),
+            prompter=ScriptedPrompter({**script, "Start month": ["2027-01"]}, "no"),
+        )
+    assert state["interrupted"]
+    import os
+
+    saved = Path(os.environ["CONNACT_DATA_DIR"]) / "sessions" / "saving-org.yaml"
+    assert len(yaml.safe_load(saved.read_text(encoding="utf-8"))["answers"]) == 2

@@ -2,10 +2,12 @@
 
 import filecmp
 import io
+import os
 import re
 import subprocess
 import sys
 from datetime import date
+from pathlib import Path
 
 import pexpect
 import pytest
@@ -609,3 +611,35 @@ def test_a_timebox_that_runs_out_still_waits_for_the_groups(monkeypatch, tmp_pat
     prompter = Enter()
     interactive(tmp_path, prompter, timer=True)
     assert prompter.typed.count(READY) == pauses
+
+
+def test_ctrl_c_while_a_groups_answer_is_being_saved_still_saves_it(tmp_path, monkeypatch):
+    """Ctrl-C can land while the workshop session is written after an answer: the pause saves it again,
+    so that "every answer is saved" is true."""
+    from connact_cli.errors import Interrupted
+    from connact_cli.interview.sessions import SessionStore
+
+    real_save = SessionStore.save_data
+    seen = {"answers": None, "cut": None}
+
+    def save_data(store, name, data, header=""):
+        answers = {group: dict(saved["answers"]) for group, saved in data["groups"].items()}
+        if seen["cut"] is None and seen["answers"] is not None and answers != seen["answers"]:
+            seen["cut"] = answers
+            raise KeyboardInterrupt  # a new answer is in memory, not yet on disk
+        seen["answers"] = answers
+        return real_save(store, name, data, header)
+
+    class Answering(Enter):
+        def select(self, message, choices, default=None, back=False):
+            if not message.startswith("["):
+                return default  # not a group's answer
+            return next(value for value, _ in choices if value != default and not value.startswith("__"))
+
+    monkeypatch.setattr(SessionStore, "save_data", save_data)
+    with pytest.raises(Interrupted, match="every answer is saved"):
+        interactive(tmp_path, Answering())
+    assert seen["cut"] and any(seen["cut"].values())
+    (saved,) = (Path(os.environ["CONNACT_DATA_DIR"]) / "sessions").glob("*.yaml")
+    groups = yaml.safe_load(saved.read_text(encoding="utf-8"))["groups"]
+    assert {group: data["answers"] for group, data in groups.items()} == seen["cut"]

@@ -200,6 +200,7 @@ class InteractivePlan:
                     session.chosen = self._review(library, answers, draft.language)
                     self.store.save(session)
         except KeyboardInterrupt:
+            save(draft)  # Ctrl-C may have cut short the save of the last answer: the pause saves what was typed
             raise Interrupted(_paused(draft.answers, session)) from None
         answers = answers.model_copy(update={"practices": session.chosen})  # replaying it gives this plan
         answers_path = answers_path_for(plan_path)

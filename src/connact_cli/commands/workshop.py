@@ -296,6 +296,7 @@ def run_interactive(
     try:
         room.walk(library, options, console, prompter, start_default)
     except KeyboardInterrupt:
+        room.save()  # Ctrl-C may have cut short the save of the last answer: the pause saves what was typed
         raise Interrupted(
             # Translators: {command} is the command that continues the workshop run.
             _("Paused: every answer is saved. Continue with: {command}").format(
