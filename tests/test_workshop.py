@@ -640,6 +640,9 @@ def test_ctrl_c_while_a_groups_answer_is_being_saved_still_saves_it(tmp_path, mo
     with pytest.raises(Interrupted, match="every answer is saved"):
         interactive(tmp_path, Answering())
     assert seen["cut"] and any(seen["cut"].values())
-    (saved,) = (Path(os.environ["CONNACT_DATA_DIR"]) / "sessions").glob("*.yaml")
+    from connact_cli.commands.workshop import session_name
+
+    name = session_name(workshop.load(SCRIPT, bundled_library()))
+    saved = Path(os.environ["CONNACT_DATA_DIR"]) / "sessions" / f"{name}.yaml"  # the folder is shared by all tests
     groups = yaml.safe_load(saved.read_text(encoding="utf-8"))["groups"]
     assert {group: data["answers"] for group, data in groups.items()} == seen["cut"]
