@@ -350,7 +350,8 @@ def test_plans_name_countries_where_a_reader_reads_them(plans, capsys, tmp_path)
 
 def test_funding_routes_say_how_they_work_in_the_organisations_country(plans):
     """The Italian municipality reads who runs FAMI and ESF+ in Italy and where the calls appear, each with
-    its dated sources; the Maltese NGO, for which the library holds no such notes, gets none."""
+    its dated sources; the Maltese NGO reads Malta's; the Irish volunteer group, for which the library holds
+    no such notes, gets none."""
     italian = {route["id"]: route["in_your_country"] for route in plans["municipality"]["funding"]}
     amif = italian["amif"]
     assert amif["country"] == "Italy"
@@ -359,7 +360,11 @@ def test_funding_routes_say_how_they_work_in_the_organisations_country(plans):
     assert italian["esf-plus"] is not None and "Inclusione e lotta alla povertà" in italian["esf-plus"]["text"]
     noted = {"amif", "esf-plus", "national-integration-funds"}  # the routes with a note for Italy in data/funding
     assert {route for route, note in italian.items() if note} == noted & set(italian)
-    assert all(route["in_your_country"] is None for route in plans["NGO"]["funding"])
+    maltese = {route["id"]: route["in_your_country"] for route in plans["NGO"]["funding"]}
+    assert maltese["amif"]["country"] == "Malta" and "Funds and Programmes Division" in maltese["amif"]["text"]
+    assert any("fondi.eu" in source and ", 2023, " in source for source in maltese["amif"]["sources"])
+    assert {route for route, note in maltese.items() if note} == noted & set(maltese)
+    assert all(route["in_your_country"] is None for route in plans["volunteer group"]["funding"])
 
 
 def test_a_gap_the_work_addresses_is_never_sent_to_a_later_phase(plans):
