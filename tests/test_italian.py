@@ -245,3 +245,32 @@ def test_the_italian_example_plan_is_in_step(capsys, tmp_path):
         f"examples/{name}.piano.md is out of date: regenerate it with connact plan --answers "
         f"examples/{name}.answers.yaml --no-input --lang it -o examples/{name}.piano.md --force"
     )
+
+
+# An organisation's name is whatever the user typed ("Comune di Esempio", "Associazione X"), so an
+# Italian preposition cannot agree with it: "presso Comune di Esempio" reads as a mistake.
+BARE_PREPOSITION = re.compile(
+    r"\b(?:di|a|da|in|con|su|per|tra|fra|presso|soltanto|solo)\s+\{organisation\}", re.IGNORECASE
+)
+
+
+def italian_texts():
+    for path in bundled_data_dir().rglob("*.yaml"):
+        for _english, italian in local_texts(yaml.safe_load(path.read_text(encoding="utf-8"))):
+            yield path.name, italian
+    with catalogue_file("it").open("rb") as handle:
+        for message in read_po(handle):
+            strings = message.string if isinstance(message.string, tuple) else (message.string,)
+            ids = message.id if isinstance(message.id, tuple) else (message.id,)
+            if "organisation" in " ".join(filter(None, ids)) and "kind of" not in " ".join(message.auto_comments):
+                yield "connact.po", " ".join(filter(None, strings))
+
+
+def test_no_italian_text_puts_a_preposition_straight_before_the_organisations_name():
+    found = [(where, " ".join(text.split())) for where, text in italian_texts() if BARE_PREPOSITION.search(text)]
+    assert found == []
+
+
+def test_the_preposition_check_finds_one():
+    assert BARE_PREPOSITION.search("Nominare presso {organisation} un referente")
+    assert not BARE_PREPOSITION.search("Nominare presso l'ente {organisation} un referente")
