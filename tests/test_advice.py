@@ -17,7 +17,7 @@ def test_a_practice_that_relies_on_what_you_lack_says_so(capsys, tmp_path):
     data = plan(capsys, tmp_path, {"employment.services.employer_links": "no"})
     hub = next(r for r in data["recommendations"] if r["practice_id"] == "integreat-employment-hub-ie")
     assert (
-        'In its source it relied on links with employers, which your answer to "Do you have working links with '
+        'In its source it relied on employer involvement, which your answer to "Do you have working links with '
         'employers or recruiters?" shows is missing: arrange it first, or with a partner who has it.'
     ) in hub["adaptation"]
     with_links = plan(
@@ -43,7 +43,7 @@ def test_small_programmes_pilot_and_join(capsys, tmp_path):
     assert small["work_plan"]["parallel_strands"] == 1 and large["work_plan"]["parallel_strands"] == 4
     strands = [wp for wp in small["work_plan"]["packages"] if wp["kind"] == "strand"]
     assert [(wp["practice_id"], wp["title"]) for wp in strands] == [
-        (first["practice_id"], "Employment support: links with employers")
+        (first["practice_id"], "Employment support: employer involvement")
     ]
     names = [phase["name"] for phase in small["activity_plan"]]
     assert "WP2 Pilot with a first group" in names

@@ -168,7 +168,7 @@ def test_example_comparison_in_markdown(capsys):
     assert "connact's guidance" in advice
     steps = re.findall(r"^- (.+)$", advice, re.M)
     assert steps[0].startswith("Start with the 2 gaps opened since 2027-03: safe and welcoming spaces")
-    assert "links with employers (weight 3 → 2.5)" in steps[1]  # the later plan's first priority gap
+    assert "employer involvement (weight 3 → 2.5)" in steps[1]  # the later plan's first priority gap
     assert steps[-1].startswith("Re-assess in 2028-08, the programme's last month")  # started 2027-03, 18 months
 
 

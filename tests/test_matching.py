@@ -49,7 +49,7 @@ def test_no_employer_links_leads_with_a_practice_that_builds_them(library, tmp_p
     matches = match(assessment, library)
     first = matches.recommendations[0]
     assert "employer_links" in first.gaps
-    assert first.reasons[0].startswith("It addresses links with employers: you answered 'no'")
+    assert first.reasons[0].startswith("It addresses employer involvement: you answered 'no'")
     assert "integreat-employment-hub-ie" in recommended(matches, 5)
 
 
