@@ -367,6 +367,27 @@ def test_funding_routes_say_how_they_work_in_the_organisations_country(plans):
     assert all(route["in_your_country"] is None for route in plans["volunteer group"]["funding"])
 
 
+def test_a_finnish_plan_reads_how_the_funding_routes_work_in_finland(capsys, tmp_path):
+    """The Finnish adult-education centre of the examples reads who grants AMIF and ESF+ in Finland, the
+    2026 hand-over of the ELY Centres' funding work, and the Integration Act, each from a dated Finnish
+    source, in English and in Italian."""
+    out = tmp_path / "fi.json"
+    answers = EXAMPLES / "finland-education-language.answers.yaml"
+    assert run(capsys, "plan", "--answers", str(answers), "--no-input", "-f", "json", "-o", str(out)).code == 0
+    notes = {route["id"]: route["in_your_country"] for route in json.loads(out.read_text("utf-8"))["funding"]}
+    assert {route for route, note in notes.items() if note} == {"amif", "esf-plus", "national-integration-funds"}
+    assert all(note["country"] == "Finland" for note in notes.values() if note)
+    assert "Ministry of the Interior" in notes["amif"]["text"] and "EUSA2" in notes["amif"]["text"]
+    assert any("eusa-rahastot2021.fi" in source and ", 2023, " in source for source in notes["amif"]["sources"])
+    assert "Maahanmuuttaneiden toimiva arki" in notes["esf-plus"]["text"]
+    assert "1 January 2026" in notes["esf-plus"]["text"]
+    assert "681/2023" in notes["national-integration-funds"]["text"]
+    assert any("stea.fi" in source for source in notes["national-integration-funds"]["sources"])
+    piano = tmp_path / "fi.md"
+    assert run(capsys, "plan", "--answers", str(answers), "--no-input", "--lang", "it", "-o", str(piano)).code == 0
+    assert "In Finlandia il Ministero dell'Interno (sisäministeriö)" in piano.read_text(encoding="utf-8")
+
+
 def test_a_gap_the_work_addresses_is_never_sent_to_a_later_phase(plans):
     """A priority gap that is not a specific objective (the logframe takes four) but that a strand or a
     support measure answers names those work packages, instead of telling the reader to leave it for later."""
