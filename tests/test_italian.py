@@ -25,16 +25,23 @@ def fragments(english: str, italian: str) -> set[str]:
     return {piece for piece in pieces if len(piece.split()) >= 3 and len(piece) >= 16}
 
 
-@cache
-def catalogue_english() -> frozenset[str]:
-    """connact's English interface sentences that have an Italian translation different from them."""
+def catalogue_messages():
+    """Each message of the Italian catalogue, with its English ids and Italian strings as tuples (plural
+    forms have several)."""
     with catalogue_file("it").open("rb") as handle:
-        found = set()
         for message in read_po(handle):
             ids = message.id if isinstance(message.id, tuple) else (message.id,)
             strings = message.string if isinstance(message.string, tuple) else (message.string,)
-            for msgid in filter(None, ids):
-                found |= fragments(msgid, strings[0] or msgid)
+            yield message, ids, strings
+
+
+@cache
+def catalogue_english() -> frozenset[str]:
+    """connact's English interface sentences that have an Italian translation different from them."""
+    found = set()
+    for _message, ids, strings in catalogue_messages():
+        for msgid in filter(None, ids):
+            found |= fragments(msgid, strings[0] or msgid)
     return frozenset(found)
 
 
@@ -248,7 +255,7 @@ def test_the_italian_example_plan_is_in_step(capsys, tmp_path):
 
 
 # An organisation's name is whatever the user typed ("Comune di Esempio", "Associazione X"), so an
-# Italian preposition cannot agree with it: "presso Comune di Esempio" reads as a mistake.
+# Italian preposition (or "soltanto") cannot agree with it: "presso Comune di Esempio" reads as a mistake.
 BARE_PREPOSITION = re.compile(
     r"\b(?:di|a|da|in|con|su|per|tra|fra|presso|soltanto|solo)\s+\{organisation\}", re.IGNORECASE
 )
@@ -258,12 +265,10 @@ def italian_texts():
     for path in bundled_data_dir().rglob("*.yaml"):
         for _english, italian in local_texts(yaml.safe_load(path.read_text(encoding="utf-8"))):
             yield path.name, italian
-    with catalogue_file("it").open("rb") as handle:
-        for message in read_po(handle):
-            strings = message.string if isinstance(message.string, tuple) else (message.string,)
-            ids = message.id if isinstance(message.id, tuple) else (message.id,)
-            if "organisation" in " ".join(filter(None, ids)) and "kind of" not in " ".join(message.auto_comments):
-                yield "connact.po", " ".join(filter(None, strings))
+    for message, ids, strings in catalogue_messages():
+        # Where {organisation} stands for a kind of organisation ("un'ONG"), the preposition agrees with it.
+        if "organisation" in " ".join(filter(None, ids)) and "kind of" not in " ".join(message.auto_comments):
+            yield "connact.po", " ".join(filter(None, strings))
 
 
 def test_no_italian_text_puts_a_preposition_straight_before_the_organisations_name():
